@@ -1,0 +1,236 @@
+//! What one imported export becomes: a campaign snapshot, with typed rows.
+
+use serde::{Deserialize, Serialize};
+
+use super::competences::{self, Levels, COMPETENCE_COUNT};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CampaignKind {
+    ProfilesCollection,
+    Assessment,
+}
+
+impl CampaignKind {
+    /// Value of the `data-kind` hook and of the URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            CampaignKind::ProfilesCollection => "profiles-collection",
+            CampaignKind::Assessment => "assessment",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Campaign {
+    /// `ID Campagne`: the identity of a campaign across snapshots.
+    pub id: u64,
+    /// `Code`: absent from exports made before June 2023.
+    pub code: Option<String>,
+    pub name: String,
+    pub organisation: String,
+    pub kind: CampaignKind,
+    /// `Parcours` / `Nom du Profil Cible`, assessments only.
+    pub target_profile: Option<String>,
+}
+
+/// A local (Europe/Paris) date, with the time when the export gives one
+/// (exports before December 2024 carry the date only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LocalDateTime {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+    /// Minutes since midnight, `None` for date-only values.
+    pub minutes: Option<u16>,
+}
+
+impl LocalDateTime {
+    /// `2025-09-01T16:00`, or `2020-09-15` for date-only values.
+    pub fn iso(&self) -> String {
+        let date = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        match self.minutes {
+            Some(minutes) => format!("{date}T{:02}:{:02}", minutes / 60, minutes % 60),
+            None => date,
+        }
+    }
+
+    /// `01/09/2025`, as Pix Orga shows dates.
+    pub fn french_date(&self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+
+    /// `01/09/2025 16:00`, or the date alone when the time is unknown.
+    pub fn french(&self) -> String {
+        match self.minutes {
+            Some(minutes) => format!(
+                "{} {:02}:{:02}",
+                self.french_date(),
+                minutes / 60,
+                minutes % 60
+            ),
+            None => self.french_date(),
+        }
+    }
+}
+
+/// Who a row is about. Every field is shown as typed in the export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Learner {
+    pub last: String,
+    pub first: String,
+    /// From `Classe`, else `Groupe`, else an external id whose label says class; as typed.
+    pub class: Option<String>,
+    pub student_number: Option<String>,
+    pub external_id: Option<String>,
+}
+
+/// A sent profile: the 16 levels and pix as they were when the student sent it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub sent_at: LocalDateTime,
+    /// `Nombre de pix total` as given: it may differ from the sum of the competences.
+    pub total_pix: u32,
+    pub levels: Levels,
+    pub pix: [u8; COMPETENCE_COUNT],
+    /// What the export itself says (`Certifiable (O/N)`, `Nombre de compétences certifiables`),
+    /// kept only to flag rows where it disagrees with the levels.
+    pub file_certifiable: Option<bool>,
+    pub file_certifiable_count: Option<u8>,
+}
+
+impl Profile {
+    pub fn certifiable_count(&self) -> u8 {
+        competences::certifiable_competence_count(&self.levels)
+    }
+
+    /// Recomputed from the levels, never copied from the file.
+    pub fn is_certifiable(&self) -> bool {
+        competences::is_certifiable(&self.levels)
+    }
+
+    pub fn missing_to_certify(&self) -> u8 {
+        competences::missing_to_certify(&self.levels)
+    }
+
+    /// The export's own certifiability columns disagree with its levels.
+    pub fn is_inconsistent(&self) -> bool {
+        self.file_certifiable
+            .is_some_and(|given| given != self.is_certifiable())
+            || self
+                .file_certifiable_count
+                .is_some_and(|given| given != self.certifiable_count())
+    }
+}
+
+/// One row of a profiles-collection export: one participation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileRow {
+    /// 1-based line of the row in the file (for messages).
+    pub line: u32,
+    pub learner: Learner,
+    /// `None` when the participant has not sent the profile (`Envoi (O/N)` = `Non`).
+    pub profile: Option<Profile>,
+}
+
+/// One competence or domain result of an assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mastery {
+    /// Fraction between 0 and 1.
+    pub rate: f32,
+    pub targeted: u16,
+    pub validated: u16,
+}
+
+/// One row of an assessment export: one participation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentRow {
+    pub line: u32,
+    pub learner: Learner,
+    /// `% de progression`, a fraction; absent for EXAM campaigns.
+    pub progress: Option<f32>,
+    pub started_at: Option<LocalDateTime>,
+    pub shared: bool,
+    pub shared_at: Option<LocalDateTime>,
+    /// `Palier obtenu (/N)`, when the target profile has stages and the result is shared.
+    pub stage: Option<u8>,
+    /// `% maitrise de l'ensemble des acquis du profil`, when shared.
+    pub mastery: Option<f32>,
+    /// One per `AssessmentSheet::badges`, `None` when not shared.
+    pub badges: Vec<Option<bool>>,
+    /// One per `AssessmentSheet::competences`.
+    pub competences: Vec<Option<Mastery>>,
+    /// One per `AssessmentSheet::domains`.
+    pub domains: Vec<Option<Mastery>>,
+}
+
+/// The columns an assessment export has beyond the fixed ones.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentSheet {
+    /// N in `Palier obtenu (/N)`.
+    pub stage_max: Option<u8>,
+    pub badges: Vec<String>,
+    /// Competence names as in the headers (the target profile's, not always the 16).
+    pub competences: Vec<String>,
+    pub domains: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Rows {
+    Profiles(Vec<ProfileRow>),
+    Assessment {
+        sheet: AssessmentSheet,
+        rows: Vec<AssessmentRow>,
+    },
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::Profiles(rows) => rows.len(),
+            Rows::Assessment { rows, .. } => rows.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One imported file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CampaignSnapshot {
+    pub campaign: Campaign,
+    pub file_name: String,
+    /// Hash of the file's bytes: the same content dropped twice is recognised.
+    pub content_hash: u64,
+    /// Label of the campaign's external-id column, when the campaign asks for one.
+    pub external_id_label: Option<String>,
+    pub rows: Rows,
+}
+
+impl CampaignSnapshot {
+    /// The latest send (or share) date in the file: the moment this snapshot describes.
+    pub fn latest_activity(&self) -> Option<LocalDateTime> {
+        match &self.rows {
+            Rows::Profiles(rows) => rows
+                .iter()
+                .filter_map(|row| row.profile.as_ref().map(|p| p.sent_at))
+                .max(),
+            Rows::Assessment { rows, .. } => rows
+                .iter()
+                .filter_map(|row| row.shared_at.or(row.started_at))
+                .max(),
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: stable across builds and platforms, unlike `DefaultHasher`,
+/// so a hash stored today still recognises the same file next year.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}

@@ -1,0 +1,153 @@
+//! Text folding for matching: headers, names, classes and searches must match whatever
+//! the accents, apostrophes, case or spacing a spreadsheet or a person typed.
+
+/// Lower case, accents removed, `’` → `'`, runs of white space → one space, trimmed.
+/// Works on NFC and NFD input alike (combining marks are dropped).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() || ch == '\u{a0}' || ch == '\u{feff}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if ('\u{300}'..='\u{36f}').contains(&ch) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        match ch {
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            _ => match strip_accent(ch) {
+                Some(base) => out.push(base),
+                None => out.extend(ch.to_lowercase()),
+            },
+        }
+    }
+    out
+}
+
+fn strip_accent(ch: char) -> Option<char> {
+    let base = match ch {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' | 'ă'
+        | 'Ă' | 'ą' | 'Ą' => 'a',
+        'ç' | 'Ç' | 'ć' | 'Ć' | 'č' | 'Č' => 'c',
+        'ď' | 'Ď' | 'đ' | 'Đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'Ē' | 'ė' | 'Ė' | 'ę' | 'Ę' | 'ě'
+        | 'Ě' => 'e',
+        'ğ' | 'Ğ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' | 'Ī' | 'İ' | 'ı' => 'i',
+        'ł' | 'Ł' => 'l',
+        'ñ' | 'Ñ' | 'ń' | 'Ń' | 'ň' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'Ō' | 'ő'
+        | 'Ő' => 'o',
+        'ř' | 'Ř' => 'r',
+        'ś' | 'Ś' | 'š' | 'Š' | 'ş' | 'Ş' | 'ș' | 'Ș' => 's',
+        'ț' | 'Ț' | 'ţ' | 'Ţ' | 'ť' | 'Ť' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'Ū' | 'ů' | 'Ů' | 'ű' | 'Ű' => {
+            'u'
+        }
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
+        'ź' | 'Ź' | 'ż' | 'Ż' | 'ž' | 'Ž' => 'z',
+        _ => return None,
+    };
+    Some(base)
+}
+
+/// Key that groups the ways one class gets typed: `4 B`, `4b`, `4B`, `4e B`, `4ème B` → `4b`.
+/// The class is still shown as typed; only grouping and filtering use this key.
+pub fn class_key(class: &str) -> String {
+    let compact: String = fold(class)
+        .chars()
+        .filter(|ch| ch.is_alphanumeric())
+        .collect();
+    let digits = compact.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return compact;
+    }
+    let (number, rest) = compact.split_at(digits);
+    for ordinal in ["eme", "e"] {
+        if let Some(after) = rest.strip_prefix(ordinal) {
+            if !after.is_empty() {
+                return format!("{number}{after}");
+            }
+        }
+    }
+    compact
+}
+
+/// Natural order for classes: `3E2` before `3E10`, `2nde 2` before `2nde 10`.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (a, b) = (fold(a), fold(b));
+    let (mut a, mut b) = (a.as_str(), b.as_str());
+    loop {
+        match (a.is_empty(), b.is_empty()) {
+            (true, true) => return Ordering::Equal,
+            (true, false) => return Ordering::Less,
+            (false, true) => return Ordering::Greater,
+            _ => {}
+        }
+        let a_digits = a.bytes().take_while(u8::is_ascii_digit).count();
+        let b_digits = b.bytes().take_while(u8::is_ascii_digit).count();
+        let ordering = if a_digits > 0 && b_digits > 0 {
+            let (a_num, b_num) = (
+                a[..a_digits].trim_start_matches('0'),
+                b[..b_digits].trim_start_matches('0'),
+            );
+            let ordering = a_num.len().cmp(&b_num.len()).then_with(|| a_num.cmp(b_num));
+            a = &a[a_digits..];
+            b = &b[b_digits..];
+            ordering
+        } else {
+            let (a_char, b_char) = (
+                a.chars().next().unwrap_or_default(),
+                b.chars().next().unwrap_or_default(),
+            );
+            a = &a[a_char.len_utf8()..];
+            b = &b[b_char.len_utf8()..];
+            a_char.cmp(&b_char)
+        };
+        if ordering != Ordering::Equal {
+            return ordering;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_accents_case_apostrophes_and_spacing() {
+        assert_eq!(
+            fold("  Mener une recherche et une veille d’information "),
+            "mener une recherche et une veille d'information"
+        );
+        assert_eq!(fold("BEN SAÏD"), "ben said");
+        // NFD: "e" followed by a combining acute accent.
+        assert_eq!(fold("Ce\u{301}line"), fold("Céline"));
+        assert_eq!(fold("Nom  de\tl'organisation"), "nom de l'organisation");
+    }
+
+    #[test]
+    fn class_key_groups_the_ways_a_class_is_typed() {
+        for typed in ["4 B", "4b", "4B", "4e B", "4ème B", "4EME b"] {
+            assert_eq!(class_key(typed), "4b", "{typed}");
+        }
+        assert_eq!(class_key("2nde 10"), "2nde10");
+        assert_eq!(class_key("5e"), "5e");
+    }
+
+    #[test]
+    fn natural_order_puts_3e2_before_3e10() {
+        let mut classes = vec!["3E10", "3E2", "3E1", "2nde 10", "2nde 2"];
+        classes.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(classes, ["2nde 2", "2nde 10", "3E1", "3E2", "3E10"]);
+    }
+}

@@ -1,0 +1,7 @@
+//! Cohorte: offline follow-up of Pix certifiability from Pix Orga exports.
+
+pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
