@@ -1,7 +1,14 @@
 //! Pure Rust: everything from the file's bytes to the views, tested natively.
 //! Nothing here knows about the browser.
 
+pub mod assessment;
 pub mod cohort;
 pub mod competences;
+pub mod decode;
+pub mod dialect;
+pub mod generate;
+pub mod headers;
+pub mod import;
+pub mod profiles;
 pub mod snapshot;
 pub mod text;

@@ -1,0 +1,501 @@
+//! The import pipeline: bytes → text → records → columns → typed rows → snapshot,
+//! and the errors a head of school reads when a file cannot be imported.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::assessment;
+use super::decode::{decode, DecodeError};
+use super::dialect::{detect_delimiter, is_blank, trimmed_width, ParseError, Reader};
+use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
+use super::profiles;
+use super::snapshot::{content_hash, Campaign, CampaignKind, CampaignSnapshot, Rows};
+
+/// Why a file was refused. Every variant names the file; `Display` is the French message
+/// shown to staff, `kind` a stable identifier for tests and the UI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// No bytes, or nothing but blank lines.
+    Empty { file: String },
+    /// A binary file (spreadsheet, PDF, image…), `detected` says which in French.
+    NotText {
+        file: String,
+        detected: &'static str,
+    },
+    /// The file says it is UTF-8 (or looks like UTF-16) but its bytes are damaged.
+    Encoding { file: String, line: u32 },
+    /// Text, but not a Pix Orga results export: the essential columns are not there.
+    NotPixExport { file: String, missing: Vec<String> },
+    /// A Pix Orga export that lacks columns the import needs.
+    MissingColumns {
+        file: String,
+        kind: CampaignKind,
+        missing: Vec<String>,
+    },
+    /// The header line and no participant.
+    HeaderOnly { file: String },
+    /// A quote opened on `line` is never closed.
+    UnterminatedQuote { file: String, line: u32 },
+    /// The file stops in the middle of `line` (an interrupted download).
+    Truncated { file: String, line: u32 },
+    /// Record starting on `line` does not have as many cells as the header.
+    WrongFieldCount {
+        file: String,
+        line: u32,
+        expected: usize,
+        found: usize,
+    },
+    /// A cell that does not hold what its column should.
+    InvalidValue {
+        file: String,
+        line: u32,
+        column: String,
+        value: String,
+    },
+}
+
+impl ImportError {
+    /// Stable identifier of the variant.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ImportError::Empty { .. } => "empty",
+            ImportError::NotText { .. } => "not-text",
+            ImportError::Encoding { .. } => "encoding",
+            ImportError::NotPixExport { .. } => "not-pix-export",
+            ImportError::MissingColumns { .. } => "missing-columns",
+            ImportError::HeaderOnly { .. } => "header-only",
+            ImportError::UnterminatedQuote { .. } => "unterminated-quote",
+            ImportError::Truncated { .. } => "truncated",
+            ImportError::WrongFieldCount { .. } => "wrong-field-count",
+            ImportError::InvalidValue { .. } => "invalid-value",
+        }
+    }
+
+    pub fn file_name(&self) -> &str {
+        match self {
+            ImportError::Empty { file }
+            | ImportError::NotText { file, .. }
+            | ImportError::Encoding { file, .. }
+            | ImportError::NotPixExport { file, .. }
+            | ImportError::MissingColumns { file, .. }
+            | ImportError::HeaderOnly { file }
+            | ImportError::UnterminatedQuote { file, .. }
+            | ImportError::Truncated { file, .. }
+            | ImportError::WrongFieldCount { file, .. }
+            | ImportError::InvalidValue { file, .. } => file,
+        }
+    }
+
+    /// The 1-based physical line at fault, when there is one.
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            ImportError::Encoding { line, .. }
+            | ImportError::UnterminatedQuote { line, .. }
+            | ImportError::Truncated { line, .. }
+            | ImportError::WrongFieldCount { line, .. }
+            | ImportError::InvalidValue { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+const ADVICE: &str = "Exportez les résultats en CSV depuis Pix Orga \
+    (onglet Résultats, bouton « Exporter les résultats »).";
+const ADVICE_AGAIN: &str = "Téléchargez à nouveau l'export depuis Pix Orga \
+    (onglet Résultats, bouton « Exporter les résultats ») et importez-le sans le modifier.";
+
+/// Long values are cut in messages: the point is to find the cell, not to print it.
+fn shorten(value: &str) -> String {
+    const MAX: usize = 40;
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        let cut: String = value.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
+
+fn quoted_list(names: &[String]) -> String {
+    const SHOWN: usize = 4;
+    let mut list = names
+        .iter()
+        .take(SHOWN)
+        .map(|name| format!("« {name} »"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        list.push_str(&format!(" et {} autre(s)", names.len() - SHOWN));
+    }
+    list
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::Empty { file } => {
+                write!(f, "Le fichier « {file} » est vide. {ADVICE}")
+            }
+            ImportError::NotText { file, detected } => write!(
+                f,
+                "Le fichier « {file} » n'est pas un fichier CSV (type reconnu : {detected}). \
+                 Cohorte lit les exports CSV de Pix Orga, tels qu'ils sont téléchargés. {ADVICE}"
+            ),
+            ImportError::Encoding { file, line } => write!(
+                f,
+                "Le fichier « {file} » contient des caractères illisibles (ligne {line}) : \
+                 il a sans doute été abîmé en étant enregistré. {ADVICE_AGAIN}"
+            ),
+            ImportError::NotPixExport { file, missing } => {
+                write!(
+                    f,
+                    "Le fichier « {file} » n'est pas un export des résultats d'une campagne \
+                     Pix Orga"
+                )?;
+                if !missing.is_empty() {
+                    write!(
+                        f,
+                        " : colonnes attendues absentes, dont {}",
+                        quoted_list(missing)
+                    )?;
+                }
+                write!(f, ". {ADVICE}")
+            }
+            ImportError::MissingColumns {
+                file,
+                kind,
+                missing,
+            } => {
+                let kind = match kind {
+                    CampaignKind::ProfilesCollection => "collecte de profils",
+                    CampaignKind::Assessment => "campagne d'évaluation",
+                };
+                let columns = if missing.len() > 1 {
+                    "les colonnes"
+                } else {
+                    "la colonne"
+                };
+                write!(
+                    f,
+                    "Le fichier « {file} » ressemble à un export Pix Orga ({kind}), mais il lui \
+                     manque {columns} {}. A-t-il été modifié dans un tableur ? {ADVICE_AGAIN}",
+                    quoted_list(missing)
+                )
+            }
+            ImportError::HeaderOnly { file } => write!(
+                f,
+                "Le fichier « {file} » ne contient que la ligne des titres de colonnes : aucun \
+                 participant. Si la campagne a des participants depuis, exportez-la à nouveau \
+                 depuis Pix Orga (onglet Résultats, bouton « Exporter les résultats »)."
+            ),
+            ImportError::UnterminatedQuote { file, line } => write!(
+                f,
+                "Le fichier « {file} » est mal formé : un guillemet ouvert ligne {line} n'est \
+                 jamais refermé. {ADVICE_AGAIN}"
+            ),
+            ImportError::Truncated { file, line } => write!(
+                f,
+                "Le fichier « {file} » est incomplet : il s'arrête au milieu de la ligne {line} \
+                 (téléchargement interrompu ?). {ADVICE_AGAIN}"
+            ),
+            ImportError::WrongFieldCount {
+                file,
+                line,
+                expected,
+                found,
+            } => write!(
+                f,
+                "Le fichier « {file} » est mal formé ligne {line} : {found} colonnes au lieu \
+                 de {expected}. Il a peut-être été modifié dans un tableur. {ADVICE_AGAIN}"
+            ),
+            ImportError::InvalidValue {
+                file,
+                line,
+                column,
+                value,
+            } => {
+                let value = if value.is_empty() {
+                    "une case vide".to_owned()
+                } else {
+                    format!("« {} »", shorten(value))
+                };
+                write!(
+                    f,
+                    "Le fichier « {file} » contient une valeur inattendue ligne {line}, colonne \
+                     « {} » : {value}. {ADVICE_AGAIN}",
+                    shorten(column)
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Imports one Pix Orga export (profiles collection or assessment, any version since 2020,
+/// French or English headers, as downloaded or re-saved by a spreadsheet).
+/// Never panics, whatever the bytes.
+pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, ImportError> {
+    let file = || file_name.to_owned();
+    let decoded = decode(bytes).map_err(|error| match error {
+        DecodeError::Empty => ImportError::Empty { file: file() },
+        DecodeError::NotText { detected } => ImportError::NotText {
+            file: file(),
+            detected,
+        },
+        DecodeError::InvalidUtf8 { line } => ImportError::Encoding { file: file(), line },
+    })?;
+    let text: &str = &decoded.text;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty { file: file() });
+    }
+
+    let mut reader = Reader::new(text, detect_delimiter(text));
+    let parse_error = |error: ParseError| match error {
+        ParseError::UnterminatedQuote {
+            line,
+            at_last_line: true,
+        } => ImportError::Truncated { file: file(), line },
+        ParseError::UnterminatedQuote { line, .. } => {
+            ImportError::UnterminatedQuote { file: file(), line }
+        }
+    };
+    let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(64);
+    loop {
+        match reader.next_record(&mut fields).map_err(parse_error)? {
+            None => return Err(ImportError::Empty { file: file() }),
+            Some(_) if is_blank(&fields) => continue,
+            Some(_) => break,
+        }
+    }
+    let columns = map_columns(&fields).map_err(|error| match error {
+        HeaderError::NotPixExport { missing } => ImportError::NotPixExport {
+            file: file(),
+            missing,
+        },
+        HeaderError::MissingColumns { kind, missing } => ImportError::MissingColumns {
+            file: file(),
+            kind,
+            missing,
+        },
+    })?;
+    let width = trimmed_width(&fields);
+
+    let mut records = Records {
+        reader,
+        fields,
+        columns: &columns,
+        width,
+        file: file_name,
+    };
+    let (campaign, rows) = match &columns.layout {
+        Layout::Profiles(profile_columns) => {
+            let (campaign, rows) = records.read(|row| profiles::parse_row(row, profile_columns))?;
+            (campaign, Rows::Profiles(rows))
+        }
+        Layout::Assessment(assessment_columns) => {
+            let (campaign, rows) =
+                records.read(|row| assessment::parse_row(row, assessment_columns))?;
+            let sheet = assessment::sheet(assessment_columns);
+            (campaign, Rows::Assessment { sheet, rows })
+        }
+    };
+    Ok(CampaignSnapshot {
+        campaign,
+        file_name: file(),
+        content_hash: content_hash(bytes),
+        external_id_label: columns.external_id_label().map(str::to_owned),
+        rows,
+    })
+}
+
+/// The data records of a file whose header is known.
+struct Records<'a, 'c> {
+    reader: Reader<'a>,
+    fields: Vec<Cow<'a, str>>,
+    columns: &'c Columns,
+    width: usize,
+    file: &'c str,
+}
+
+impl Records<'_, '_> {
+    /// Reads every data record with `parse`; the campaign comes from the first one.
+    fn read<T>(
+        &mut self,
+        mut parse: impl FnMut(&Row<'_, '_>) -> Result<T, CellError>,
+    ) -> Result<(Campaign, Vec<T>), ImportError> {
+        let file = || self.file.to_owned();
+        let mut campaign = None;
+        let mut rows = Vec::new();
+        loop {
+            let info = match self.reader.next_record(&mut self.fields) {
+                Ok(Some(info)) => info,
+                Ok(None) => break,
+                Err(ParseError::UnterminatedQuote {
+                    line,
+                    at_last_line: true,
+                }) => return Err(ImportError::Truncated { file: file(), line }),
+                Err(ParseError::UnterminatedQuote { line, .. }) => {
+                    return Err(ImportError::UnterminatedQuote { file: file(), line })
+                }
+            };
+            if is_blank(&self.fields) {
+                continue;
+            }
+            let found = self.fields.len();
+            // Spreadsheets pad rows with empty cells: tolerated, real extra values are not.
+            let fits = found == self.width
+                || (found > self.width && trimmed_width(&self.fields) <= self.width);
+            if !fits {
+                if found < self.width && !info.terminated {
+                    return Err(ImportError::Truncated {
+                        file: file(),
+                        line: info.line,
+                    });
+                }
+                return Err(ImportError::WrongFieldCount {
+                    file: file(),
+                    line: info.line,
+                    expected: self.width,
+                    found: if found > self.width {
+                        trimmed_width(&self.fields)
+                    } else {
+                        found
+                    },
+                });
+            }
+            let row = Row {
+                fields: &self.fields,
+                line: info.line,
+                columns: self.columns,
+            };
+            let invalid = |error: CellError| ImportError::InvalidValue {
+                file: file(),
+                line: error.line,
+                column: error.column,
+                value: error.value,
+            };
+            if campaign.is_none() {
+                campaign = Some(campaign_of(&row).map_err(invalid)?);
+            }
+            rows.push(parse(&row).map_err(invalid)?);
+        }
+        match campaign {
+            Some(campaign) => Ok((campaign, rows)),
+            None => Err(ImportError::HeaderOnly { file: file() }),
+        }
+    }
+}
+
+/// The campaign's identity, read from the first data row (every row repeats it).
+fn campaign_of(row: &Row<'_, '_>) -> Result<Campaign, CellError> {
+    let columns = row.columns;
+    Ok(Campaign {
+        id: row.required_integer(columns.campaign_id, u64::MAX)?,
+        code: row.optional_text(columns.code),
+        name: row.text(columns.campaign_name).to_owned(),
+        organisation: row.text(columns.organisation).to_owned(),
+        kind: columns.kind(),
+        target_profile: row.optional_text(columns.target_profile),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::competences::COMPETENCES;
+    use crate::domain::snapshot::Rows;
+
+    fn profiles_export(delimiter: &str, rows: &[&str]) -> String {
+        let mut header = vec![
+            "Nom de l'organisation".to_string(),
+            "ID Campagne".into(),
+            "Nom de la campagne".into(),
+            "Nom du Participant".into(),
+            "Prénom du Participant".into(),
+            "Classe".into(),
+            "Envoi (O/N)".into(),
+            "Date et heure de l'envoi (Europe/Paris)".into(),
+            "Nombre de pix total".into(),
+            "Certifiable (O/N)".into(),
+            "Nombre de compétences certifiables".into(),
+        ];
+        for competence in COMPETENCES {
+            header.push(format!("Niveau pour la compétence {}", competence.name));
+            header.push(format!(
+                "Nombre de pix pour la compétence {}",
+                competence.name
+            ));
+        }
+        let header: Vec<String> = header.iter().map(|h| format!("\"{h}\"")).collect();
+        let mut text = header.join(delimiter);
+        text.push('\n');
+        for row in rows {
+            text.push_str(row);
+            text.push('\n');
+        }
+        text
+    }
+
+    fn competences(delimiter: &str, level: u8, pix: u8) -> String {
+        vec![format!("{level}{delimiter}{pix}"); 16].join(delimiter)
+    }
+
+    #[test]
+    fn a_minimal_export_imports_with_its_rows() {
+        let row = format!(
+            "\"Collège\";42;\"'=Camp\";\"'@DUPONT\";\"Léa\";\"3A\";\"Oui\";\"01/09/2025 16:00\";\
+             128;\"Oui\";16;{}",
+            competences(";", 1, 8)
+        );
+        let not_sent = format!(
+            "\"Collège\";42;\"'=Camp\";\"MARTIN\";\"Hugo\";\"\";\"Non\";\"NA\";\"NA\";\"NA\";\
+             \"NA\";{}",
+            vec!["\"NA\""; 32].join(";")
+        );
+        let text = profiles_export(";", &[&row, &not_sent]);
+        let snapshot = import_file("a.csv", text.as_bytes()).unwrap();
+        assert_eq!(snapshot.campaign.name, "=Camp");
+        assert_eq!(snapshot.campaign.id, 42);
+        assert_eq!(snapshot.campaign.code, None);
+        assert_eq!(snapshot.content_hash, content_hash(text.as_bytes()));
+        let Rows::Profiles(rows) = &snapshot.rows else {
+            panic!("profiles expected");
+        };
+        assert_eq!(rows[0].learner.last, "@DUPONT");
+        assert_eq!(rows[0].line, 2);
+        let profile = rows[0].profile.as_ref().unwrap();
+        assert_eq!(profile.total_pix, 128);
+        assert_eq!(profile.file_certifiable_count, Some(16));
+        assert!(profile.is_certifiable());
+        assert_eq!(rows[1].profile, None);
+        assert_eq!(rows[1].learner.class, None);
+    }
+
+    #[test]
+    fn crlf_and_tab_work_too() {
+        let row = format!(
+            "Collège\t42\tCamp\tDUPONT\tLéa\t3A\tOui\t1/09/2025 16:00\t128\tOui\t16\t{}",
+            competences("\t", 1, 8)
+        );
+        let text = profiles_export("\t", &[&row]).replace('\n', "\r\n");
+        let snapshot = import_file("tab.csv", text.as_bytes()).unwrap();
+        assert_eq!(snapshot.rows.len(), 1);
+    }
+
+    #[test]
+    fn a_level_above_eight_is_an_invalid_value_on_its_line() {
+        let row = format!(
+            "\"C\";42;\"Camp\";\"A\";\"B\";\"3A\";\"Oui\";\"01/09/2025 16:00\";9;\"Non\";1;9;8;{}",
+            competences(";", 0, 0)
+                .splitn(3, ';')
+                .nth(2)
+                .unwrap_or_default()
+        );
+        let text = profiles_export(";", &["", &row]);
+        let error = import_file("x.csv", text.as_bytes()).unwrap_err();
+        assert_eq!(error.kind(), "invalid-value");
+        // The blank line 2 is skipped but still counted.
+        assert_eq!(error.line(), Some(3));
+        assert!(error.to_string().contains("x.csv"));
+    }
+}
