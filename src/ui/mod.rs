@@ -1,1 +1,18 @@
-//! Leptos components.
+//! Leptos components, one per file. They stay thin: the work is done in `domain` and `store`.
+
+mod app;
+mod campaign_list;
+mod campaign_page;
+mod drop_zone;
+mod participants;
+
+pub mod state;
+pub mod text;
+
+pub use app::App;
+
+/// Mounts the app on the page.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

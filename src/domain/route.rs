@@ -1,0 +1,183 @@
+//! The URL hash holds the view and its filters, so reload, back/forward and bookmarks work,
+//! from `file://` too: `#/`, `#/campagne/348127?statut=non-certifiable&classe=3a`.
+
+use crate::domain::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Route {
+    #[default]
+    Campaigns,
+    Campaign {
+        id: u64,
+        view: TableView,
+    },
+}
+
+/// Filters, sort and pagination of a participants table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableView {
+    pub filter: ParticipantFilter,
+    pub sort: Sort,
+    pub page_size: usize,
+    /// 1-based.
+    pub page: usize,
+}
+
+pub const PAGE_SIZES: [usize; 4] = [10, 25, 50, 100];
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+
+impl Default for TableView {
+    fn default() -> Self {
+        TableView {
+            filter: ParticipantFilter::default(),
+            sort: Sort::default(),
+            page_size: DEFAULT_PAGE_SIZE,
+            page: 1,
+        }
+    }
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path_and_query = hash.trim_start_matches('#');
+        let (path, query) = path_and_query
+            .split_once('?')
+            .unwrap_or((path_and_query, ""));
+        let segments: Vec<&str> = path
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .collect();
+        match segments.as_slice() {
+            ["campagne", id] => match id.parse() {
+                Ok(id) => Route::Campaign {
+                    id,
+                    view: TableView::parse(query),
+                },
+                Err(_) => Route::Campaigns,
+            },
+            _ => Route::Campaigns,
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Campaigns => "#/".to_owned(),
+            Route::Campaign { id, view } => {
+                let query = view.to_query();
+                if query.is_empty() {
+                    format!("#/campagne/{id}")
+                } else {
+                    format!("#/campagne/{id}?{query}")
+                }
+            }
+        }
+    }
+}
+
+impl TableView {
+    fn parse(query: &str) -> TableView {
+        let mut view = TableView::default();
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode_component(value);
+            match key {
+                "classe" => {
+                    view.filter.classes = value
+                        .split(',')
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                }
+                "statut" => view.filter.status = Certifiability::from_slug(&value),
+                "q" => view.filter.search = value,
+                "tri" => {
+                    let (column, descending) = match value.strip_prefix('-') {
+                        Some(column) => (column, true),
+                        None => (value.as_str(), false),
+                    };
+                    if let Some(column) = SortColumn::from_slug(column) {
+                        view.sort = Sort { column, descending };
+                    }
+                }
+                "taille" => {
+                    if let Some(size) = value.parse().ok().filter(|size| PAGE_SIZES.contains(size))
+                    {
+                        view.page_size = size;
+                    }
+                }
+                "page" => view.page = value.parse().unwrap_or(1).max(1),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.filter.classes.is_empty() {
+            parts.push(format!(
+                "classe={}",
+                encode_component(&self.filter.classes.join(","))
+            ));
+        }
+        if let Some(status) = self.filter.status {
+            parts.push(format!("statut={}", status.slug()));
+        }
+        if !self.filter.search.is_empty() {
+            parts.push(format!("q={}", encode_component(&self.filter.search)));
+        }
+        if self.sort != Sort::default() {
+            let sign = if self.sort.descending { "-" } else { "" };
+            parts.push(format!("tri={sign}{}", self.sort.column.slug()));
+        }
+        if self.page_size != DEFAULT_PAGE_SIZE {
+            parts.push(format!("taille={}", self.page_size));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes everything but unreserved ASCII, so any name survives the hash.
+fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = bytes
+            .get(index + 1..index + 3)
+            .and_then(|hex| std::str::from_utf8(hex).ok());
+        match (
+            bytes[index],
+            hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()),
+        ) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                index += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                index += 1;
+            }
+            (byte, _) => {
+                out.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

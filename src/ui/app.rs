@@ -1,0 +1,79 @@
+use leptos::prelude::*;
+
+use crate::domain::route::Route;
+use crate::ui::campaign_list::CampaignList;
+use crate::ui::campaign_page::CampaignPage;
+use crate::ui::drop_zone::DropZone;
+use crate::ui::state::{dropped_files, mark_ready, AppState};
+use crate::ui::text;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+
+    let _ = window_event_listener(leptos::ev::popstate, move |_| state.sync_route_from_url());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| state.sync_route_from_url());
+    // A file dropped outside the drop zone must not make the browser navigate away from the app.
+    let _ = window_event_listener(leptos::ev::dragover, |event| event.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |event| {
+        event.prevent_default();
+        if let Some(files) = dropped_files(&event) {
+            state.import_files(files);
+        }
+    });
+
+    Effect::new(move |_| {
+        let title = match state.route.get() {
+            Route::Campaigns => format!("{} — {}", text::CAMPAIGNS_TITLE, text::APP_NAME),
+            Route::Campaign { id, .. } => {
+                let name = state.snapshots.with(|all| {
+                    all.iter()
+                        .find(|s| s.meta.campaign_id == id)
+                        .map(|s| s.meta.campaign_name.clone())
+                });
+                format!("{} — {}", name.unwrap_or_default(), text::APP_NAME)
+            }
+        };
+        document().set_title(&title);
+    });
+    Effect::new(move |_| mark_ready());
+
+    // Only a change of page re-renders the page; filter changes are handled inside it.
+    let open_campaign = Memo::new(move |_| match state.route.get() {
+        Route::Campaign { id, .. } => Some(id),
+        Route::Campaigns => None,
+    });
+
+    view! {
+        <header class="app-header">
+            <div class="app-header__inner">
+                <a class="brand" href="#/">
+                    <span class="brand__mark" aria-hidden="true"></span>
+                    <span class="brand__name">{text::APP_NAME}</span>
+                </a>
+                <p class="brand__tagline">{text::TAGLINE}</p>
+            </div>
+        </header>
+        <main class="app-main" id="contenu">
+            <For
+                each=move || state.app_errors.get().into_iter().enumerate()
+                key=|(index, _)| *index
+                let((_, message))
+            >
+                <div class="banner banner--error" role="alert" data-testid="app-error">{message}</div>
+            </For>
+            {move || match open_campaign.get() {
+                None => view! {
+                    <DropZone />
+                    <CampaignList />
+                }.into_any(),
+                Some(id) => view! { <CampaignPage id=id /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>{text::PRIVACY}</p>
+            <p>{text::NOT_OFFICIAL}</p>
+        </footer>
+    }
+}

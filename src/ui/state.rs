@@ -1,0 +1,253 @@
+//! The app state shared by every component, and the actions that change it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::import::import_file;
+use crate::domain::route::Route;
+use crate::domain::snapshot::CampaignSnapshot;
+use crate::store::{SaveOutcome, SnapshotMeta, Store};
+use crate::ui::text;
+
+/// A stored snapshot with its rows, shared (not copied) between the views.
+#[derive(Clone, Debug)]
+pub struct StoredSnapshot {
+    pub meta: SnapshotMeta,
+    pub data: Arc<CampaignSnapshot>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportStatus {
+    Ok,
+    Duplicate,
+    Error,
+}
+
+impl ImportStatus {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ImportStatus::Ok => "ok",
+            ImportStatus::Duplicate => "duplicate",
+            ImportStatus::Error => "error",
+        }
+    }
+}
+
+/// What happened to one dropped file.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ImportLine {
+    pub file: String,
+    pub status: ImportStatus,
+    pub message: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub snapshots: RwSignal<Vec<StoredSnapshot>>,
+    pub import_lines: RwSignal<Vec<ImportLine>>,
+    /// Errors not tied to one file (storage full, corrupted entry).
+    pub app_errors: RwSignal<Vec<String>>,
+    pub route: RwSignal<Route>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        let loaded = Store::load_all();
+        let snapshots = loaded
+            .snapshots
+            .into_iter()
+            .map(|(meta, data)| StoredSnapshot {
+                meta,
+                data: Arc::new(data),
+            })
+            .collect();
+        AppState {
+            snapshots: RwSignal::new(snapshots),
+            import_lines: RwSignal::new(Vec::new()),
+            app_errors: RwSignal::new(loaded.problems.iter().map(ToString::to_string).collect()),
+            route: RwSignal::new(Route::parse(&current_hash())),
+        }
+    }
+
+    /// Changes the view and records it in the URL, so that reload and bookmarks keep it.
+    pub fn navigate(&self, route: Route) {
+        let hash = route.to_hash();
+        let same_page = match (&route, &self.route.get_untracked()) {
+            (Route::Campaign { id, .. }, Route::Campaign { id: current, .. }) => id == current,
+            _ => false,
+        };
+        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+            // Typing in the search box must not fill the back button with one entry per key.
+            let _ = if same_page {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+            } else {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
+            };
+        }
+        self.route.set(route);
+    }
+
+    /// Re-reads the route after back/forward or a hand-edited URL.
+    pub fn sync_route_from_url(&self) {
+        let route = Route::parse(&current_hash());
+        if self.route.get_untracked() != route {
+            self.route.set(route);
+        }
+    }
+
+    /// Imports files in order; each gets one result line. A refused file stores nothing.
+    pub fn import_bytes(&self, file_name: &str, bytes: &[u8]) {
+        let line = match import_file(file_name, bytes) {
+            Err(error) => ImportLine {
+                file: file_name.to_owned(),
+                status: ImportStatus::Error,
+                message: error.to_string(),
+            },
+            Ok(snapshot) => match Store::save(&snapshot, js_sys::Date::now()) {
+                Err(error) => ImportLine {
+                    file: file_name.to_owned(),
+                    status: ImportStatus::Error,
+                    message: error.to_string(),
+                },
+                Ok(SaveOutcome::AlreadyStored(meta)) => ImportLine {
+                    file: file_name.to_owned(),
+                    status: ImportStatus::Duplicate,
+                    message: text::already_imported(
+                        &meta.campaign_name,
+                        &format_timestamp(meta.imported_at_ms),
+                    ),
+                },
+                Ok(SaveOutcome::Saved(meta)) => {
+                    let date = meta
+                        .latest_activity
+                        .map(|date| date.french())
+                        .unwrap_or_else(|| "—".to_owned());
+                    let message = text::imported(&meta.campaign_name, meta.rows, &date);
+                    self.snapshots.update(|all| {
+                        all.push(StoredSnapshot {
+                            meta,
+                            data: Arc::new(snapshot),
+                        })
+                    });
+                    ImportLine {
+                        file: file_name.to_owned(),
+                        status: ImportStatus::Ok,
+                        message,
+                    }
+                }
+            },
+        };
+        self.import_lines.update(|lines| lines.push(line));
+    }
+
+    /// Reads every file of a drop or a file picker, one after the other.
+    pub fn import_files(&self, files: web_sys::FileList) {
+        let state = *self;
+        let files: Vec<web_sys::File> = (0..files.length())
+            .filter_map(|index| files.get(index))
+            .collect();
+        if files.is_empty() {
+            return;
+        }
+        state.import_lines.set(Vec::new());
+        leptos::task::spawn_local(async move {
+            for file in files {
+                let name = file.name();
+                match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                    Ok(buffer) => {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        state.import_bytes(&name, &bytes);
+                    }
+                    Err(_) => state.import_lines.update(|lines| {
+                        lines.push(ImportLine {
+                            file: name.clone(),
+                            status: ImportStatus::Error,
+                            message: format!(
+                                "« {name} » : le navigateur n’a pas pu lire ce fichier."
+                            ),
+                        })
+                    }),
+                }
+            }
+        });
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// `28/11/2026 à 18:44` in the browser's local time.
+pub fn format_timestamp(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:02}/{:02}/{:04} à {:02}:{:02}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Sets `html[data-ready="true"]`: tests and the benchmark wait for it.
+pub fn mark_ready() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Files carried by a drag-and-drop event.
+pub fn dropped_files(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
+    event.data_transfer().and_then(|transfer| transfer.files())
+}
+
+/// The file list of an `<input type="file">` change event.
+pub fn picked_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
+    event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?
+        .files()
+}
+
+/// Shares a computed value between views; equality is identity, so a `Memo` holding one
+/// never compares thousands of lines to decide whether it changed.
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl PartialEq for StoredSnapshot {
+    fn eq(&self, other: &Self) -> bool {
+        self.meta.id == other.meta.id && Arc::ptr_eq(&self.data, &other.data)
+    }
+}
