@@ -211,16 +211,28 @@ fn squash(folded: &str) -> String {
     folded.chars().filter(|ch| ch.is_alphanumeric()).collect()
 }
 
-/// The competence a header names, in French, English, or an older wording.
-fn competence_of(name_folded: &str) -> Option<usize> {
-    let key = squash(name_folded);
-    COMPETENCES
-        .iter()
-        .position(|competence| {
-            squash(&fold(competence.name)) == key || squash(&fold(competence.name_en)) == key
-        })
-        // The CRCN wording of 5.2 before the 2019 framework.
-        .or_else(|| (key == "evoluerdansunenvironnementnumerique").then_some(15))
+/// The 16 competence names, folded and squashed once per import rather than once per header.
+struct CompetenceKeys([(String, String); COMPETENCE_COUNT]);
+
+impl CompetenceKeys {
+    fn new() -> Self {
+        CompetenceKeys(COMPETENCES.map(|competence| {
+            (
+                squash(&fold(competence.name)),
+                squash(&fold(competence.name_en)),
+            )
+        }))
+    }
+
+    /// The competence a header names, in French, English, or an older wording.
+    fn find(&self, name_folded: &str) -> Option<usize> {
+        let key = squash(name_folded);
+        self.0
+            .iter()
+            .position(|(french, english)| *french == key || *english == key)
+            // The CRCN wording of 5.2 before the 2019 framework.
+            .or_else(|| (key == "evoluerdansunenvironnementnumerique").then_some(15))
+    }
 }
 
 /// The header's words after the first `skip` ones, as typed (spacing normalised).
@@ -237,18 +249,18 @@ fn words_before_last(label: &str, drop: usize) -> String {
     words[..words.len().saturating_sub(drop)].join(" ")
 }
 
-fn classify(label: &str, folded: &str) -> Slot {
+fn classify(label: &str, folded: &str, competences: &CompetenceKeys) -> Slot {
     if let Some(role) = Role::of(folded) {
         return Slot::Role(role);
     }
     for prefix in LEVEL_PREFIXES {
         if let Some(name) = folded.strip_prefix(prefix) {
-            return competence_of(name).map_or(Slot::Unknown, Slot::Level);
+            return competences.find(name).map_or(Slot::Unknown, Slot::Level);
         }
     }
     for prefix in PIX_PREFIXES {
         if let Some(name) = folded.strip_prefix(prefix) {
-            return competence_of(name).map_or(Slot::Unknown, Slot::Pix);
+            return competences.find(name).map_or(Slot::Unknown, Slot::Pix);
         }
     }
     let mastery = [
@@ -399,9 +411,10 @@ pub fn map_columns(header: &[Cow<'_, str>]) -> Result<Columns, HeaderError> {
         .iter()
         .map(|label| label.trim_start_matches('\u{feff}').trim().to_owned())
         .collect();
+    let competence_keys = CompetenceKeys::new();
     let mut slots: Vec<Slot> = labels
         .iter()
-        .map(|label| classify(label, &fold(label)))
+        .map(|label| classify(label, &fold(label), &competence_keys))
         .collect();
 
     // Only the first column of a role counts; a later one with the same header (an external
@@ -896,7 +909,9 @@ fn parse_time(time: &str) -> Option<u16> {
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }
@@ -951,6 +966,8 @@ mod tests {
 
     #[test]
     fn competence_names_match_whatever_the_apostrophes_and_accents() {
+        let keys = CompetenceKeys::new();
+        let competence_of = |name: &str| keys.find(name);
         assert_eq!(
             competence_of(&fold("Mener une recherche et une veille d'information")),
             Some(0)

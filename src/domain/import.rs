@@ -124,7 +124,11 @@ fn quoted_list(names: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if names.len() > SHOWN {
-        list.push_str(&format!(" et {} autre(s)", names.len() - SHOWN));
+        let more = names.len() - SHOWN;
+        list.push_str(&format!(
+            " et {more} autre{}",
+            if more > 1 { "s" } else { "" }
+        ));
     }
     list
 }
@@ -152,11 +156,7 @@ impl fmt::Display for ImportError {
                      Pix Orga"
                 )?;
                 if !missing.is_empty() {
-                    write!(
-                        f,
-                        " : colonnes attendues absentes, dont {}",
-                        quoted_list(missing)
-                    )?;
+                    write!(f, " (colonnes absentes : {})", quoted_list(missing))?;
                 }
                 write!(f, ". {ADVICE}")
             }
@@ -221,8 +221,7 @@ impl fmt::Display for ImportError {
                 write!(
                     f,
                     "Le fichier « {file} » contient une valeur inattendue ligne {line}, colonne \
-                     « {} » : {value}. {ADVICE_AGAIN}",
-                    shorten(column)
+                     « {column} » : {value}. {ADVICE_AGAIN}"
                 )
             }
         }
