@@ -1,14 +1,12 @@
 //! The CSV dialect: which delimiter, and a one-pass, quote-aware record reader.
 //!
-//! The reader is hand-written rather than built on the `csv` crate because the importer needs
-//! what that crate does not give: the physical line where each record starts (messages
-//! name lines, and quoted values may span several), an error for a quote left open (the
-//! crate silently swallows the rest of the file), and fields borrowed from the decoded text
-//! (`Cow::Borrowed`; only values with doubled quotes are copied). It also keeps the shipped
-//! wasm free of the crate's state machine. It runs over the bytes of a `&str` and only
-//! splits at ASCII bytes, so every field is valid UTF-8 without re-validation.
-
-use std::borrow::Cow;
+//! The reader is hand-written rather than built on the `csv` crate: that crate copies every
+//! field into its own record buffer (and `StringRecord` validates UTF-8 a second time),
+//! whereas here a field is a byte range of the decoded text, and only the rare value with
+//! doubled quotes is rewritten into a per-record buffer that is reused. It also reports a
+//! quote left open (the crate ends the field at the end of the file without a word), and it
+//! keeps the crate's state machine out of the shipped wasm. It only splits at ASCII bytes,
+//! so every field of a `&str` is valid UTF-8 without re-validation.
 
 /// Delimiters found in the wild: Pix writes `;`; spreadsheets re-save with `;`, `,`
 /// (English settings) or tab ("Texte Unicode").
@@ -26,17 +24,17 @@ pub fn detect_delimiter(text: &str) -> u8 {
     let mut best: Option<(u8, usize, usize)> = None;
     for delimiter in DELIMITERS {
         let mut reader = Reader::new(text, delimiter);
-        let mut fields = Vec::new();
+        let mut record = Record::new();
         let mut width = None;
         let mut consistent = 0usize;
         let mut sampled = 0usize;
         while sampled <= SNIFF_ROWS {
-            match reader.next_record(&mut fields) {
-                Ok(Some(_)) if is_blank(&fields) => continue,
+            match reader.next_record(&mut record) {
+                Ok(Some(_)) if record.is_blank() => continue,
                 Ok(Some(_)) => {}
                 Ok(None) | Err(_) => break,
             }
-            let found = trimmed_width(&fields);
+            let found = record.width();
             match width {
                 None => width = Some(found),
                 Some(expected) if found == expected => consistent += 1,
@@ -62,20 +60,6 @@ pub fn detect_delimiter(text: &str) -> u8 {
     best.map_or(b';', |(delimiter, _, _)| delimiter)
 }
 
-/// Number of fields once trailing empty ones are dropped: spreadsheets pad rows with
-/// delimiters up to the widest row of the sheet.
-pub fn trimmed_width(fields: &[Cow<'_, str>]) -> usize {
-    fields
-        .iter()
-        .rposition(|field| !field.trim().is_empty())
-        .map_or(0, |last| last + 1)
-}
-
-/// A record with no content (blank line, or a spreadsheet's row of bare delimiters).
-pub fn is_blank(fields: &[Cow<'_, str>]) -> bool {
-    fields.iter().all(|field| field.trim().is_empty())
-}
-
 /// Where a record sits in the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecordInfo {
@@ -90,6 +74,75 @@ pub struct RecordInfo {
 pub enum ParseError {
     /// A quoted value opened on this line is never closed.
     UnterminatedQuote { line: u32, at_last_line: bool },
+}
+
+/// A field: a byte range of the text, or of the record's own buffer for the rare value that
+/// had to be rewritten (doubled quotes, text after the closing quote).
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+    rewritten: bool,
+}
+
+/// The fields of one record. Reused from record to record, so reading a file allocates
+/// nothing per record once the first one has sized the buffers.
+#[derive(Debug, Default)]
+pub struct Record<'a> {
+    text: &'a str,
+    spans: Vec<Span>,
+    rewritten: String,
+}
+
+impl<'a> Record<'a> {
+    pub fn new() -> Self {
+        Record::default()
+    }
+
+    /// Number of fields, trailing empty ones included.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The field as read (unquoted, `""` made `"`), not trimmed.
+    #[inline]
+    pub fn get(&self, index: usize) -> Option<&str> {
+        let span = self.spans.get(index)?;
+        let source = if span.rewritten {
+            self.rewritten.as_str()
+        } else {
+            self.text
+        };
+        source.get(span.start..span.end)
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.spans.len()).map(|index| self.get(index).unwrap_or_default())
+    }
+
+    /// Number of fields once trailing empty ones are dropped: spreadsheets pad rows with
+    /// delimiters up to the widest row of the sheet.
+    pub fn width(&self) -> usize {
+        (0..self.spans.len())
+            .rev()
+            .find(|&index| !self.get(index).unwrap_or_default().trim().is_empty())
+            .map_or(0, |last| last + 1)
+    }
+
+    /// No content: a blank line, or a spreadsheet's row of bare delimiters.
+    pub fn is_blank(&self) -> bool {
+        self.fields().all(|field| field.trim().is_empty())
+    }
+
+    fn clear(&mut self, text: &'a str) {
+        self.text = text;
+        self.spans.clear();
+        self.rewritten.clear();
+    }
 }
 
 /// Reads records one after the other from decoded text.
@@ -111,124 +164,160 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Fills `fields` with the next record (cleared first). `Ok(None)` at the end of the text.
+    /// Byte offset of the next record in the text.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// The text not read yet.
+    pub fn rest(&self) -> &'a str {
+        self.text.get(self.pos..).unwrap_or_default()
+    }
+
+    /// Fills `record` with the next record. `Ok(None)` at the end of the text.
     pub fn next_record(
         &mut self,
-        fields: &mut Vec<Cow<'a, str>>,
+        record: &mut Record<'a>,
     ) -> Result<Option<RecordInfo>, ParseError> {
-        fields.clear();
+        record.clear(self.text);
         let bytes = self.text.as_bytes();
         if self.pos >= bytes.len() {
             return Ok(None);
         }
         let line = self.line;
         loop {
-            let field = if bytes.get(self.pos) == Some(&b'"') {
-                self.quoted_field()?
+            let span = if bytes.get(self.pos) == Some(&b'"') {
+                self.quoted_field(record)?
             } else {
-                self.unquoted_field()
+                let start = self.pos;
+                self.pos = self.field_end(start);
+                Span {
+                    start,
+                    end: self.pos,
+                    rewritten: false,
+                }
             };
-            fields.push(field);
-            match bytes.get(self.pos) {
-                Some(&byte) if byte == self.delimiter => self.pos += 1,
+            record.spans.push(span);
+            let terminated = match bytes.get(self.pos) {
+                Some(&byte) if byte == self.delimiter => {
+                    self.pos += 1;
+                    continue;
+                }
                 Some(b'\r') => {
                     self.pos += 1;
                     if bytes.get(self.pos) == Some(&b'\n') {
                         self.pos += 1;
                     }
-                    self.line = self.line.saturating_add(1);
-                    return Ok(Some(RecordInfo {
-                        line,
-                        terminated: true,
-                    }));
+                    true
                 }
                 Some(b'\n') => {
                     self.pos += 1;
-                    self.line = self.line.saturating_add(1);
-                    return Ok(Some(RecordInfo {
-                        line,
-                        terminated: true,
-                    }));
+                    true
                 }
-                _ => {
-                    return Ok(Some(RecordInfo {
-                        line,
-                        terminated: false,
-                    }))
-                }
+                _ => false,
+            };
+            if terminated {
+                self.line = self.line.saturating_add(1);
             }
+            return Ok(Some(RecordInfo { line, terminated }));
         }
     }
 
-    /// Up to the next delimiter or line break; quotes inside are kept as typed.
-    fn unquoted_field(&mut self) -> Cow<'a, str> {
+    /// End of an unquoted field: the next delimiter or line break. Quotes inside are kept.
+    ///
+    /// Plain loops here and in `quoted_field`: the release build optimises for size, and
+    /// there iterator adapters with closures are not always inlined, costing a call per byte.
+    #[inline]
+    fn field_end(&self, start: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let start = self.pos;
         let delimiter = self.delimiter;
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == delimiter || b == b'\n' || b == b'\r')
-            .map_or(bytes.len(), |offset| start + offset);
-        self.pos = end;
-        Cow::Borrowed(self.text.get(start..end).unwrap_or_default())
+        let mut end = start;
+        while let Some(&byte) = bytes.get(end) {
+            if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                break;
+            }
+            end += 1;
+        }
+        end
     }
 
     /// From an opening quote to its closing quote, `""` standing for one `"`. Line breaks
     /// inside are part of the value and counted, so later line numbers stay physical.
-    fn quoted_field(&mut self) -> Result<Cow<'a, str>, ParseError> {
+    fn quoted_field(&mut self, record: &mut Record<'a>) -> Result<Span, ParseError> {
         let bytes = self.text.as_bytes();
         let open_line = self.line;
         let start = self.pos + 1;
         let mut segment = start;
-        let mut owned: Option<String> = None;
+        let mut rewritten_start: Option<usize> = None;
         let mut i = start;
         loop {
-            let Some(&byte) = bytes.get(i) else {
+            // Line breaks are only counted (a second, rare pass) when the value has some.
+            let from = i;
+            let mut breaks = false;
+            while let Some(&byte) = bytes.get(i) {
+                if byte == b'"' {
+                    break;
+                }
+                breaks |= byte == b'\n' || byte == b'\r';
+                i += 1;
+            }
+            if breaks {
+                let jumped = bytes.get(from..i).unwrap_or_default();
+                self.line = self.line.saturating_add(count_line_breaks(jumped));
+            }
+            if i >= bytes.len() {
                 return Err(ParseError::UnterminatedQuote {
                     line: open_line,
                     at_last_line: self.line == open_line,
                 });
-            };
-            match byte {
-                b'"' if bytes.get(i + 1) == Some(&b'"') => {
-                    let buffer = owned.get_or_insert_with(String::new);
-                    buffer.push_str(self.text.get(segment..=i).unwrap_or_default());
-                    i += 2;
-                    segment = i;
-                }
-                b'"' => break,
-                b'\n' => {
-                    self.line = self.line.saturating_add(1);
-                    i += 1;
-                }
-                b'\r' => {
-                    if bytes.get(i + 1) != Some(&b'\n') {
-                        self.line = self.line.saturating_add(1);
-                    }
-                    i += 1;
-                }
-                _ => i += 1,
             }
+            if bytes.get(i + 1) != Some(&b'"') {
+                break;
+            }
+            rewritten_start.get_or_insert(record.rewritten.len());
+            record
+                .rewritten
+                .push_str(self.text.get(segment..=i).unwrap_or_default());
+            i += 2;
+            segment = i;
         }
-        let tail = self.text.get(segment..i).unwrap_or_default();
         self.pos = i + 1;
-        let mut value = match owned {
-            None => Cow::Borrowed(tail),
-            Some(mut buffer) => {
-                buffer.push_str(tail);
-                Cow::Owned(buffer)
-            }
-        };
         // Text after the closing quote (`"abc"def`) is kept rather than refused, as
         // spreadsheets do; the record's field count still catches real damage.
-        if !matches!(bytes.get(self.pos), None | Some(b'\n' | b'\r'))
-            && bytes.get(self.pos) != Some(&self.delimiter)
-        {
-            let rest = self.unquoted_field();
-            value.to_mut().push_str(&rest);
+        let after = self.field_end(self.pos);
+        if rewritten_start.is_none() && after == self.pos {
+            return Ok(Span {
+                start,
+                end: i,
+                rewritten: false,
+            });
         }
-        Ok(value)
+        let rewritten = rewritten_start.unwrap_or(record.rewritten.len());
+        record
+            .rewritten
+            .push_str(self.text.get(segment..i).unwrap_or_default());
+        record
+            .rewritten
+            .push_str(self.text.get(self.pos..after).unwrap_or_default());
+        self.pos = after;
+        Ok(Span {
+            start: rewritten,
+            end: record.rewritten.len(),
+            rewritten: true,
+        })
     }
+}
+
+/// Line breaks in a slice: `\r\n`, `\n` and a lone `\r` count one each.
+fn count_line_breaks(slice: &[u8]) -> u32 {
+    let mut count = 0u32;
+    for (index, &byte) in slice.iter().enumerate() {
+        let lone_cr = byte == b'\r' && slice.get(index + 1) != Some(&b'\n');
+        if byte == b'\n' || lone_cr {
+            count = count.saturating_add(1);
+        }
+    }
+    count
 }
 
 /// Removes Pix's formula-injection guard: a `'` that Pix puts before a value starting with
@@ -246,10 +335,10 @@ mod tests {
 
     fn records(text: &str, delimiter: u8) -> Vec<(u32, Vec<String>)> {
         let mut reader = Reader::new(text, delimiter);
-        let mut fields = Vec::new();
+        let mut record = Record::new();
         let mut out = Vec::new();
-        while let Some(info) = reader.next_record(&mut fields).unwrap() {
-            out.push((info.line, fields.iter().map(|f| f.to_string()).collect()));
+        while let Some(info) = reader.next_record(&mut record).unwrap() {
+            out.push((info.line, record.fields().map(str::to_owned).collect()));
         }
         out
     }
@@ -299,18 +388,18 @@ mod tests {
         assert_eq!(lines, [1, 2, 3]);
         assert_eq!(rows[2].1, ["e", "f"]);
         let mut reader = Reader::new("a;b\r\nc;d", b';');
-        let mut fields = Vec::new();
-        assert!(reader.next_record(&mut fields).unwrap().unwrap().terminated);
-        assert!(!reader.next_record(&mut fields).unwrap().unwrap().terminated);
+        let mut record = Record::new();
+        assert!(reader.next_record(&mut record).unwrap().unwrap().terminated);
+        assert!(!reader.next_record(&mut record).unwrap().unwrap().terminated);
     }
 
     #[test]
     fn unterminated_quote_names_the_line_it_opened_on() {
         let mut reader = Reader::new("a;b\n\"x;y\nz\n", b';');
-        let mut fields = Vec::new();
-        reader.next_record(&mut fields).unwrap();
+        let mut record = Record::new();
+        reader.next_record(&mut record).unwrap();
         assert_eq!(
-            reader.next_record(&mut fields),
+            reader.next_record(&mut record),
             Err(ParseError::UnterminatedQuote {
                 line: 2,
                 at_last_line: false
@@ -324,12 +413,17 @@ mod tests {
     }
 
     #[test]
-    fn borrowed_unless_quotes_are_doubled() {
-        let mut reader = Reader::new("\"plain\";\"a\"\"b\"\n", b';');
-        let mut fields = Vec::new();
-        reader.next_record(&mut fields).unwrap();
-        assert!(matches!(fields[0], Cow::Borrowed("plain")));
-        assert!(matches!(fields[1], Cow::Owned(_)));
+    fn fields_point_into_the_text_unless_rewritten() {
+        let mut reader = Reader::new("\"plain\";\"a\"\"b\";\"c\"d;;\n", b';');
+        let mut record = Record::new();
+        reader.next_record(&mut record).unwrap();
+        assert_eq!(
+            record.fields().collect::<Vec<_>>(),
+            ["plain", "a\"b", "cd", "", ""]
+        );
+        assert!(!record.spans[0].rewritten);
+        assert!(record.spans[1].rewritten && record.spans[2].rewritten);
+        assert_eq!((record.len(), record.width()), (5, 3));
     }
 
     #[test]

@@ -4,10 +4,8 @@
 //! aliases of every export version since 2020 and the English headers of Pix Orga used in
 //! English. Competence columns are found by their prefix and the competence name.
 
-use std::borrow::Cow;
-
 use super::competences::{COMPETENCES, COMPETENCE_COUNT};
-use super::dialect::strip_formula_guard;
+use super::dialect::{strip_formula_guard, Record};
 use super::snapshot::{CampaignKind, Learner, LocalDateTime};
 use super::text::fold;
 
@@ -406,10 +404,16 @@ const ASSESSMENT_REQUIRED: [Role; 2] = [Role::Shared, Role::Mastery];
 const MIN_RECOGNISED: usize = 3;
 
 /// Finds every column role from the header cells.
-pub fn map_columns(header: &[Cow<'_, str>]) -> Result<Columns, HeaderError> {
+pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> {
     let labels: Vec<String> = header
         .iter()
-        .map(|label| label.trim_start_matches('\u{feff}').trim().to_owned())
+        .map(|label| {
+            label
+                .as_ref()
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_owned()
+        })
         .collect();
     let competence_keys = CompetenceKeys::new();
     let mut slots: Vec<Slot> = labels
@@ -659,7 +663,7 @@ fn label_says_class(label: &str) -> bool {
 /// One record seen through its columns, with typed accessors that report the cell at fault.
 #[derive(Clone, Copy, Debug)]
 pub struct Row<'r, 'a> {
-    pub fields: &'r [Cow<'a, str>],
+    pub record: &'r Record<'a>,
     pub line: u32,
     pub columns: &'r Columns,
 }
@@ -674,8 +678,9 @@ pub struct CellError {
 
 impl<'r, 'a> Row<'r, 'a> {
     /// The cell trimmed, `""` when the record is shorter.
+    #[inline]
     pub fn raw(&self, column: usize) -> &'r str {
-        self.fields.get(column).map_or("", |field| field.trim())
+        self.record.get(column).map_or("", trim_cell)
     }
 
     /// A text value as typed, without Pix's formula guard.
@@ -720,6 +725,14 @@ impl<'r, 'a> Row<'r, 'a> {
     /// `None` for `NA` or an empty cell, an error for anything else that is not an integer
     /// up to `max`.
     pub fn integer(&self, column: usize, max: u64) -> Result<Option<u64>, CellError> {
+        // Most cells are a few bare digits: no trimming, no `NA` check needed.
+        if let Some(value) = self.record.get(column).and_then(small_integer) {
+            return if value <= max {
+                Ok(Some(value))
+            } else {
+                Err(self.error(column))
+            };
+        }
         let raw = self.raw(column);
         if is_not_available(raw) {
             return Ok(None);
@@ -765,13 +778,45 @@ impl<'r, 'a> Row<'r, 'a> {
     }
 }
 
+/// `str::trim`, with a shortcut for the usual cell that starts and ends with a visible ASCII
+/// character: Unicode-aware trimming of every cell was a tenth of the import time.
+#[inline]
+fn trim_cell(cell: &str) -> &str {
+    match (cell.as_bytes().first(), cell.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
+}
+
 /// Pix writes `NA` where a value does not apply; spreadsheets may leave the cell empty.
 pub fn is_not_available(value: &str) -> bool {
     value.is_empty() || value.eq_ignore_ascii_case("na") || value.eq_ignore_ascii_case("n/a")
 }
 
+/// One to four ASCII digits, nothing else.
+#[inline]
+fn small_integer(cell: &str) -> Option<u64> {
+    let bytes = cell.as_bytes();
+    if bytes.is_empty() || bytes.len() > 4 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(
+        bytes
+            .iter()
+            .fold(0u64, |acc, &b| acc * 10 + u64::from(b - b'0')),
+    )
+}
+
 /// A non-negative integer; spaces used as thousands separators by spreadsheets are allowed.
 pub fn parse_integer(value: &str) -> Option<u64> {
+    // The usual cell: a few ASCII digits and nothing else.
+    if !value.is_empty() && value.len() <= 19 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            value
+                .bytes()
+                .fold(0u64, |acc, b| acc * 10 + u64::from(b - b'0')),
+        );
+    }
     let mut result: u64 = 0;
     let mut digits = 0;
     for ch in value.trim().chars() {
@@ -807,7 +852,9 @@ pub fn parse_fraction(value: &str) -> Option<f32> {
     if !all_digits(whole) || !all_digits(decimals) || whole.len() > 6 || decimals.len() > 9 {
         return None;
     }
-    let mut result = whole.parse::<f64>().unwrap_or(0.0);
+    let mut result = whole
+        .bytes()
+        .fold(0.0f64, |acc, b| acc * 10.0 + f64::from(b - b'0'));
     let mut scale = 0.1;
     for digit in decimals.bytes() {
         result += f64::from(digit - b'0') * scale;
@@ -838,6 +885,9 @@ pub fn parse_yes_no(value: &str) -> Option<bool> {
 /// add seconds) or `YYYY-MM-DD` (before December 2024), optionally with a time.
 pub fn parse_date(value: &str) -> Option<LocalDateTime> {
     let value = value.trim();
+    if let Some(date) = parse_pix_date(value.as_bytes()) {
+        return Some(date);
+    }
     let (date, time) = match value.find([' ', 'T']) {
         Some(at) => (&value[..at], Some(value[at + 1..].trim())),
         None => (value, None),
@@ -877,6 +927,35 @@ pub fn parse_date(value: &str) -> Option<LocalDateTime> {
         month: u8::try_from(month).ok()?,
         day: u8::try_from(day).ok()?,
         minutes,
+    })
+}
+
+/// The exact shape Pix writes, `DD/MM/YYYY HH:mm`, without splitting strings.
+fn parse_pix_date(bytes: &[u8]) -> Option<LocalDateTime> {
+    let [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4, b' ', h1, h2, b':', n1, n2] = *bytes else {
+        return None;
+    };
+    let number = |digits: &[u8]| -> Option<u32> {
+        digits.iter().try_fold(0u32, |acc, &b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    };
+    let day = number(&[d1, d2])?;
+    let month = number(&[m1, m2])?;
+    let year = number(&[y1, y2, y3, y4])?;
+    let hours = number(&[h1, h2])?;
+    let minutes = number(&[n1, n2])?;
+    let valid = (1970..=2200).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days_in_month(year, month)
+        && hours < 24
+        && minutes < 60;
+    valid.then_some(LocalDateTime {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+        minutes: Some((hours * 60 + minutes) as u16),
     })
 }
 
@@ -921,11 +1000,8 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 mod tests {
     use super::*;
 
-    fn header(labels: &[&str]) -> Vec<Cow<'static, str>> {
-        labels
-            .iter()
-            .map(|label| Cow::Owned(label.to_string()))
-            .collect()
+    fn header(labels: &[&str]) -> Vec<String> {
+        labels.iter().map(|label| label.to_string()).collect()
     }
 
     fn profile_header(extra: &[&str]) -> Vec<String> {
@@ -960,8 +1036,7 @@ mod tests {
     }
 
     fn map(labels: &[String]) -> Result<Columns, HeaderError> {
-        let cells: Vec<Cow<str>> = labels.iter().map(|l| Cow::Borrowed(l.as_str())).collect();
-        map_columns(&cells)
+        map_columns(labels)
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! The import pipeline: bytes → text → records → columns → typed rows → snapshot,
 //! and the errors a head of school reads when a file cannot be imported.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use super::assessment;
 use super::decode::{decode, DecodeError};
-use super::dialect::{detect_delimiter, is_blank, trimmed_width, ParseError, Reader};
+use super::dialect::{detect_delimiter, ParseError, Reader, Record};
 use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
 use super::profiles;
 use super::snapshot::{content_hash, Campaign, CampaignKind, CampaignSnapshot, Rows};
@@ -258,15 +257,16 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
             ImportError::UnterminatedQuote { file: file(), line }
         }
     };
-    let mut fields: Vec<Cow<'_, str>> = Vec::with_capacity(64);
+    let mut record = Record::new();
     loop {
-        match reader.next_record(&mut fields).map_err(parse_error)? {
+        match reader.next_record(&mut record).map_err(parse_error)? {
             None => return Err(ImportError::Empty { file: file() }),
-            Some(_) if is_blank(&fields) => continue,
+            Some(_) if record.is_blank() => continue,
             Some(_) => break,
         }
     }
-    let columns = map_columns(&fields).map_err(|error| match error {
+    let header: Vec<&str> = record.fields().collect();
+    let columns = map_columns(&header).map_err(|error| match error {
         HeaderError::NotPixExport { missing } => ImportError::NotPixExport {
             file: file(),
             missing,
@@ -277,11 +277,11 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
             missing,
         },
     })?;
-    let width = trimmed_width(&fields);
+    let width = record.width();
 
     let mut records = Records {
         reader,
-        fields,
+        record,
         columns: &columns,
         width,
         file: file_name,
@@ -310,7 +310,7 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
 /// The data records of a file whose header is known.
 struct Records<'a, 'c> {
     reader: Reader<'a>,
-    fields: Vec<Cow<'a, str>>,
+    record: Record<'a>,
     columns: &'c Columns,
     width: usize,
     file: &'c str,
@@ -326,7 +326,8 @@ impl Records<'_, '_> {
         let mut campaign = None;
         let mut rows = Vec::new();
         loop {
-            let info = match self.reader.next_record(&mut self.fields) {
+            let start = self.reader.position();
+            let info = match self.reader.next_record(&mut self.record) {
                 Ok(Some(info)) => info,
                 Ok(None) => break,
                 Err(ParseError::UnterminatedQuote {
@@ -337,13 +338,13 @@ impl Records<'_, '_> {
                     return Err(ImportError::UnterminatedQuote { file: file(), line })
                 }
             };
-            if is_blank(&self.fields) {
+            if self.record.is_blank() {
                 continue;
             }
-            let found = self.fields.len();
+            let found = self.record.len();
             // Spreadsheets pad rows with empty cells: tolerated, real extra values are not.
-            let fits = found == self.width
-                || (found > self.width && trimmed_width(&self.fields) <= self.width);
+            let fits =
+                found == self.width || (found > self.width && self.record.width() <= self.width);
             if !fits {
                 if found < self.width && !info.terminated {
                     return Err(ImportError::Truncated {
@@ -356,14 +357,14 @@ impl Records<'_, '_> {
                     line: info.line,
                     expected: self.width,
                     found: if found > self.width {
-                        trimmed_width(&self.fields)
+                        self.record.width()
                     } else {
                         found
                     },
                 });
             }
             let row = Row {
-                fields: &self.fields,
+                record: &self.record,
                 line: info.line,
                 columns: self.columns,
             };
@@ -375,6 +376,10 @@ impl Records<'_, '_> {
             };
             if campaign.is_none() {
                 campaign = Some(campaign_of(&row).map_err(invalid)?);
+                // Rows are about as long as the first one: reserving for the rest of the
+                // text spares the vector its successive reallocations.
+                let row_length = (self.reader.position() - start).max(64);
+                rows.reserve(self.reader.rest().len() / row_length + 16);
             }
             rows.push(parse(&row).map_err(invalid)?);
         }
