@@ -21,6 +21,9 @@ const SNIFF_ROWS: usize = 20;
 /// Rows break ties and catch the trap of decimal commas: in a `;` file, `0,67` adds commas
 /// to data rows but not to the header, so `,` never gives a stable field count.
 pub fn detect_delimiter(text: &str) -> u8 {
+    if let Some(delimiter) = sep_hint(text) {
+        return delimiter;
+    }
     let mut best: Option<(u8, usize, usize)> = None;
     for delimiter in DELIMITERS {
         let mut reader = Reader::new(text, delimiter);
@@ -58,6 +61,14 @@ pub fn detect_delimiter(text: &str) -> u8 {
         }
     }
     best.map_or(b';', |(delimiter, _, _)| delimiter)
+}
+
+/// The `sep=;` first line some tools write so that Excel picks the right delimiter.
+pub fn sep_hint(text: &str) -> Option<u8> {
+    let hint = text.as_bytes().get(..5)?;
+    let delimiter = hint[4];
+    (hint[..4].eq_ignore_ascii_case(b"sep=") && DELIMITERS.contains(&delimiter))
+        .then_some(delimiter)
 }
 
 /// Where a record sits in the file.

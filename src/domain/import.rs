@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::assessment;
 use super::decode::{decode, DecodeError};
-use super::dialect::{detect_delimiter, ParseError, Reader, Record};
+use super::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
 use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
 use super::profiles;
 use super::snapshot::{content_hash, Campaign, CampaignKind, CampaignSnapshot, Rows};
@@ -248,20 +248,18 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
     }
 
     let mut reader = Reader::new(text, detect_delimiter(text));
-    let parse_error = |error: ParseError| match error {
-        ParseError::UnterminatedQuote {
-            line,
-            at_last_line: true,
-        } => ImportError::Truncated { file: file(), line },
-        ParseError::UnterminatedQuote { line, .. } => {
-            ImportError::UnterminatedQuote { file: file(), line }
-        }
-    };
     let mut record = Record::new();
     loop {
-        match reader.next_record(&mut record).map_err(parse_error)? {
+        match reader
+            .next_record(&mut record)
+            .map_err(|error| parse_error(file_name, error))?
+        {
             None => return Err(ImportError::Empty { file: file() }),
             Some(_) if record.is_blank() => continue,
+            // The `sep=;` hint line: the delimiter is already known from it.
+            Some(info) if info.line == 1 && record.width() == 1 && sep_hint(text).is_some() => {
+                continue
+            }
             Some(_) => break,
         }
     }
@@ -330,13 +328,7 @@ impl Records<'_, '_> {
             let info = match self.reader.next_record(&mut self.record) {
                 Ok(Some(info)) => info,
                 Ok(None) => break,
-                Err(ParseError::UnterminatedQuote {
-                    line,
-                    at_last_line: true,
-                }) => return Err(ImportError::Truncated { file: file(), line }),
-                Err(ParseError::UnterminatedQuote { line, .. }) => {
-                    return Err(ImportError::UnterminatedQuote { file: file(), line })
-                }
+                Err(error) => return Err(parse_error(self.file, error)),
             };
             if self.record.is_blank() {
                 continue;
@@ -387,6 +379,18 @@ impl Records<'_, '_> {
             Some(campaign) => Ok((campaign, rows)),
             None => Err(ImportError::HeaderOnly { file: file() }),
         }
+    }
+}
+
+/// A quote left open on the file's last line is a cut download, not a typing accident.
+fn parse_error(file: &str, error: ParseError) -> ImportError {
+    let file = file.to_owned();
+    match error {
+        ParseError::UnterminatedQuote {
+            line,
+            at_last_line: true,
+        } => ImportError::Truncated { file, line },
+        ParseError::UnterminatedQuote { line, .. } => ImportError::UnterminatedQuote { file, line },
     }
 }
 
@@ -484,6 +488,17 @@ mod tests {
         let text = profiles_export("\t", &[&row]).replace('\n', "\r\n");
         let snapshot = import_file("tab.csv", text.as_bytes()).unwrap();
         assert_eq!(snapshot.rows.len(), 1);
+    }
+
+    #[test]
+    fn an_excel_sep_hint_line_is_skipped_and_lines_stay_physical() {
+        let bad = format!(
+            "C,42,Camp,A,B,3A,Oui,01/09/2025 16:00,x,Non,1,{}",
+            competences(",", 0, 0)
+        );
+        let text = format!("sep=,\n{}", profiles_export(",", &[&bad]));
+        let error = import_file("sep.csv", text.as_bytes()).unwrap_err();
+        assert_eq!((error.kind(), error.line()), ("invalid-value", Some(3)));
     }
 
     #[test]
