@@ -236,7 +236,7 @@ pub struct ParticipantFilter {
 
 impl ParticipantFilter {
     pub fn matches(&self, line: &ParticipantLine, folded_search: &str) -> bool {
-        (self.classes.is_empty() || self.classes.iter().any(|key| *key == line.class_key))
+        (self.classes.is_empty() || self.classes.contains(&line.class_key))
             && self.status.is_none_or(|status| status == line.status)
             && (folded_search.is_empty()
                 || folded_search

@@ -10,5 +10,6 @@ pub mod generate;
 pub mod headers;
 pub mod import;
 pub mod profiles;
+pub mod route;
 pub mod snapshot;
 pub mod text;

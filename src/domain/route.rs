@@ -181,3 +181,46 @@ fn decode_component(text: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_campaign_view_survives_the_round_trip_through_the_url() {
+        let route = Route::Campaign {
+            id: 348127,
+            view: TableView {
+                filter: ParticipantFilter {
+                    classes: vec!["3a".into(), "3e10".into()],
+                    status: Some(Certifiability::NotCertifiable),
+                    search: "Zoé d'Arc & co".into(),
+                },
+                sort: Sort {
+                    column: SortColumn::Score,
+                    descending: true,
+                },
+                page_size: 25,
+                page: 3,
+            },
+        };
+        let hash = route.to_hash();
+        assert!(hash.starts_with("#/campagne/348127?"), "{hash}");
+        assert_eq!(Route::parse(&hash), route);
+    }
+
+    #[test]
+    fn the_default_view_has_a_clean_url_and_junk_falls_back_to_defaults() {
+        let route = Route::Campaign {
+            id: 1,
+            view: TableView::default(),
+        };
+        assert_eq!(route.to_hash(), "#/campagne/1");
+        assert_eq!(
+            Route::parse("#/campagne/1?taille=7&page=zero&statut=peut-etre&tri=-inconnu"),
+            route
+        );
+        assert_eq!(Route::parse("#/campagne/pas-un-nombre"), Route::Campaigns);
+        assert_eq!(Route::parse(""), Route::Campaigns);
+    }
+}
