@@ -9,7 +9,7 @@ use crate::ui::text;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new();
+    let state = AppState::restore();
     provide_context(state);
 
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.sync_route_from_url());

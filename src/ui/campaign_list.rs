@@ -124,7 +124,7 @@ pub fn CampaignList() -> impl IntoView {
                 fallback=|| view! { <p class="empty">{text::CAMPAIGNS_EMPTY}</p> }
             >
                 <div class="table-scroll">
-                    <table class="table campaigns-table">
+                    <table class="table table--stack campaigns-table">
                         <caption>{text::CAMPAIGNS_CAPTION}</caption>
                         <thead>
                             <tr>
@@ -162,7 +162,7 @@ fn CampaignRow(summary: CampaignSummary) -> impl IntoView {
     };
     let certifiable = summary
         .certifiable
-        .map(|n| format!("{n} ({} %)", percent(n, summary.received)))
+        .map(|n| format!("{n} ({} %)", percent(n, summary.participants)))
         .unwrap_or_else(|| "—".to_owned());
     let snapshots = if summary.snapshots > 1 {
         format!(" · {} imports", summary.snapshots)
@@ -184,15 +184,15 @@ fn CampaignRow(summary: CampaignSummary) -> impl IntoView {
                     open();
                 }>{summary.name.clone()}</a>
             </th>
-            <td class="mono">{summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}</td>
-            <td>
+            <td class="mono" data-label=text::COL_CODE>{summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}</td>
+            <td data-label=text::COL_TYPE>
                 <span class=format!("kind kind--{}", summary.kind.slug())>{text::kind_label(summary.kind)}</span>
             </td>
-            <td>{summary.organisation.clone()}</td>
-            <td class="num">{summary.participants}</td>
-            <td class="num">{summary.received}</td>
-            <td class="num">{certifiable}</td>
-            <td>{summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}{snapshots}</td>
+            <td data-label=text::COL_ORGANISATION>{summary.organisation.clone()}</td>
+            <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
+            <td class="num" data-label=text::COL_RECEIVED>{summary.received}</td>
+            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{certifiable}</td>
+            <td data-label=text::COL_SNAPSHOT>{summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}{snapshots}</td>
         </tr>
     }
 }

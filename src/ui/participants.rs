@@ -162,7 +162,7 @@ pub fn ParticipantsTable(
                 </p>
             </form>
             <div class="table-scroll">
-                <table class="table participants-table">
+                <table class="table table--stack participants-table">
                     <caption>{text::table_caption(&campaign)}</caption>
                     <thead>
                         <tr>
@@ -213,7 +213,7 @@ pub fn ParticipantsTable(
                     type="button"
                     class="button button--secondary"
                     data-testid="page-prev"
-                    disabled=move || page() <= 1
+                    disabled=move || { page() <= 1 }
                     on:click=move |_| {
                         let previous = page() - 1;
                         change_view(&|view| view.page = previous.max(1))
@@ -226,7 +226,7 @@ pub fn ParticipantsTable(
                     type="button"
                     class="button button--secondary"
                     data-testid="page-next"
-                    disabled=move || page() >= page_count()
+                    disabled=move || { page() >= page_count() }
                     on:click=move |_| {
                         let next = page() + 1;
                         change_view(&|view| view.page = next)
@@ -281,15 +281,18 @@ fn ParticipantRow(line: ParticipantLine) -> impl IntoView {
             data-competences=line.certifiable_count.map(|c| c.to_string())
             data-mismatch=line.inconsistent.then_some("true")
         >
-            <th scope="row">{line.last.clone()}</th>
-            <td>{line.first.clone()}</td>
-            <td>{line.class.clone()}</td>
-            <td>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
-            <td class="num">
+            <th scope="row">
+                {line.last.clone()}
+                <span class="only-narrow">" "{line.first.clone()}</span>
+            </th>
+            <td class="not-narrow" data-label=text::COL_FIRST>{line.first.clone()}</td>
+            <td data-label=text::COL_CLASS>{line.class.clone()}</td>
+            <td data-label=text::COL_SENT_AT>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
+            <td class="num" data-label=text::COL_SCORE>
                 {line.score.map(|score| view! { <span class="score">{score}</span> })}
                 {evolution}
             </td>
-            <td>
+            <td data-label=text::COL_CERTIFIABLE>
                 <span class=tag_class>{tag_text}</span>
                 {line.inconsistent.then(|| view! {
                     <span class="mismatch" title=text::MISMATCH>
@@ -298,7 +301,7 @@ fn ParticipantRow(line: ParticipantLine) -> impl IntoView {
                     </span>
                 })}
             </td>
-            <td class="num">
+            <td class="num" data-label=text::COL_COMPETENCES>
                 {line.certifiable_count}
                 {line.missing_to_certify.filter(|&m| m > 0).map(|m| view! { <span class="missing">{format!(" ({})", text::missing(m))}</span> })}
             </td>

@@ -53,7 +53,8 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new() -> Self {
+    /// The state at start-up: every stored snapshot, and the view the URL names.
+    pub fn restore() -> Self {
         let loaded = Store::load_all();
         let snapshots = loaded
             .snapshots

@@ -16,7 +16,7 @@ pub const IMPORT_RESULTS: &str = "Résultat des imports";
 pub const CAMPAIGNS_TITLE: &str = "Campagnes";
 pub const CAMPAIGNS_EMPTY: &str =
     "Aucune campagne pour l’instant : importez un export ci-dessus, ou essayez avec un exemple.";
-pub const CAMPAIGNS_CAPTION: &str = "Campagnes importées, de la plus récente à la plus ancienne";
+pub const CAMPAIGNS_CAPTION: &str = "Campagnes importées, de la plus récente à la plus ancienne. « Certifiables » : nombre et part des participants.";
 pub const COL_CAMPAIGN: &str = "Campagne";
 pub const COL_CODE: &str = "Code";
 pub const COL_TYPE: &str = "Type";
