@@ -1,4 +1,5 @@
-//! Every French string the interface shows, in one place.
+//! Every French string the interface shows, in one place: this module. Each area of the app
+//! has its own file below (one writer per file); shared words live here.
 
 pub const APP_NAME: &str = "Cohorte";
 pub const TAGLINE: &str = "Suivi de la certificabilité Pix, à partir de vos exports Pix Orga";
