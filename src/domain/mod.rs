@@ -6,6 +6,7 @@ pub mod cohort;
 pub mod competences;
 pub mod decode;
 pub mod dialect;
+pub mod diff;
 pub mod generate;
 pub mod headers;
 pub mod import;

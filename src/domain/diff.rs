@@ -1,0 +1,239 @@
+//! Comparing two states of one campaign: who became certifiable since the last collection.
+//!
+//! A state is either a whole snapshot (one import) or a snapshot as it stood at a date, because
+//! an export with multiple sendings carries its own history.
+
+use std::collections::HashMap;
+
+use super::cohort::{profile_students, Certifiability, StudentKey};
+use super::snapshot::{LocalDateTime, ProfileRow};
+
+/// Where a student stands in one state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StudentState {
+    pub status: Certifiability,
+    pub score: Option<u32>,
+    pub certifiable_count: Option<u8>,
+    pub sent_at: Option<LocalDateTime>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChangeCategory {
+    /// Certifiable now, not before (not certifiable, not sent, or not yet a participant).
+    BecameCertifiable,
+    /// Certifiable before, sent now and not certifiable.
+    NoLongerCertifiable,
+    /// Sent but not certifiable in both states.
+    StillNotCertifiable,
+    StillCertifiable,
+    /// Had not sent in either state.
+    StillNotSent,
+    /// Present before, absent now (left the campaign, or deleted from the organisation).
+    Gone,
+    /// Absent before, present now without a profile.
+    Joined,
+}
+
+impl ChangeCategory {
+    /// Value of the `data-category` hook.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ChangeCategory::BecameCertifiable => "became-certifiable",
+            ChangeCategory::NoLongerCertifiable => "no-longer-certifiable",
+            ChangeCategory::StillNotCertifiable => "still-not-certifiable",
+            ChangeCategory::StillCertifiable => "still-certifiable",
+            ChangeCategory::StillNotSent => "still-not-sent",
+            ChangeCategory::Gone => "gone",
+            ChangeCategory::Joined => "joined",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StudentChange {
+    pub last: String,
+    pub first: String,
+    pub class: String,
+    pub before: Option<StudentState>,
+    pub after: Option<StudentState>,
+    pub category: ChangeCategory,
+}
+
+impl StudentChange {
+    /// Sent a profile in the later state and not in the earlier one. This cuts across the
+    /// categories: a newly sent profile can be certifiable or not.
+    pub fn newly_sent(&self) -> bool {
+        let sent = |state: Option<StudentState>| {
+            state.is_some_and(|s| s.status != Certifiability::NotSent)
+        };
+        !sent(self.before) && sent(self.after)
+    }
+
+    /// Pix gained (or lost) between the two states, when both have a profile.
+    pub fn score_change(&self) -> Option<i64> {
+        Some(i64::from(self.after?.score?) - i64::from(self.before?.score?))
+    }
+
+    pub fn competence_change(&self) -> Option<i16> {
+        Some(i16::from(self.after?.certifiable_count?) - i16::from(self.before?.certifiable_count?))
+    }
+}
+
+/// Counts of a comparison, for the summary and the `diff-count` hooks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ComparisonCounts {
+    pub became_certifiable: usize,
+    pub no_longer_certifiable: usize,
+    pub still_not_certifiable: usize,
+    pub still_certifiable: usize,
+    pub still_not_sent: usize,
+    pub newly_sent: usize,
+    pub gone: usize,
+    pub joined: usize,
+    /// Participants and certifiable among them, before and after.
+    pub participants_before: usize,
+    pub certifiable_before: usize,
+    pub participants_after: usize,
+    pub certifiable_after: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// In the later state's order, then the students who are gone.
+    pub changes: Vec<StudentChange>,
+    pub counts: ComparisonCounts,
+}
+
+impl Comparison {
+    pub fn in_category(&self, category: ChangeCategory) -> impl Iterator<Item = &StudentChange> {
+        self.changes
+            .iter()
+            .filter(move |change| change.category == category)
+    }
+}
+
+fn states(rows: &[ProfileRow]) -> Vec<(StudentKey, &ProfileRow, StudentState)> {
+    profile_students(rows)
+        .into_iter()
+        .map(|student| {
+            let profile = student.profile();
+            let state = StudentState {
+                status: student.status(),
+                score: profile.map(|p| p.total_pix),
+                certifiable_count: profile.map(|p| p.certifiable_count()),
+                sent_at: profile.map(|p| p.sent_at),
+            };
+            (
+                StudentKey::of(&student.current.learner),
+                student.current,
+                state,
+            )
+        })
+        .collect()
+}
+
+fn categorise(before: Option<StudentState>, after: Option<StudentState>) -> ChangeCategory {
+    use Certifiability::*;
+    match (before.map(|s| s.status), after.map(|s| s.status)) {
+        (Some(_), None) => ChangeCategory::Gone,
+        (None, None) | (None, Some(NotSent)) => ChangeCategory::Joined,
+        (Some(Certifiable), Some(Certifiable)) => ChangeCategory::StillCertifiable,
+        (_, Some(Certifiable)) => ChangeCategory::BecameCertifiable,
+        (Some(Certifiable), Some(_)) => ChangeCategory::NoLongerCertifiable,
+        (Some(NotCertifiable), Some(NotCertifiable)) => ChangeCategory::StillNotCertifiable,
+        // A first profile that is not certifiable: the student now has work to do.
+        (Some(NotSent) | None, Some(NotCertifiable)) => ChangeCategory::StillNotCertifiable,
+        (Some(NotSent), Some(NotSent)) => ChangeCategory::StillNotSent,
+        (Some(NotCertifiable), Some(NotSent)) => ChangeCategory::StillNotCertifiable,
+    }
+}
+
+/// Compares two states of the same campaign, student by student.
+pub fn compare(before: &[ProfileRow], after: &[ProfileRow]) -> Comparison {
+    let before_states = states(before);
+    let after_states = states(after);
+    let mut before_by_key: HashMap<&StudentKey, (&ProfileRow, StudentState)> = before_states
+        .iter()
+        .map(|(key, row, state)| (key, (*row, *state)))
+        .collect();
+
+    let mut changes = Vec::with_capacity(after_states.len());
+    for (key, row, state) in &after_states {
+        let previous = before_by_key.remove(key).map(|(_, state)| state);
+        changes.push(change(row, previous, Some(*state)));
+    }
+    for (key, row, state) in &before_states {
+        if before_by_key.contains_key(key) {
+            changes.push(change(row, Some(*state), None));
+        }
+    }
+
+    let mut counts = ComparisonCounts {
+        participants_before: before_states.len(),
+        certifiable_before: before_states
+            .iter()
+            .filter(|(_, _, s)| s.status == Certifiability::Certifiable)
+            .count(),
+        participants_after: after_states.len(),
+        certifiable_after: after_states
+            .iter()
+            .filter(|(_, _, s)| s.status == Certifiability::Certifiable)
+            .count(),
+        ..ComparisonCounts::default()
+    };
+    for change in &changes {
+        let slot = match change.category {
+            ChangeCategory::BecameCertifiable => &mut counts.became_certifiable,
+            ChangeCategory::NoLongerCertifiable => &mut counts.no_longer_certifiable,
+            ChangeCategory::StillNotCertifiable => &mut counts.still_not_certifiable,
+            ChangeCategory::StillCertifiable => &mut counts.still_certifiable,
+            ChangeCategory::StillNotSent => &mut counts.still_not_sent,
+            ChangeCategory::Gone => &mut counts.gone,
+            ChangeCategory::Joined => &mut counts.joined,
+        };
+        *slot += 1;
+        counts.newly_sent += usize::from(change.newly_sent());
+    }
+    Comparison { changes, counts }
+}
+
+fn change(
+    row: &ProfileRow,
+    before: Option<StudentState>,
+    after: Option<StudentState>,
+) -> StudentChange {
+    StudentChange {
+        last: row.learner.last.clone(),
+        first: row.learner.first.clone(),
+        class: row.learner.class.clone().unwrap_or_default(),
+        before,
+        after,
+        category: categorise(before, after),
+    }
+}
+
+/// The campaign as it stood at `cutoff`: sendings after it are not known yet, so those
+/// participations count as not sent. Lets one export with multiple sendings be compared
+/// with itself at two dates.
+pub fn as_of(rows: &[ProfileRow], cutoff: LocalDateTime) -> Vec<ProfileRow> {
+    rows.iter()
+        .map(|row| match &row.profile {
+            Some(profile) if profile.sent_at > cutoff => ProfileRow {
+                profile: None,
+                ..row.clone()
+            },
+            _ => row.clone(),
+        })
+        .collect()
+}
+
+/// The distinct send dates of an export, oldest first: the moments `as_of` can show.
+pub fn send_dates(rows: &[ProfileRow]) -> Vec<LocalDateTime> {
+    let mut dates: Vec<LocalDateTime> = rows
+        .iter()
+        .filter_map(|row| row.profile.as_ref().map(|p| p.sent_at))
+        .collect();
+    dates.sort();
+    dates.dedup();
+    dates
+}

@@ -1,0 +1,166 @@
+//! Comparing two collections of one campaign (tests/fixtures/series/README.md says what
+//! changed between September and October), and one export with multiple sendings with itself.
+
+use std::fs;
+
+use cohorte::domain::diff::{as_of, compare, send_dates, ChangeCategory, Comparison};
+use cohorte::domain::import::import_file;
+use cohorte::domain::snapshot::{LocalDateTime, ProfileRow, Rows};
+
+fn rows(path: &str) -> Vec<ProfileRow> {
+    let bytes = fs::read(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    match import_file(path, &bytes).unwrap().rows {
+        Rows::Profiles(rows) => rows,
+        Rows::Assessment { .. } => panic!("{path} is not a profiles collection"),
+    }
+}
+
+fn names(comparison: &Comparison, category: ChangeCategory) -> Vec<String> {
+    let mut names: Vec<String> = comparison
+        .in_category(category)
+        .map(|change| format!("{} {}", change.last, change.first))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn september_to_october_puts_each_student_in_the_right_category() {
+    let september = rows("collecte-3e-sco-2025.csv");
+    let october = rows("series/collecte-3e-sco-2025-octobre.csv");
+    let comparison = compare(&september, &october);
+
+    assert_eq!(
+        names(&comparison, ChangeCategory::BecameCertifiable),
+        ["BEN SAÏD Noé", "CHEVALIER Anaïs"]
+    );
+    assert_eq!(
+        names(&comparison, ChangeCategory::NoLongerCertifiable),
+        ["BERTRAND Adam"]
+    );
+    assert_eq!(names(&comparison, ChangeCategory::Gone), ["VINCENT Sarah"]);
+    assert_eq!(names(&comparison, ChangeCategory::Joined), ["AUBERT Lou"]);
+    let newly_sent: Vec<String> = comparison
+        .changes
+        .iter()
+        .filter(|change| change.newly_sent())
+        .map(|change| format!("{} {}", change.last, change.first))
+        .collect();
+    assert_eq!(newly_sent, ["CHEVALIER Anaïs", "LEGRAND Jean-Baptiste"]);
+
+    let counts = comparison.counts;
+    assert_eq!(counts.still_not_certifiable, 17);
+    assert_eq!(counts.still_certifiable, 17);
+    assert_eq!(counts.still_not_sent, 6);
+    assert_eq!(
+        (counts.participants_before, counts.certifiable_before),
+        (44, 19)
+    );
+    assert_eq!(
+        (counts.participants_after, counts.certifiable_after),
+        (44, 19)
+    );
+    // Every student of either collection is in exactly one category.
+    assert_eq!(comparison.changes.len(), 45);
+
+    let noe = comparison
+        .changes
+        .iter()
+        .find(|change| change.first == "Noé")
+        .unwrap();
+    assert_eq!(noe.competence_change(), Some(2));
+    assert_eq!(noe.score_change(), Some(7));
+}
+
+#[test]
+fn comparing_a_collection_with_itself_changes_nothing() {
+    let september = rows("collecte-3e-sco-2025.csv");
+    let comparison = compare(&september, &september);
+    let counts = comparison.counts;
+    assert_eq!(
+        counts.became_certifiable + counts.no_longer_certifiable + counts.gone + counts.joined,
+        0
+    );
+    assert_eq!(counts.newly_sent, 0);
+    assert_eq!(
+        (
+            counts.still_certifiable,
+            counts.still_not_certifiable,
+            counts.still_not_sent
+        ),
+        (19, 17, 8)
+    );
+    assert!(comparison
+        .changes
+        .iter()
+        .all(|change| change.score_change().unwrap_or(0) == 0));
+}
+
+#[test]
+fn an_export_with_multiple_sendings_is_its_own_history() {
+    let all = rows("collecte-4e-envoi-multiple.csv");
+    let dates = send_dates(&all);
+    assert!(dates.windows(2).all(|pair| pair[0] < pair[1]));
+    let start_of_october = LocalDateTime {
+        year: 2025,
+        month: 10,
+        day: 1,
+        minutes: Some(0),
+    };
+    let september = as_of(&all, start_of_october);
+    let comparison = compare(&september, &all);
+
+    // Rows sent in October are new profiles or second sendings; check them against the raw rows.
+    let sent_in_october: Vec<&ProfileRow> = all
+        .iter()
+        .filter(|row| {
+            row.profile
+                .as_ref()
+                .is_some_and(|p| p.sent_at > start_of_october)
+        })
+        .collect();
+    assert!(!sent_in_october.is_empty());
+    for row in sent_in_october {
+        let change = comparison
+            .changes
+            .iter()
+            .find(|change| change.last == row.learner.last && change.first == row.learner.first)
+            .unwrap();
+        let earlier = all.iter().find(|other| {
+            other.learner.last == row.learner.last
+                && other.learner.first == row.learner.first
+                && other
+                    .profile
+                    .as_ref()
+                    .is_some_and(|p| p.sent_at <= start_of_october)
+        });
+        match earlier.and_then(|other| other.profile.as_ref()) {
+            Some(previous) => {
+                assert!(
+                    !change.newly_sent(),
+                    "{}: had sent in September",
+                    row.learner.last
+                );
+                let now = row.profile.as_ref().unwrap();
+                assert_eq!(
+                    change.score_change(),
+                    Some(i64::from(now.total_pix) - i64::from(previous.total_pix))
+                );
+            }
+            None => assert!(
+                change.newly_sent(),
+                "{} {}: first profile in October",
+                row.learner.last,
+                row.learner.first
+            ),
+        }
+    }
+    assert_eq!(
+        comparison.counts.gone, 0,
+        "as_of never removes a participant"
+    );
+}
