@@ -13,4 +13,5 @@ pub mod import;
 pub mod profiles;
 pub mod route;
 pub mod snapshot;
+pub mod students;
 pub mod text;

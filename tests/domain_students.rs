@@ -1,0 +1,121 @@
+//! The students view across campaigns, checked against the fixtures' expected JSON.
+
+use std::fs;
+
+use cohorte::domain::import::import_file;
+use cohorte::domain::snapshot::CampaignSnapshot;
+use cohorte::domain::students::{students_overview, KnownCertifiability};
+use serde_json::Value;
+
+fn fixture(name: &str) -> (CampaignSnapshot, Value) {
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let snapshot = import_file(name, &fs::read(format!("{dir}/{name}.csv")).unwrap()).unwrap();
+    let expected =
+        serde_json::from_str(&fs::read_to_string(format!("{dir}/{name}.expected.json")).unwrap())
+            .unwrap();
+    (snapshot, expected)
+}
+
+#[test]
+fn two_campaigns_give_the_union_of_their_students_with_each_ones_latest_status() {
+    let (third, third_expected) = fixture("collecte-3e-sco-2025");
+    let (fourth, fourth_expected) = fixture("collecte-4e-envoi-multiple");
+    let lines = students_overview([&third, &fourth]);
+
+    let expected_students: Vec<&Value> = third_expected["students"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(fourth_expected["students"].as_array().unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        expected_students.len(),
+        "no student merged or lost"
+    );
+    for student in expected_students {
+        let (last, first, class) = (
+            student["last"].as_str().unwrap(),
+            student["first"].as_str().unwrap(),
+            student["class"].as_str().unwrap(),
+        );
+        let line = lines
+            .iter()
+            .find(|line| line.last == last && line.first == first && line.class == class)
+            .unwrap_or_else(|| panic!("{last} {first} ({class}) listed"));
+        let want = match (
+            student["sent"].as_bool().unwrap(),
+            student["certifiable"].as_bool(),
+        ) {
+            (false, _) => KnownCertifiability::NotCommunicated,
+            (true, Some(true)) => KnownCertifiability::Certifiable,
+            (true, _) => KnownCertifiability::NotCertifiable,
+        };
+        assert_eq!(line.certifiability(), want, "{last} {first}");
+        if let Some(latest) = &line.latest {
+            assert_eq!(
+                latest.sent_at.iso(),
+                student["sent_at"].as_str().unwrap(),
+                "{last} {first}: latest sending"
+            );
+            assert_eq!(u64::from(latest.score), student["score"].as_u64().unwrap());
+        }
+        assert_eq!(line.campaigns.len(), 1);
+    }
+}
+
+#[test]
+fn a_later_collection_of_the_same_campaign_updates_the_status_and_keeps_one_line() {
+    let (september, _) = fixture("collecte-3e-sco-2025");
+    let bytes = fs::read(format!(
+        "{}/tests/fixtures/series/collecte-3e-sco-2025-octobre.csv",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let october = import_file("octobre.csv", &bytes).unwrap();
+    let lines = students_overview([&october, &september]);
+    // 44 in September, plus AUBERT Lou who joined in October.
+    assert_eq!(lines.len(), 45);
+    let find = |last: &str, first: &str| {
+        lines
+            .iter()
+            .find(|l| l.last == last && l.first == first)
+            .unwrap()
+    };
+    assert_eq!(
+        find("BEN SAÏD", "Noé").certifiability(),
+        KnownCertifiability::Certifiable
+    );
+    assert_eq!(
+        find("BERTRAND", "Adam").certifiability(),
+        KnownCertifiability::NotCertifiable
+    );
+    // Gone from October, but September's profile is still the latest known.
+    assert_eq!(
+        find("VINCENT", "Sarah").certifiability(),
+        KnownCertifiability::Certifiable
+    );
+    assert_eq!(
+        find("AUBERT", "Lou").certifiability(),
+        KnownCertifiability::NotCommunicated
+    );
+    assert!(lines.iter().all(|line| !line.possible_duplicate));
+}
+
+#[test]
+fn the_same_name_in_two_classes_is_shown_twice_and_flagged() {
+    let (third, _) = fixture("collecte-3e-sco-2025");
+    let mut other = third.clone();
+    other.campaign.id = 1;
+    if let cohorte::domain::snapshot::Rows::Profiles(rows) = &mut other.rows {
+        rows.truncate(1);
+        rows[0].learner.class = Some("4A".into());
+    }
+    let lines = students_overview([&third, &other]);
+    let homonyms: Vec<_> = lines
+        .iter()
+        .filter(|line| line.last == "BEN SAÏD" && line.first == "Noé")
+        .collect();
+    assert_eq!(homonyms.len(), 2, "never merged silently");
+    assert!(homonyms.iter().all(|line| line.possible_duplicate));
+}
