@@ -1,7 +1,6 @@
-//! Native throughput of `import_file` on a realistic 50,000-row profiles-collection export
-//! (and a 50,000-row assessment export), in MB/s. Run with `cargo bench --bench import`.
-//! The release profile optimises for size (`opt-level = "z"`, like the shipped wasm); set
-//! `CARGO_PROFILE_BENCH_OPT_LEVEL=3` to see the speed-optimised figure.
+//! Native throughput of `import_file` on realistic generated exports, in MB/s: the reference
+//! the browser figure is compared with (scripts/bench). `cargo bench --bench import` prints a
+//! table; with `COHORTE_BENCH_JSON=<path>` it also writes the figures as JSON.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -9,39 +8,81 @@ use std::time::{Duration, Instant};
 use cohorte::domain::generate::{generate_assessment_export, generate_profiles_export};
 use cohorte::domain::import::import_file;
 
-const ROWS: usize = 50_000;
+const SIZES: [usize; 3] = [5_000, 20_000, 50_000];
 
-fn measure(label: &str, bytes: &[u8]) {
-    let megabytes = bytes.len() as f64 / 1e6;
+struct Figure {
+    label: String,
+    rows: usize,
+    megabytes: f64,
+    /// Seconds per run, sorted.
+    runs: Vec<f64>,
+}
+
+fn measure(label: &str, rows: usize, bytes: &[u8]) -> Figure {
     // Warm-up, and a check that the generated file really imports.
-    let rows = import_file("bench.csv", bytes)
+    let imported = import_file("bench.csv", bytes)
         .map(|snapshot| snapshot.rows.len())
         .unwrap_or_else(|error| panic!("{label}: {error}"));
-    assert_eq!(rows, ROWS, "{label}");
+    assert_eq!(imported, rows, "{label}");
 
     let mut runs = Vec::new();
     let started = Instant::now();
-    while runs.len() < 5 || (started.elapsed() < Duration::from_secs(3) && runs.len() < 50) {
+    while runs.len() < 5 || (started.elapsed() < Duration::from_secs(2) && runs.len() < 30) {
         let run = Instant::now();
         black_box(import_file("bench.csv", black_box(bytes)).is_ok());
-        runs.push(run.elapsed());
+        runs.push(run.elapsed().as_secs_f64());
     }
-    runs.sort();
-    let best = runs[0].as_secs_f64();
-    let median = runs[runs.len() / 2].as_secs_f64();
-    println!(
-        "{label}: {ROWS} rows, {megabytes:.1} MB, median {:.1} ms ({:.0} MB/s), best {:.1} ms \
-         ({:.0} MB/s), {} runs",
-        median * 1e3,
-        megabytes / median,
-        best * 1e3,
-        megabytes / best,
-        runs.len()
-    );
+    runs.sort_by(f64::total_cmp);
+    Figure {
+        label: label.to_owned(),
+        rows,
+        megabytes: bytes.len() as f64 / 1e6,
+        runs,
+    }
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; there is nothing to filter.
-    measure("profiles collection", &generate_profiles_export(ROWS, 2025));
-    measure("assessment", &generate_assessment_export(ROWS, 2025));
+    let mut figures = Vec::new();
+    for rows in SIZES {
+        figures.push(measure(
+            "profiles",
+            rows,
+            &generate_profiles_export(rows, 2025),
+        ));
+    }
+    figures.push(measure(
+        "assessment",
+        50_000,
+        &generate_assessment_export(50_000, 2025),
+    ));
+
+    let mut json = Vec::new();
+    for figure in &figures {
+        let (min, max) = (figure.runs[0], figure.runs[figure.runs.len() - 1]);
+        let median = figure.runs[figure.runs.len() / 2];
+        println!(
+            "native import {:<10} {:>6} rows {:>5.1} MB: median {:>7.1} ms = {:>5.0} MB/s (min {:.1} ms, max {:.1} ms, {} runs)",
+            figure.label,
+            figure.rows,
+            figure.megabytes,
+            median * 1e3,
+            figure.megabytes / median,
+            min * 1e3,
+            max * 1e3,
+            figure.runs.len()
+        );
+        json.push(format!(
+            r#"{{"kind":"{}","rows":{},"megabytes":{:.3},"median_ms":{:.3},"min_ms":{:.3},"max_ms":{:.3},"mb_per_s":{:.2}}}"#,
+            figure.label,
+            figure.rows,
+            figure.megabytes,
+            median * 1e3,
+            min * 1e3,
+            max * 1e3,
+            figure.megabytes / median
+        ));
+    }
+    if let Ok(path) = std::env::var("COHORTE_BENCH_JSON") {
+        std::fs::write(&path, format!("[{}]\n", json.join(","))).expect("write the bench JSON");
+    }
 }

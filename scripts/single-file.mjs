@@ -41,6 +41,8 @@ const wasmBase64 = readFileSync(wasmPath).toString('base64');
 const script = `${glue}
 const wasmBytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: wasmBytes });
+// The benchmark times the real import function from the page (scripts/bench).
+globalThis.cohorteBench = { benchmarkImport };
 `;
 const style = styles.join('\n');
 

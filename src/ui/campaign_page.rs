@@ -9,6 +9,7 @@ use crate::ui::campaign_list::latest_snapshot;
 use crate::ui::participants::{AssessmentTable, ParticipantsTable};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text;
+use crate::ui::timeline::Timeline;
 
 #[component]
 pub fn CampaignPage(id: u64) -> impl IntoView {
@@ -43,6 +44,7 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
                             <ProfileCards counts=counts />
                             <p class="notice">{text::FROZEN_NOTICE}</p>
                             <ParticipantsTable id=id campaign=campaign.name.clone() lines=lines />
+                            <Timeline campaign_id=id />
                         }.into_any()
                     }
                     Rows::Assessment { sheet, rows } => {

@@ -5,6 +5,7 @@ mod campaign_list;
 mod campaign_page;
 mod drop_zone;
 mod participants;
+mod timeline;
 
 pub mod state;
 pub mod text;

@@ -1,0 +1,78 @@
+//! Strings of the timeline, the comparison and the students view.
+
+pub const TIMELINE_TITLE: &str = "Historique des imports";
+pub const TIMELINE_CAPTION: &str = "Imports de cette campagne, du plus ancien au plus récent";
+pub const COL_FILE: &str = "Fichier";
+pub const COL_IMPORTED_AT: &str = "Importé le";
+pub const COL_STATE_AT: &str = "État au";
+pub const COL_PARTICIPANTS: &str = "Participants";
+pub const COL_CERTIFIABLE: &str = "Certifiables";
+pub const COMPARE_TITLE: &str = "Comparer deux imports";
+pub const COMPARE_FROM: &str = "Avant";
+pub const COMPARE_TO: &str = "Après";
+pub const COMPARE_HINT: &str = "Importez un nouvel export de la même campagne après que les élèves ont progressé : Cohorte montre qui est devenu certifiable.";
+pub const SAME_SNAPSHOT: &str = "Choisissez deux imports différents.";
+
+pub const BECAME_CERTIFIABLE: &str = "Devenus certifiables";
+pub const NO_LONGER_CERTIFIABLE: &str = "Plus certifiables";
+pub const STILL_NOT_CERTIFIABLE: &str = "Toujours non certifiables";
+pub const NEWLY_SENT: &str = "Nouveaux profils reçus";
+pub const GONE: &str = "Ne figurent plus dans l’export";
+pub const STILL_CERTIFIABLE: &str = "Toujours certifiables";
+pub const STILL_NOT_SENT: &str = "Toujours sans profil";
+pub const JOINED: &str = "Nouveaux participants sans profil";
+
+pub const COL_STUDENT: &str = "Élève";
+pub const COL_CLASS: &str = "Classe";
+pub const COL_BEFORE: &str = "Avant";
+pub const COL_AFTER: &str = "Après";
+pub const NOT_SENT: &str = "non envoyé";
+pub const ABSENT: &str = "absent";
+
+pub fn share_change(before: u32, after: u32) -> String {
+    format!("Part certifiable de la cohorte : {before} % → {after} %")
+}
+
+pub fn state(score: Option<u32>, count: Option<u8>) -> String {
+    match (score, count) {
+        (Some(score), Some(count)) => format!("{score} pix, {count} comp."),
+        _ => NOT_SENT.to_owned(),
+    }
+}
+
+pub fn change_caption(category: &str, count: usize) -> String {
+    format!("{category} ({count})")
+}
+
+pub const STUDENTS_NAV: &str = "Élèves";
+pub const STUDENTS_TITLE: &str = "Élèves, toutes campagnes confondues";
+pub const STUDENTS_INTRO: &str = "Une ligne par élève, avec la dernière certificabilité connue : celle du profil le plus récent envoyé, quelle que soit la campagne.";
+pub const STUDENTS_CAPTION: &str =
+    "Élèves de toutes les campagnes importées, dernière certificabilité connue";
+pub const COL_LAST: &str = "Nom";
+pub const COL_FIRST: &str = "Prénom";
+pub const COL_CERTIFIABILITY: &str = "Certificabilité";
+pub const COL_LATEST: &str = "Dernier profil";
+pub const COL_CAMPAIGNS: &str = "Campagnes";
+pub const NOT_COMMUNICATED: &str = "Non communiqué";
+pub const CERTIFIABLE: &str = "Certifiable";
+pub const NOT_CERTIFIABLE: &str = "Non certifiable";
+pub const ALL: &str = "Tous";
+pub const ALL_CLASSES: &str = "Toutes les classes";
+pub const SEARCH: &str = "Nom, prénom";
+pub const POSSIBLE_DUPLICATE: &str =
+    "Même nom dans une autre classe : un seul élève ou deux ? Cohorte ne les fusionne pas.";
+pub const EXPORT_STUDENTS: &str = "Exporter la liste (CSV)";
+pub const STUDENTS_EMPTY: &str = "Aucun élève : importez d’abord un export de collecte de profils.";
+
+pub fn latest_profile(date: &str, campaign: &str, score: u32, count: u8) -> String {
+    format!("{date} · {campaign} · {score} pix, {count} comp.")
+}
+
+pub fn students_counter(count: usize) -> String {
+    if count == 1 {
+        "1 élève".to_owned()
+    } else {
+        format!("{count} élèves")
+    }
+}

@@ -1,0 +1,211 @@
+// Cohorte's benchmark: measured side by side in one run, on this machine, and printed as a table
+// with PASS/FAIL against the budgets; every figure also goes to target/bench.json.
+// Not part of the test run (only its --smoke form is): `./scripts/bench`.
+//
+//   import       the app's real import (wasm, in Chromium) vs PapaParse's bare parse of the same
+//                text in the same page vs the same Rust import compiled natively
+//   interaction  filter / sort / page change → updated table, 20,000-participant campaign
+//   capacity     participant rows stored before the localStorage quota refuses an import
+//   size         wasm + js + css of the release build, raw and gzip; the single-file HTML
+//   cold start   navigation → html[data-ready="true"] for the single file over file://
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS, ROOT, SINGLE_FILE } from '../e2e/harness.mjs';
+
+const smoke = process.argv.includes('--smoke');
+const SIZES = smoke ? [2_000] : [5_000, 20_000, 50_000];
+const INTERACTION_ROWS = smoke ? 2_000 : 20_000;
+const RUNS = smoke ? 3 : 7;
+const BENCH_DIR = join(ROOT, 'target/bench');
+mkdirSync(BENCH_DIR, { recursive: true });
+
+const stats = (samples) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1), runs: sorted.length };
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+function generate(kind, rows) {
+  const path = join(BENCH_DIR, `${kind}-${rows}.csv`);
+  if (!existsSync(path)) {
+    const bytes = execFileSync(join(ROOT, 'target/release/examples/generate'), [kind, String(rows), '2025'], { maxBuffer: 1 << 30 });
+    writeFileSync(path, bytes);
+  }
+  return path;
+}
+
+const results = { date: new Date().toISOString(), machine: `${(await import('node:os')).cpus().length} cœurs`, smoke, import: [], interaction: {}, capacity: {}, size: {}, cold_start: {} };
+
+// Native reference (cargo bench writes its own JSON).
+const nativeJson = join(BENCH_DIR, 'native.json');
+if (!smoke) {
+  execFileSync('cargo', ['bench', '--quiet', '--bench', 'import'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, COHORTE_BENCH_JSON: nativeJson } });
+}
+const native = existsSync(nativeJson) && !smoke ? JSON.parse(readFileSync(nativeJson, 'utf8')) : [];
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const server = await startServer(ROOT, 0);
+const base = `http://127.0.0.1:${server.address().port}/`;
+try {
+  // 1. Import throughput. CSP is bypassed in this page only, to load PapaParse and fetch the files.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}dist/cohorte.html`);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/papaparse/papaparse.min.js') });
+  for (const rows of SIZES) {
+    const file = `target/bench/${generate('profiles', rows).split('/').pop()}`;
+    const figure = await page.evaluate(async ({ url, runs, rows }) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      const text = new TextDecoder().decode(bytes);
+      const time = (work) => { const t0 = performance.now(); work(); return performance.now() - t0; };
+      const wasm = [];
+      const papa = [];
+      const imported = globalThis.cohorteBench.benchmarkImport(bytes);
+      if (imported !== rows) throw new Error(`imported ${imported} rows, expected ${rows}`);
+      const parsed = Papa.parse(text, { delimiter: ';' }).data.length;
+      for (let i = 0; i < runs; i++) {
+        wasm.push(time(() => globalThis.cohorteBench.benchmarkImport(bytes)));
+        papa.push(time(() => Papa.parse(text, { delimiter: ';' })));
+      }
+      return { bytes: bytes.length, wasm, papa, parsed };
+    }, { url: base + file, runs: RUNS, rows });
+    const megabytes = figure.bytes / 1e6;
+    const wasm = stats(figure.wasm);
+    const papa = stats(figure.papa);
+    const nativeFigure = native.find((n) => n.kind === 'profiles' && n.rows === rows);
+    results.import.push({
+      rows, megabytes,
+      wasm_ms: wasm, papaparse_ms: papa,
+      wasm_mb_s: megabytes / (wasm.median / 1e3),
+      papaparse_mb_s: megabytes / (papa.median / 1e3),
+      native_mb_s: nativeFigure?.mb_per_s ?? null,
+    });
+  }
+  await context.close();
+
+  // 2. Interaction on a large campaign, through the UI, CSP on.
+  results.interaction = await measureInteraction(browser, base, generate('profiles', INTERACTION_ROWS));
+
+  // 4. Size.
+  const trunkDist = join(ROOT, 'target/trunk-dist');
+  const shipped = readdirSync(trunkDist).filter((f) => /\.(wasm|js|css)$/.test(f));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of shipped) {
+    const bytes = readFileSync(join(trunkDist, f));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  const single = readFileSync(SINGLE_FILE);
+  results.size = { files: shipped, raw_kb: raw / 1024, gzip_kb: gzip / 1024, single_file_kb: single.length / 1024, single_file_gzip_kb: gzipSync(single, { level: 9 }).length / 1024 };
+
+  // 5. Cold start of the single file from file://, fresh profile each time (nothing cached).
+  const starts = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext();
+    const p = await ctx.newPage();
+    await p.goto(pathToFileURL(SINGLE_FILE).href);
+    await p.waitForSelector('html[data-ready="true"]');
+    starts.push(await p.evaluate(() => performance.getEntriesByName('cohorte-ready')[0]?.startTime ?? performance.now()));
+    await ctx.close();
+  }
+  results.cold_start = stats(starts);
+} finally {
+  await browser.close();
+  server.close();
+}
+
+// 3. Capacity: the store's own browser test measures it and writes its figure.
+const capacityFile = join(ROOT, 'target/capacity.json');
+results.capacity = existsSync(capacityFile) ? JSON.parse(readFileSync(capacityFile, 'utf8')) : { rows: null };
+
+async function measureInteraction(browser, base, csvPath) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto(`${base}dist/cohorte.html`);
+  await p.waitForSelector('html[data-ready="true"]');
+  await p.locator('[data-testid="file-input"]').setInputFiles(csvPath);
+  const status = await p.locator('[data-testid="import-result"]').getAttribute('data-status', { timeout: 60_000 });
+  if (status !== 'ok') {
+    const text = await p.locator('[data-testid="import-result"]').textContent();
+    await ctx.close();
+    return { error: text };
+  }
+  await p.locator('[data-testid="campaign-row"] a').first().click();
+  await p.waitForSelector('[data-testid="participant-row"]');
+  // Each action: time from the event to the frame after the table changed.
+  const act = (action) => p.evaluate(async (action) => {
+    const table = document.querySelector('[data-testid="participant-row"]').closest('tbody');
+    const changed = new Promise((resolve) => new MutationObserver((_, obs) => { obs.disconnect(); resolve(); }).observe(table, { childList: true, subtree: true, characterData: true, attributes: true }));
+    const t0 = performance.now();
+    if (action.select) {
+      const select = document.querySelector(`[data-testid="${action.select}"]`);
+      select.value = action.value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (action.search !== undefined) {
+      const input = document.querySelector('[data-testid="filter-search"]');
+      input.value = action.search;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    } else {
+      document.querySelector(action.click).click();
+    }
+    await changed;
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    return performance.now() - t0;
+  }, action);
+  const actions = {
+    filter_status: [{ select: 'filter-certifiability', value: 'not-certifiable' }, { select: 'filter-certifiability', value: 'all' }],
+    search: [{ search: 'ma' }, { search: '' }],
+    sort_score: [{ click: 'th:nth-child(5) button.sort' }, { click: 'th:nth-child(5) button.sort' }],
+    page_next: [{ click: '[data-testid="page-next"]' }, { click: '[data-testid="page-prev"]' }],
+    page_size: [{ select: 'page-size', value: '100' }, { select: 'page-size', value: '50' }],
+  };
+  const figures = {};
+  for (const [name, pair] of Object.entries(actions)) {
+    const samples = [];
+    for (let i = 0; i < RUNS; i++) for (const action of pair) samples.push(await act(action));
+    figures[name] = stats(samples);
+  }
+  await ctx.close();
+  return { participants_rows: INTERACTION_ROWS, ...figures };
+}
+
+// Budgets and the table.
+const largest = results.import.at(-1);
+const worstInteraction = Math.max(...Object.values(results.interaction).filter((v) => v && v.median !== undefined).map((v) => v.median));
+results.budgets = {
+  import_vs_papaparse: { value: largest.wasm_mb_s / largest.papaparse_mb_s, budget: 4, unit: '× PapaParse', pass: largest.wasm_mb_s / largest.papaparse_mb_s >= 4 },
+  wasm_vs_native: { value: largest.native_mb_s ? largest.wasm_mb_s / largest.native_mb_s : null, budget: 0.5, unit: '× natif', pass: largest.native_mb_s ? largest.wasm_mb_s / largest.native_mb_s >= 0.5 : null },
+  interaction: { value: Number.isFinite(worstInteraction) ? worstInteraction : null, budget: 50, unit: 'ms (pire médiane)', pass: Number.isFinite(worstInteraction) ? worstInteraction <= 50 : false },
+  capacity: { value: results.capacity.rows, budget: 50000, unit: 'lignes', pass: (results.capacity.rows ?? 0) >= 50000 },
+  size: { value: results.size.gzip_kb, budget: 250, unit: 'Ko gzip', pass: results.size.gzip_kb <= 250 },
+  cold_start: { value: results.cold_start.median, budget: 300, unit: 'ms', pass: results.cold_start.median <= 300 },
+};
+writeFileSync(join(ROOT, 'target/bench.json'), JSON.stringify(results, null, 2));
+
+console.log(`\nCohorte — banc d'essai ${smoke ? '(version courte) ' : ''}du ${results.date.slice(0, 10)}, ${results.machine}`);
+console.log('\nimport (médiane de ' + RUNS + ' essais)');
+console.log('lignes     Mo   wasm Mo/s   PapaParse Mo/s   natif Mo/s   wasm/PapaParse   wasm/natif');
+for (const r of results.import) {
+  console.log(`${String(r.rows).padStart(6)} ${r.megabytes.toFixed(1).padStart(6)} ${r.wasm_mb_s.toFixed(0).padStart(11)} ${r.papaparse_mb_s.toFixed(0).padStart(16)} ${(r.native_mb_s?.toFixed(0) ?? '—').padStart(12)} ${(r.wasm_mb_s / r.papaparse_mb_s).toFixed(2).padStart(16)} ${(r.native_mb_s ? (r.wasm_mb_s / r.native_mb_s).toFixed(2) : '—').padStart(12)}`);
+}
+console.log(`\ninteraction (${INTERACTION_ROWS} participants)`);
+for (const [name, v] of Object.entries(results.interaction)) {
+  if (v && v.median !== undefined) console.log(`  ${name.padEnd(14)} médiane ${fmt(v.median)} (min ${fmt(v.min)}, max ${fmt(v.max)})`);
+  else if (name === 'error') console.log(`  erreur : ${v}`);
+}
+console.log(`\ntaille : ${results.size.raw_kb.toFixed(0)} Ko brut, ${results.size.gzip_kb.toFixed(0)} Ko gzip (${results.size.files.join(', ')}); fichier unique ${results.size.single_file_kb.toFixed(0)} Ko (${results.size.single_file_gzip_kb.toFixed(0)} Ko gzip)`);
+console.log(`démarrage à froid (file://) : médiane ${fmt(results.cold_start.median)} (min ${fmt(results.cold_start.min)}, max ${fmt(results.cold_start.max)})`);
+console.log(`capacité : ${results.capacity.rows ?? '—'} lignes de participants stockées`);
+console.log('\nbudgets');
+for (const [name, b] of Object.entries(results.budgets)) {
+  const value = b.value === null ? '—' : b.value.toFixed(2);
+  console.log(`  ${(b.pass ? 'PASS' : 'FAIL').padEnd(5)} ${name.padEnd(20)} ${value} ${b.unit} (budget ${b.budget})`);
+}
+console.log(`\n→ target/bench.json`);
