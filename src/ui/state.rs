@@ -195,13 +195,17 @@ pub fn format_timestamp(ms: f64) -> String {
     )
 }
 
-/// Sets `html[data-ready="true"]`: tests and the benchmark wait for it.
+/// Sets `html[data-ready="true"]`: tests and the benchmark wait for it; the performance
+/// mark lets the benchmark read the cold-start time from the page's own clock.
 pub fn mark_ready() {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-ready", "true");
+    }
+    if let Some(performance) = window.performance() {
+        let _ = performance.mark("cohorte-ready");
     }
 }
 
