@@ -75,6 +75,13 @@ impl fmt::Display for BackupError {
 
 impl std::error::Error for BackupError {}
 
+/// Any JSON object: the fields a backup must have, if they are there.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct BackupFile {
     format: String,
@@ -112,22 +119,26 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
             .collect(),
     };
     // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    serde_json::to_string(&file).unwrap_or_default()
 }
 
 /// Every snapshot of a backup file, or why the file is refused.
 pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+    // Read in two passes, without `serde_json::Value` (it would weigh on the wasm): the
+    // header says whether this is a backup at all, and of which version.
+    let header: Header = serde_json::from_str(text).map_err(|error| {
         if error.is_eof() {
             BackupError::Truncated
-        } else {
+        } else if error.is_syntax() {
             BackupError::NotJson
+        } else {
+            BackupError::NotABackup
         }
     })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
+    if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(BackupError::NotABackup);
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
+    match header.version {
         Some(version) if version > u64::from(SCHEMA_VERSION) => {
             return Err(BackupError::TooNew {
                 version: u32::try_from(version).unwrap_or(u32::MAX),
@@ -137,7 +148,7 @@ pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
         Some(version) if version == u64::from(SCHEMA_VERSION) => {}
         _ => return Err(BackupError::NotABackup),
     }
-    let file: BackupFile = serde_json::from_value(value).map_err(|_| BackupError::NotABackup)?;
+    let file: BackupFile = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
     file.snapshots
         .iter()
         .map(|snapshot| {

@@ -371,7 +371,7 @@ impl<B: Backend> Repository<B> {
                 index.next_id = index.next_id.max(id.saturating_add(1));
             }
         }
-        index.snapshots.sort_by_key(|meta| meta.id);
+        index.snapshots.sort_unstable_by_key(|meta| meta.id);
         index
     }
 

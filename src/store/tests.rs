@@ -249,7 +249,7 @@ fn a_wrong_backup_file_is_refused_and_nothing_changes() {
     let file = store.backup(100.0).unwrap();
     let before = store.backend().dump();
     let tampered = {
-        let at = file.find("\"data\": \"").unwrap() + 20;
+        let at = file.find("\"data\":\"").unwrap() + 20;
         let mut bytes = file.clone().into_bytes();
         bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
         String::from_utf8(bytes).unwrap()

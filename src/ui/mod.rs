@@ -5,8 +5,10 @@ mod campaign_list;
 mod campaign_page;
 mod drop_zone;
 mod participants;
+mod storage_panel;
 
 pub mod state;
+pub mod state_storage;
 pub mod text;
 
 pub use app::App;
