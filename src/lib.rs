@@ -1,7 +1,6 @@
 //! Cohorte: offline follow-up of Pix certifiability from Pix Orga exports.
 
 pub mod domain;
-#[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,22 +1,67 @@
-//! The store in a real browser (headless Chromium): what is written comes back identical.
+//! The store in a real browser (headless Chromium): what is written comes back identical,
+//! a full localStorage never costs a snapshot, damaged entries are set aside, version 1
+//! data is migrated.
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::BTreeMap;
+
 use cohorte::domain::import::import_file;
-use cohorte::store::{SaveOutcome, Store, StoreError};
+use cohorte::store::codec::{encode_text, utf16_len};
+use cohorte::store::{RestoreMode, SaveOutcome, Store, StoreError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const EXPORT: &[u8] = include_bytes!("fixtures/collecte-3e-sco-2025.csv");
 const OLD_EXPORT: &[u8] = include_bytes!("fixtures/collecte-2020-ancien-format.csv");
+const ASSESSMENT: &[u8] = include_bytes!("fixtures/evaluation-rentree-5e.csv");
+const GROUPS: &[u8] = include_bytes!("fixtures/collecte-sup-groupes.csv");
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
 
 fn clear() {
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
+    storage().clear().unwrap();
+}
+
+/// Every key and value, to compare before and after.
+fn dump() -> BTreeMap<String, String> {
+    let storage = storage();
+    (0..storage.length().unwrap())
+        .map(|index| {
+            let key = storage.key(index).unwrap().unwrap();
+            let value = storage.get_item(&key).unwrap().unwrap();
+            (key, value)
+        })
+        .collect()
+}
+
+fn cohorte_entries() -> BTreeMap<String, String> {
+    dump()
+        .into_iter()
+        .filter(|(key, _)| key.starts_with("cohorte."))
+        .collect()
+}
+
+/// Fills localStorage with junk so that exactly `free` UTF-16 units are left.
+fn leave_free(free: usize) {
+    let storage = storage();
+    let probe = "junk-probe";
+    let (mut fits, mut refused) = (0, 6 * 1024 * 1024);
+    while refused - fits > 1 {
+        let middle = (fits + refused) / 2;
+        if storage.set_item(probe, &"x".repeat(middle)).is_ok() {
+            fits = middle;
+        } else {
+            refused = middle;
+        }
+    }
+    storage.remove_item(probe).unwrap();
+    let left = fits + probe.len();
+    let key = "junk-fill";
+    storage
+        .set_item(key, &"x".repeat(left - key.len() - free))
         .unwrap();
 }
 
@@ -37,6 +82,8 @@ fn a_saved_snapshot_comes_back_identical_after_a_reload() {
     assert_eq!(loaded.snapshots.len(), 1);
     assert_eq!(loaded.snapshots[0].0, meta);
     assert_eq!(loaded.snapshots[0].1, snapshot);
+    let keys: Vec<String> = dump().into_keys().collect();
+    assert_eq!(keys, ["cohorte.v2.index", "cohorte.v2.snapshot.1"]);
 }
 
 #[wasm_bindgen_test]
@@ -47,11 +94,16 @@ fn the_same_content_twice_is_recognised_and_stored_once() {
         Store::save(&snapshot, 1.0).unwrap(),
         SaveOutcome::Saved(_)
     ));
+    let before = dump();
     let again = import_file("renamed-copy.csv", EXPORT).unwrap();
     match Store::save(&again, 2.0).unwrap() {
-        SaveOutcome::AlreadyStored(meta) => assert_eq!(meta.file_name, "a.csv"),
+        SaveOutcome::AlreadyStored(meta) => {
+            assert_eq!(meta.file_name, "a.csv");
+            assert_eq!(meta.imported_at_ms, 1.0);
+        }
         SaveOutcome::Saved(_) => panic!("the same bytes were stored twice"),
     }
+    assert_eq!(dump(), before, "nothing written for a duplicate");
     let other = import_file("old.csv", OLD_EXPORT).unwrap();
     assert!(matches!(
         Store::save(&other, 3.0).unwrap(),
@@ -60,29 +112,170 @@ fn the_same_content_twice_is_recognised_and_stored_once() {
     assert_eq!(Store::load_all().snapshots.len(), 2);
 }
 
-#[wasm_bindgen_test]
-fn a_corrupted_entry_is_reported_and_the_others_still_load() {
+fn store_two() -> Vec<cohorte::domain::snapshot::CampaignSnapshot> {
     clear();
     let first = import_file("a.csv", EXPORT).unwrap();
-    let second = import_file("b.csv", OLD_EXPORT).unwrap();
-    let SaveOutcome::Saved(first_meta) = Store::save(&first, 1.0).unwrap() else {
-        panic!("not saved")
-    };
+    let second = import_file("e.csv", ASSESSMENT).unwrap();
+    Store::save(&first, 1.0).unwrap();
     Store::save(&second, 2.0).unwrap();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    storage
-        .set_item(
-            &format!("cohorte.v1.snapshot.{}", first_meta.id),
-            "{tronqué",
-        )
-        .unwrap();
+    vec![first, second]
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_refusing_the_snapshot_changes_nothing() {
+    let stored = store_two();
+    leave_free(100);
+    let before = dump();
+    let third = import_file("g.csv", GROUPS).unwrap();
+    assert!(matches!(
+        Store::save(&third, 3.0),
+        Err(StoreError::QuotaExceeded)
+    ));
+    assert_eq!(dump(), before, "previous state byte-identical");
+    let loaded = Store::load_all();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let snapshots: Vec<_> = loaded.snapshots.into_iter().map(|(_, s)| s).collect();
+    assert_eq!(snapshots, stored);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_refusing_the_index_after_the_snapshot_changes_nothing() {
+    let stored = store_two();
+    let third = import_file("g.csv", GROUPS).unwrap();
+    // Room for the snapshot entry, not for the longer index written after it.
+    let entry = utf16_len("cohorte.v2.snapshot.3") + utf16_len(&encode_text(&third, 3.0));
+    leave_free(entry + 20);
+    let before = dump();
+    assert!(matches!(
+        Store::save(&third, 3.0),
+        Err(StoreError::QuotaExceeded)
+    ));
+    assert_eq!(dump(), before, "the half-written snapshot was removed");
+    let snapshots: Vec<_> = Store::load_all()
+        .snapshots
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(snapshots, stored);
+
+    // Once there is room again, the same import goes through.
+    storage().remove_item("junk-fill").unwrap();
+    assert!(matches!(
+        Store::save(&third, 3.0).unwrap(),
+        SaveOutcome::Saved(_)
+    ));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_entry_is_reported_and_the_others_still_load() {
+    let stored = store_two();
+    let storage = storage();
+    let key = "cohorte.v2.snapshot.1";
+    let text = storage.get_item(key).unwrap().unwrap();
+    let truncated: String = text.chars().take(text.chars().count() - 3).collect();
+    for damaged in [truncated.as_str(), "{\"written\": \"by another app\"}", ""] {
+        storage.set_item(key, damaged).unwrap();
+        let loaded = Store::load_all();
+        assert_eq!(loaded.snapshots.len(), 1);
+        assert_eq!(loaded.snapshots[0].1, stored[1]);
+        assert!(
+            matches!(&loaded.problems[..], [StoreError::Corrupted { key: k }] if k == key),
+            "{:?}",
+            loaded.problems
+        );
+        assert_eq!(loaded.damaged.len(), 1);
+        // Set aside, not deleted: still there for the user to decide.
+        assert_eq!(storage.get_item(key).unwrap().as_deref(), Some(damaged));
+    }
+    Store::open().unwrap().remove_damaged(key).unwrap();
+    let loaded = Store::load_all();
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.snapshots.len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn version_1_json_written_by_the_previous_release_is_migrated() {
+    clear();
+    let first = import_file("collecte-3e-sco-2025.csv", EXPORT).unwrap();
+    let second = import_file("evaluation-rentree-5e.csv", ASSESSMENT).unwrap();
+    let storage = storage();
+    // Exactly what the version 1 store wrote: serde JSON of the model, and this index.
+    for (id, snapshot) in [(1, &first), (2, &second)] {
+        storage
+            .set_item(
+                &format!("cohorte.v1.snapshot.{id}"),
+                &serde_json::to_string(snapshot).unwrap(),
+            )
+            .unwrap();
+    }
+    let index = format!(
+        r#"{{"version":1,"next_id":3,"snapshots":[
+        {{"id":1,"campaign_id":348127,"campaign_name":"{}","kind":"ProfilesCollection","file_name":"collecte-3e-sco-2025.csv","imported_at_ms":1764355200000.0,"latest_activity":null,"content_hash":{},"rows":44,"bytes":1}},
+        {{"id":2,"campaign_id":{},"campaign_name":"x","kind":"Assessment","file_name":"evaluation-rentree-5e.csv","imported_at_ms":1764441600000.0,"latest_activity":null,"content_hash":{},"rows":{},"bytes":1}}]}}"#,
+        first.campaign.name,
+        first.content_hash,
+        second.campaign.id,
+        second.content_hash,
+        second.rows.len()
+    );
+    storage.set_item("cohorte.v1.index", &index).unwrap();
+    let v1_units: usize = cohorte_entries()
+        .iter()
+        .map(|(k, v)| utf16_len(k) + utf16_len(v))
+        .sum();
 
     let loaded = Store::load_all();
-    assert_eq!(loaded.snapshots.len(), 1);
-    assert_eq!(loaded.snapshots[0].1, second);
-    assert!(
-        matches!(&loaded.problems[..], [StoreError::Corrupted { .. }]),
-        "{:?}",
-        loaded.problems
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.snapshots.len(), 2);
+    assert_eq!(loaded.snapshots[0].1, first);
+    assert_eq!(loaded.snapshots[1].1, second);
+    assert_eq!(loaded.snapshots[0].0.id, 1);
+    assert_eq!(loaded.snapshots[1].0.imported_at_ms, 1_764_441_600_000.0);
+    let after = cohorte_entries();
+    let keys: Vec<&String> = after.keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "cohorte.v2.index",
+            "cohorte.v2.snapshot.1",
+            "cohorte.v2.snapshot.2"
+        ]
     );
+    let v2_units: usize = after.iter().map(|(k, v)| utf16_len(k) + utf16_len(v)).sum();
+    assert!(v2_units * 4 < v1_units, "v2 {v2_units} vs v1 {v1_units}");
+
+    // The next start has nothing left to migrate, and a new import takes a fresh id.
+    assert_eq!(Store::load_all().snapshots.len(), 2);
+    let third = import_file("old.csv", OLD_EXPORT).unwrap();
+    match Store::save(&third, 5.0).unwrap() {
+        SaveOutcome::Saved(meta) => assert_eq!(meta.id, 3),
+        SaveOutcome::AlreadyStored(_) => panic!("not stored before"),
+    }
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_backup_restores_the_same_snapshots_and_a_wrong_one_changes_nothing() {
+    let stored = store_two();
+    let store = Store::open().unwrap();
+    let file = store.backup(10.0).unwrap();
+    store.erase_all().unwrap();
+    assert!(cohorte_entries().is_empty());
+    let report = store.restore(&file, RestoreMode::Merge).unwrap();
+    assert_eq!(report.added, 2);
+    let before = dump();
+    for wrong in [&file[..file.len() - 40], "{\"other\": true}", "not json"] {
+        let error = store.restore(wrong, RestoreMode::Replace).unwrap_err();
+        assert!(matches!(error, StoreError::InvalidBackup(_)), "{error:?}");
+        assert_eq!(dump(), before);
+    }
+    let snapshots: Vec<_> = Store::load_all()
+        .snapshots
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(snapshots, stored);
+    clear();
 }

@@ -5,6 +5,7 @@ use crate::ui::campaign_list::CampaignList;
 use crate::ui::campaign_page::CampaignPage;
 use crate::ui::drop_zone::DropZone;
 use crate::ui::state::{dropped_files, mark_ready, AppState};
+use crate::ui::storage_panel::StoragePanel;
 use crate::ui::text;
 
 #[component]
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                 None => view! {
                     <DropZone />
                     <CampaignList />
+                    <StoragePanel />
                 }.into_any(),
                 Some(id) => view! { <CampaignPage id=id /> }.into_any(),
             }}

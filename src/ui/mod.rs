@@ -5,9 +5,11 @@ mod campaign_list;
 mod campaign_page;
 mod drop_zone;
 mod participants;
+mod storage_panel;
 mod timeline;
 
 pub mod state;
+pub mod state_storage;
 pub mod text;
 
 pub use app::App;

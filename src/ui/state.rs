@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::import::import_file;
 use crate::domain::route::Route;
 use crate::domain::snapshot::CampaignSnapshot;
-use crate::store::{SaveOutcome, SnapshotMeta, Store};
+use crate::store::{DamagedEntry, SaveOutcome, SnapshotMeta, Store, StoreError};
 use crate::ui::text;
 
 /// A stored snapshot with its rows, shared (not copied) between the views.
@@ -50,6 +50,8 @@ pub struct AppState {
     /// Errors not tied to one file (storage full, corrupted entry).
     pub app_errors: RwSignal<Vec<String>>,
     pub route: RwSignal<Route>,
+    /// Stored entries that could not be read: set aside, listed in the storage panel.
+    pub damaged: RwSignal<Vec<DamagedEntry>>,
 }
 
 impl AppState {
@@ -69,6 +71,7 @@ impl AppState {
             import_lines: RwSignal::new(Vec::new()),
             app_errors: RwSignal::new(loaded.problems.iter().map(ToString::to_string).collect()),
             route: RwSignal::new(Route::parse(&current_hash())),
+            damaged: RwSignal::new(loaded.damaged),
         }
     }
 
@@ -107,11 +110,16 @@ impl AppState {
                 message: error.to_string(),
             },
             Ok(snapshot) => match Store::save(&snapshot, js_sys::Date::now()) {
-                Err(error) => ImportLine {
-                    file: file_name.to_owned(),
-                    status: ImportStatus::Error,
-                    message: error.to_string(),
-                },
+                Err(error) => {
+                    if error == StoreError::QuotaExceeded {
+                        self.report_once(error.to_string());
+                    }
+                    ImportLine {
+                        file: file_name.to_owned(),
+                        status: ImportStatus::Error,
+                        message: error.to_string(),
+                    }
+                }
                 Ok(SaveOutcome::AlreadyStored(meta)) => ImportLine {
                     file: file_name.to_owned(),
                     status: ImportStatus::Duplicate,
@@ -141,6 +149,13 @@ impl AppState {
             },
         };
         self.import_lines.update(|lines| lines.push(line));
+    }
+
+    /// Shows an error banner, once however many times it happens.
+    pub fn report_once(&self, message: String) {
+        if !self.app_errors.with_untracked(|all| all.contains(&message)) {
+            self.app_errors.update(|all| all.push(message));
+        }
     }
 
     /// Reads every file of a drop or a file picker, one after the other.

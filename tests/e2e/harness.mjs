@@ -129,6 +129,59 @@ export class CohortePage {
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   }
 
+  // ---- Storage panel (storage.test.mjs)
+
+  /** Every localStorage key and value, sorted by key. */
+  async storedEntries() {
+    return this.page.evaluate(() => Object.keys(localStorage).sort().map((key) => [key, localStorage.getItem(key)]));
+  }
+
+  /** What each campaign page shows: title, counters and every participant row. */
+  async campaignViews() {
+    const ids = (await this.campaignRows()).map((c) => c.id).sort();
+    const views = {};
+    for (const id of ids) {
+      await this.goto(`#/campagne/${id}`);
+      await this.testid('campaign-title').waitFor();
+      if (await this.testid('page-size').count()) await this.testid('page-size').selectOption('100');
+      views[id] = {
+        title: await this.testid('campaign-title').textContent(),
+        counts: await this.page.locator('[data-testid^="count-"]').evaluateAll((els) => els.map((el) => [el.dataset.testid, el.textContent])),
+        rows: await this.participantRows(),
+      };
+    }
+    await this.goto('#/');
+    return views;
+  }
+
+  /** Clicks "download a backup"; returns the file's name and text. */
+  async downloadBackup() {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.testid('backup-download').click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  }
+
+  /** Accepts the browser's confirmation dialog for the next action. */
+  acceptNextDialog() {
+    this.page.once('dialog', (dialog) => dialog.accept());
+  }
+
+  async eraseAll() {
+    this.acceptNextDialog();
+    await this.testid('erase-all').click();
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="campaign-row"]'));
+  }
+
+  /** Restores a backup file (path on disk); returns { status, text } of the panel's message. */
+  async restoreBackup(path, mode = 'merge') {
+    await this.testid(`restore-mode-${mode}`).check();
+    // The panel clears its previous message as soon as a file is picked.
+    await this.testid('backup-restore').setInputFiles(path);
+    const message = this.testid('storage-message');
+    await message.waitFor();
+    return { status: await message.getAttribute('data-status'), text: await message.textContent() };
+  }
+
   /** Every request that was not for the app itself. */
   foreignRequests() {
     return this.requests.filter((url) => !(url.startsWith(this.url) || url.startsWith('data:') || url.startsWith('blob:')));

@@ -2,6 +2,7 @@
 //! has its own file below (one writer per file); shared words live here.
 
 pub mod history;
+pub mod storage;
 
 pub const APP_NAME: &str = "Cohorte";
 pub const TAGLINE: &str = "Suivi de la certificabilité Pix, à partir de vos exports Pix Orga";

@@ -1,0 +1,139 @@
+//! What the storage panel asks of the app state: delete, erase, back up, restore. Each
+//! action goes through the store first and changes the signals only once storage agrees.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::route::Route;
+use crate::store::{Loaded, RestoreMode, RestoreReport, Store, StoreError, Usage};
+use crate::ui::state::{AppState, StoredSnapshot};
+
+impl AppState {
+    /// Re-reads everything from storage (after a restore).
+    fn reload_from_store(&self) -> Loaded {
+        let mut loaded = Store::load_all();
+        let snapshots = std::mem::take(&mut loaded.snapshots)
+            .into_iter()
+            .map(|(meta, data)| StoredSnapshot {
+                meta,
+                data: Arc::new(data),
+            })
+            .collect();
+        self.snapshots.set(snapshots);
+        self.damaged.set(loaded.damaged.clone());
+        loaded
+    }
+
+    pub fn delete_snapshot(&self, id: u32) -> Result<(), StoreError> {
+        Store::open()?.delete(&[id])?;
+        self.snapshots.update(|all| all.retain(|s| s.meta.id != id));
+        self.leave_missing_campaign();
+        Ok(())
+    }
+
+    pub fn delete_campaign(&self, campaign_id: u64) -> Result<usize, StoreError> {
+        let removed = Store::open()?.delete_campaign(campaign_id)?;
+        self.snapshots
+            .update(|all| all.retain(|s| s.meta.campaign_id != campaign_id));
+        self.leave_missing_campaign();
+        Ok(removed)
+    }
+
+    /// For shared computers: nothing of Cohorte stays in this browser.
+    pub fn erase_all(&self) -> Result<(), StoreError> {
+        Store::open()?.erase_all()?;
+        self.snapshots.set(Vec::new());
+        self.damaged.set(Vec::new());
+        self.import_lines.set(Vec::new());
+        self.app_errors.set(Vec::new());
+        self.leave_missing_campaign();
+        Ok(())
+    }
+
+    pub fn remove_damaged(&self, key: &str) -> Result<(), StoreError> {
+        Store::open()?.remove_damaged(key)?;
+        self.damaged.update(|all| all.retain(|d| d.key != key));
+        Ok(())
+    }
+
+    pub fn storage_usage(&self) -> Option<Usage> {
+        Store::open().and_then(|store| store.usage()).ok()
+    }
+
+    /// The backup file's text, with every stored snapshot.
+    pub fn backup_text(&self) -> Result<String, StoreError> {
+        Store::open()?.backup(js_sys::Date::now())
+    }
+
+    /// Checks the whole file first: a wrong one changes nothing.
+    pub fn restore_backup(
+        &self,
+        text: &str,
+        mode: RestoreMode,
+    ) -> Result<RestoreReport, StoreError> {
+        let report = Store::open()?.restore(text, mode)?;
+        let loaded = self.reload_from_store();
+        self.app_errors
+            .set(loaded.problems.iter().map(ToString::to_string).collect());
+        Ok(report)
+    }
+
+    /// A campaign page whose snapshots were all deleted has nothing left to show.
+    fn leave_missing_campaign(&self) {
+        if let Route::Campaign { id, .. } = self.route.get_untracked() {
+            let exists = self
+                .snapshots
+                .with_untracked(|all| all.iter().any(|s| s.meta.campaign_id == id));
+            if !exists {
+                self.navigate(Route::Campaigns);
+            }
+        }
+    }
+}
+
+/// Saves text as a file, without any network: a Blob, an object URL, a click on a
+/// temporary `<a download>`. Works from file:// too.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("pas de document")?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&link);
+        link.click();
+        let _ = body.remove_child(&link);
+    }
+    // The download has its own copy once started; revoking later frees the memory.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// `2025-11-28`, the browser's local date, for file names.
+pub fn today_iso() -> String {
+    let date = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
