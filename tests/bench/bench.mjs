@@ -121,9 +121,17 @@ try {
   server.close();
 }
 
-// 3. Capacity: the store's own browser test measures it and writes its figure.
-const capacityFile = join(ROOT, 'target/capacity.json');
-results.capacity = existsSync(capacityFile) ? JSON.parse(readFileSync(capacityFile, 'utf8')) : { rows: null };
+// 3. Capacity: the store's own browser test fills localStorage until the quota refuses an
+// import and prints the rows it reached (tests/web_store_capacity.rs).
+results.capacity = { rows: null };
+if (!smoke) {
+  const output = execFileSync('cargo', ['test', '--quiet', '--target', 'wasm32-unknown-unknown', '--test', 'web_store_capacity', '--', '--nocapture'], {
+    env: { ...process.env, CARGO_PROFILE_DEV_DEBUG: '0', WASM_BINDGEN_TEST_WEBDRIVER_JSON: join(ROOT, 'tests/webdriver.json') },
+    encoding: 'utf8',
+  });
+  const match = output.match(/capacité : (\d+) lignes/);
+  results.capacity = { rows: match ? Number(match[1]) : null, line: match ? output.split('\n').find((l) => l.includes('capacité')) : output.slice(-500) };
+}
 
 async function measureInteraction(browser, base, csvPath) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
