@@ -2,10 +2,13 @@
 //! Nothing here knows about the browser.
 
 pub mod assessment;
+pub mod campaigns;
+pub mod certification;
 pub mod cohort;
 pub mod competences;
 pub mod decode;
 pub mod dialect;
+pub mod export_csv;
 pub mod generate;
 pub mod headers;
 pub mod import;
@@ -13,3 +16,4 @@ pub mod profiles;
 pub mod route;
 pub mod snapshot;
 pub mod text;
+pub mod todo;
