@@ -5,6 +5,8 @@
 //! that names it, so a failed write never leaves the index pointing at nothing, and what was
 //! stored before stays exactly as it was.
 
+pub mod prefs;
+
 use std::fmt;
 
 use gloo_storage::errors::StorageError;

@@ -1,6 +1,8 @@
 //! Every French string the interface shows, in one place: this module. Each area of the app
 //! has its own file below (one writer per file); shared words live here.
 
+pub mod campaign;
+
 pub const APP_NAME: &str = "Cohorte";
 pub const TAGLINE: &str = "Suivi de la certificabilité Pix, à partir de vos exports Pix Orga";
 pub const PRIVACY: &str = "Vos fichiers sont lus dans ce navigateur et n’en sortent jamais : aucune donnée n’est envoyée sur Internet.";
@@ -67,6 +69,7 @@ pub const MISMATCH: &str =
 pub const NO_MATCH: &str = "Aucun participant ne correspond à ces filtres.";
 
 pub const PAGE_SIZE: &str = "Voir";
+pub const PAGINATION: &str = "Pagination";
 pub const PAGE_PREV: &str = "Page précédente";
 pub const PAGE_NEXT: &str = "Page suivante";
 
