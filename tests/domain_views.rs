@@ -607,3 +607,46 @@ fn assessment_lines_filters_and_averages_match_the_expected_students() {
         assert!(by_class.iter().all(|&i| lines[i].class_key == class));
     }
 }
+
+#[test]
+fn a_20000_row_campaign_filters_sorts_and_lists_what_to_do() {
+    use cohorte::domain::generate::generate_profiles_export;
+    let bytes = generate_profiles_export(20_000, 7);
+    let snapshot = import_file("grand.csv", &bytes).unwrap();
+    let rows = profile_rows(&snapshot);
+    let lines = participant_lines(rows);
+    let started = std::time::Instant::now();
+    let mut total = 0;
+    for column in SortColumn::ALL {
+        let filter = ParticipantFilter {
+            status: Some(Certifiability::NotCertifiable),
+            search: "ma".into(),
+            ..ParticipantFilter::default()
+        };
+        let order = filter_and_sort(
+            &lines,
+            &filter,
+            Sort {
+                column,
+                descending: true,
+            },
+        );
+        assert!(order
+            .iter()
+            .all(|&i| lines[i].status == Certifiability::NotCertifiable));
+        total += order.len();
+    }
+    let todo = todo_list(rows, &lines, &[]);
+    let summaries = class_summaries(&lines);
+    eprintln!(
+        "20,000 rows: 8 sorts + action list in {:?}",
+        started.elapsed()
+    );
+    assert!(total > 0);
+    let to_do: usize = todo.iter().map(|c| c.to_do()).sum();
+    let not_done: usize = summaries
+        .iter()
+        .map(|s| s.not_certifiable + s.not_sent)
+        .sum();
+    assert_eq!(to_do, not_done);
+}

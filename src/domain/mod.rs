@@ -11,6 +11,7 @@ pub mod dialect;
 pub mod export_csv;
 pub mod generate;
 pub mod headers;
+pub mod html;
 pub mod import;
 pub mod profiles;
 pub mod route;

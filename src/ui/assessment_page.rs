@@ -10,6 +10,7 @@ use crate::domain::assessment::{
     AssessmentStatus, MasteryAverage,
 };
 use crate::domain::campaigns::page_bounds;
+use crate::domain::html::Html;
 use crate::domain::route::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::domain::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
 use crate::ui::filters::ClassPicker;
@@ -184,11 +185,10 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                             <th scope="col" class="num">{tc::COL_SENDINGS}</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        <For each=page_lines key=|line| line.row let(line)>
-                            <AssessmentLineRow line=line stage_max=stage_max badges=badges.clone() />
-                        </For>
-                    </tbody>
+                    <tbody inner_html={
+                        let badges = badges.clone();
+                        move || assessment_rows_html(&page_lines(), stage_max, &badges)
+                    }></tbody>
                 </table>
             </div>
             <Show when=move || total.get() == 0>
@@ -207,10 +207,9 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
             <h3 id="averages-title">{tc::AVERAGES_TITLE}</h3>
             {move || {
                 let averages = averages.get();
-                view! {
-                    <AveragesTable caption=tc::AVERAGES_DOMAINS head=tc::COL_NAME_DOMAIN kind="domain" averages=averages.domains.clone() />
-                    <AveragesTable caption=tc::AVERAGES_COMPETENCES head=tc::COL_NAME_COMPETENCE kind="competence" averages=averages.competences.clone() />
-                }
+                let html = averages_html(tc::AVERAGES_DOMAINS, tc::COL_NAME_DOMAIN, "domain", &averages.domains)
+                    + &averages_html(tc::AVERAGES_COMPETENCES, tc::COL_NAME_COMPETENCE, "competence", &averages.competences);
+                view! { <div class="table-scroll" inner_html=html></div> }
             }}
         </section>
     }
@@ -231,86 +230,155 @@ fn Card(
     }
 }
 
-#[component]
-fn AssessmentLineRow(
-    line: AssessmentLine,
+/// One page of participants, as one HTML string (see `domain::html`).
+fn assessment_rows_html(
+    lines: &[AssessmentLine],
     stage_max: Option<u8>,
-    badges: Vec<String>,
-) -> impl IntoView {
-    let (tag, label) = match line.status {
-        AssessmentStatus::Shared => ("tag tag--ok", tc::STATUS_SHARED),
-        AssessmentStatus::Completed => ("tag tag--warn", tc::STATUS_COMPLETED),
-        AssessmentStatus::Started => ("tag tag--muted", tc::STATUS_STARTED),
-    };
+    badges: &[String],
+) -> String {
+    let mut html = Html::new();
     let dash = || "—".to_owned();
-    view! {
-        <tr
-            data-testid="assessment-row"
-            data-last=line.last.clone()
-            data-first=line.first.clone()
-            data-class=line.class.clone()
-            data-status=line.status.slug()
-            data-mastery=line.mastery.map(|m| m.to_string())
-            data-stage=line.stage.map(|s| s.to_string())
-        >
-            <th scope="row">{line.last.clone()}<span class="only-narrow">" "{line.first.clone()}</span></th>
-            <td class="not-narrow" data-label=text::COL_FIRST>{line.first.clone()}</td>
-            <td data-label=text::COL_CLASS>{line.class.clone()}</td>
-            <td data-label=tc::COL_STATUS><span class=tag>{label}</span></td>
-            <td class="num" data-label=text::COL_PROGRESS>{line.progress.map(tc::percent).unwrap_or_else(dash)}</td>
-            <td class="num" data-label=text::COL_MASTERY>{line.mastery.map(tc::percent).unwrap_or_else(dash)}</td>
-            {stage_max.map(|max| view! {
-                <td class="num" data-label=text::COL_STAGE>{line.stage.map(|s| format!("{s} / {max}")).unwrap_or_else(dash)}</td>
-            })}
-            {badges.into_iter().enumerate().map(|(index, title)| {
-                let value = line.badges.get(index).copied().flatten();
-                view! {
-                    <td data-label=title>{match value {
-                        Some(true) => view! { <span class="tag tag--ok">{text::YES}</span> }.into_any(),
-                        Some(false) => view! { <span class="tag tag--muted">{text::NO}</span> }.into_any(),
-                        None => view! { <span class="faint">"—"</span> }.into_any(),
-                    }}</td>
-                }
-            }).collect_view()}
-            <td class="num" data-label=tc::COL_SENDINGS>{line.shared_count}</td>
-        </tr>
+    for line in lines {
+        let (tag, label) = match line.status {
+            AssessmentStatus::Shared => ("tag tag--ok", tc::STATUS_SHARED),
+            AssessmentStatus::Completed => ("tag tag--warn", tc::STATUS_COMPLETED),
+            AssessmentStatus::Started => ("tag tag--muted", tc::STATUS_STARTED),
+        };
+        let mastery = line.mastery.map(|m| m.to_string()).unwrap_or_default();
+        let stage = line.stage.map(|s| s.to_string()).unwrap_or_default();
+        html.open(
+            "tr",
+            &[
+                ("data-testid", "assessment-row"),
+                ("data-last", &line.last),
+                ("data-first", &line.first),
+                ("data-class", &line.class),
+                ("data-status", line.status.slug()),
+                if line.mastery.is_some() {
+                    ("data-mastery", &mastery)
+                } else {
+                    ("", "")
+                },
+                if line.stage.is_some() {
+                    ("data-stage", &stage)
+                } else {
+                    ("", "")
+                },
+            ],
+        )
+        .open("th", &[("scope", "row")])
+        .text(&line.last)
+        .element(
+            "span",
+            &[("class", "only-narrow")],
+            &format!(" {}", line.first),
+        )
+        .close("th")
+        .element(
+            "td",
+            &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
+            &line.first,
+        )
+        .element("td", &[("data-label", text::COL_CLASS)], &line.class)
+        .open("td", &[("data-label", tc::COL_STATUS)])
+        .element("span", &[("class", tag)], label)
+        .close("td")
+        .element(
+            "td",
+            &[("class", "num"), ("data-label", text::COL_PROGRESS)],
+            &line.progress.map(tc::percent).unwrap_or_else(dash),
+        )
+        .element(
+            "td",
+            &[("class", "num"), ("data-label", text::COL_MASTERY)],
+            &line.mastery.map(tc::percent).unwrap_or_else(dash),
+        );
+        if let Some(max) = stage_max {
+            html.element(
+                "td",
+                &[("class", "num"), ("data-label", text::COL_STAGE)],
+                &line
+                    .stage
+                    .map(|s| format!("{s} / {max}"))
+                    .unwrap_or_else(dash),
+            );
+        }
+        for (index, title) in badges.iter().enumerate() {
+            html.open("td", &[("data-label", title)]);
+            match line.badges.get(index).copied().flatten() {
+                Some(true) => html.element("span", &[("class", "tag tag--ok")], text::YES),
+                Some(false) => html.element("span", &[("class", "tag tag--muted")], text::NO),
+                None => html.element("span", &[("class", "faint")], "—"),
+            };
+            html.close("td");
+        }
+        html.element(
+            "td",
+            &[("class", "num"), ("data-label", tc::COL_SENDINGS)],
+            &line.shared_count.to_string(),
+        )
+        .close("tr");
     }
+    html.finish()
 }
 
-#[component]
-fn AveragesTable(
-    caption: &'static str,
-    head: &'static str,
-    kind: &'static str,
-    averages: Vec<MasteryAverage>,
-) -> impl IntoView {
-    (!averages.is_empty()).then(|| view! {
-        <div class="table-scroll">
-            <table class="table averages-table">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{head}</th>
-                        <th scope="col" class="num">{tc::COL_AVERAGE}</th>
-                        <th scope="col" class="num">{tc::COL_RESULTS}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {averages.into_iter().map(|average| {
-                        let share = average.average.unwrap_or(0.0);
-                        view! {
-                            <tr data-testid="mastery-average" data-kind=kind data-name=average.name.clone() data-average=average.average.map(|a| a.to_string())>
-                                <th scope="row">{average.name.clone()}</th>
-                                <td class="num">
-                                    <span class="meter" aria-hidden="true"><span class="meter__fill" style:width=format!("{}%", (share * 100.0).round())></span></span>
-                                    {average.average.map(tc::percent).unwrap_or_else(|| "—".to_owned())}
-                                </td>
-                                <td class="num">{average.results}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    })
+/// Mean mastery per competence or domain, as one HTML string.
+fn averages_html(caption: &str, head: &str, kind: &str, averages: &[MasteryAverage]) -> String {
+    if averages.is_empty() {
+        return String::new();
+    }
+    let mut html = Html::new();
+    html.open("table", &[("class", "table averages-table")])
+        .element("caption", &[], caption)
+        .open("thead", &[])
+        .open("tr", &[])
+        .element("th", &[("scope", "col")], head)
+        .element("th", &[("scope", "col"), ("class", "num")], tc::COL_AVERAGE)
+        .element("th", &[("scope", "col"), ("class", "num")], tc::COL_RESULTS)
+        .close("tr")
+        .close("thead")
+        .open("tbody", &[]);
+    for average in averages {
+        let value = average.average.map(|a| a.to_string()).unwrap_or_default();
+        // A <meter> shows the share without an inline style, which the CSP forbids.
+        let share = average.average.unwrap_or(0.0).to_string();
+        html.open(
+            "tr",
+            &[
+                ("data-testid", "mastery-average"),
+                ("data-kind", kind),
+                ("data-name", &average.name),
+                if average.average.is_some() {
+                    ("data-average", &value)
+                } else {
+                    ("", "")
+                },
+            ],
+        )
+        .element("th", &[("scope", "row")], &average.name)
+        .open("td", &[("class", "num")])
+        .element(
+            "meter",
+            &[
+                ("class", "mastery-meter"),
+                ("min", "0"),
+                ("max", "1"),
+                ("value", &share),
+                ("aria-hidden", "true"),
+            ],
+            "",
+        )
+        .text(&format!(
+            " {}",
+            average
+                .average
+                .map(tc::percent)
+                .unwrap_or_else(|| "—".to_owned())
+        ))
+        .close("td")
+        .element("td", &[("class", "num")], &average.results.to_string())
+        .close("tr");
+    }
+    html.close("tbody").close("table");
+    html.finish()
 }

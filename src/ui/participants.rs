@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::cohort::{Certifiability, ParticipantLine, Sort, SortColumn};
 use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
+use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView, PAGE_SIZES};
 use crate::ui::download::download_csv;
 use crate::ui::pagination::Pagination;
@@ -126,11 +127,14 @@ pub fn ParticipantsTable(
                         {sort_header(SortColumn::Competences, text::COL_COMPETENCES, true)}
                     </tr>
                 </thead>
-                <tbody>
-                    <For each=page_lines key=|line| line.row let(line)>
-                        <ParticipantRow id=id line=line table_view=table_view />
-                    </For>
-                </tbody>
+                <tbody
+                    inner_html=move || rows_html(&page_lines())
+                    on:click=move |event| {
+                        if let Some(row) = clicked_row(&event) {
+                            update_view(state, id, table_view, |view| view.detail = Some(row));
+                        }
+                    }
+                ></tbody>
             </table>
         </div>
         <Show when=move || total.get() == 0>
@@ -150,93 +154,165 @@ pub fn ParticipantsTable(
     }
 }
 
-#[component]
-fn ParticipantRow(id: u64, line: ParticipantLine, table_view: Memo<TableView>) -> impl IntoView {
-    let state = use_state();
-    let sent = line.status != Certifiability::NotSent;
-    let certifiable = match line.status {
-        Certifiability::Certifiable => Some("true"),
-        Certifiability::NotCertifiable => Some("false"),
-        Certifiability::NotSent => None,
-    };
-    let (tag_class, tag_text) = match line.status {
-        Certifiability::Certifiable => ("tag tag--ok", text::TAG_CERTIFIABLE),
-        Certifiability::NotCertifiable => ("tag tag--warn", text::TAG_NOT_CERTIFIABLE),
-        Certifiability::NotSent => ("tag tag--muted", text::TAG_NOT_SENT),
-    };
-    let evolution = match (line.evolution(), line.previous) {
-        (Some(delta), Some(previous)) => {
-            let title = tc::evolution_title(
-                previous.score,
-                previous.certifiable_count,
-                &previous.sent_at.french_date(),
-                previous.from_earlier_snapshot,
-            );
-            let (symbol, tone) = match delta.signum() {
-                1 => ("↑", "up"),
-                -1 => ("↓", "down"),
-                _ => ("=", "same"),
-            };
-            view! {
-                <span class=format!("evolution evolution--{tone}") title=title.clone()>
-                    <span aria-hidden="true">{symbol}" "</span>{tc::evolution_text(delta)}
-                    <span class="visually-hidden">{format!(" ; {title}")}</span>
-                </span>
+/// The row index carried by the "open detail" button under a click, if any: one listener
+/// for the whole table body instead of one per row.
+fn clicked_row(event: &web_sys::MouseEvent) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("[data-open-row]")
+        .ok()??
+        .get_attribute("data-open-row")?
+        .parse()
+        .ok()
+}
+
+/// One page of participants, as one HTML string (see `domain::html`).
+fn rows_html(lines: &[ParticipantLine]) -> String {
+    let mut html = Html::new();
+    for line in lines {
+        let sent = line.status != Certifiability::NotSent;
+        let certifiable = match line.status {
+            Certifiability::Certifiable => ("data-certifiable", "true"),
+            Certifiability::NotCertifiable => ("data-certifiable", "false"),
+            Certifiability::NotSent => ("", ""),
+        };
+        let (tag_class, tag_text) = match line.status {
+            Certifiability::Certifiable => ("tag tag--ok", text::TAG_CERTIFIABLE),
+            Certifiability::NotCertifiable => ("tag tag--warn", text::TAG_NOT_CERTIFIABLE),
+            Certifiability::NotSent => ("tag tag--muted", text::TAG_NOT_SENT),
+        };
+        let row = line.row.to_string();
+        let score = line.score.map(|s| s.to_string());
+        let competences = line.certifiable_count.map(|c| c.to_string());
+        let evolution = line.evolution().map(|d| d.to_string());
+        let optional = |name: &'static str, value: &Option<String>| -> (&'static str, String) {
+            match value {
+                Some(value) => (name, value.clone()),
+                None => ("", String::new()),
             }
-            .into_any()
+        };
+        let score_attr = optional("data-score", &score);
+        let competences_attr = optional("data-competences", &competences);
+        let evolution_attr = optional("data-evolution", &evolution);
+        html.open(
+            "tr",
+            &[
+                ("data-testid", "participant-row"),
+                ("data-row", &row),
+                ("data-last", &line.last),
+                ("data-first", &line.first),
+                ("data-class", &line.class),
+                ("data-sent", if sent { "true" } else { "false" }),
+                certifiable,
+                (score_attr.0, &score_attr.1),
+                (competences_attr.0, &competences_attr.1),
+                (evolution_attr.0, &evolution_attr.1),
+                if line.inconsistent {
+                    ("data-mismatch", "true")
+                } else {
+                    ("", "")
+                },
+            ],
+        )
+        .open("th", &[("scope", "row")])
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "link-button"),
+                ("id", &format!("detail-open-{row}")),
+                ("data-testid", "open-detail"),
+                ("data-open-row", &row),
+                ("aria-haspopup", "dialog"),
+            ],
+        )
+        .element(
+            "span",
+            &[("class", "visually-hidden")],
+            &format!("{} {} ", tc::OPEN_DETAIL_HINT, line.first),
+        )
+        .text(&line.last)
+        .element(
+            "span",
+            &[("class", "only-narrow")],
+            &format!(" {}", line.first),
+        )
+        .close("button")
+        .close("th")
+        .element(
+            "td",
+            &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
+            &line.first,
+        )
+        .element("td", &[("data-label", text::COL_CLASS)], &line.class)
+        .element(
+            "td",
+            &[("data-label", text::COL_SENT_AT)],
+            &line.sent_at.map(|d| d.french_date()).unwrap_or_default(),
+        )
+        .open("td", &[("class", "num"), ("data-label", text::COL_SCORE)]);
+        if let Some(score) = &score {
+            html.element("span", &[("class", "score")], score);
         }
-        _ => view! { <span class="faint">{tc::EVOLUTION_NONE}</span> }.into_any(),
-    };
-    let row = line.row;
-    let open = move |_| update_view(state, id, table_view, |view| view.detail = Some(row));
-    view! {
-        <tr
-            data-testid="participant-row"
-            data-row=row.to_string()
-            data-last=line.last.clone()
-            data-first=line.first.clone()
-            data-class=line.class.clone()
-            data-sent=sent.to_string()
-            data-certifiable=certifiable
-            data-score=line.score.map(|s| s.to_string())
-            data-competences=line.certifiable_count.map(|c| c.to_string())
-            data-evolution=line.evolution().map(|d| d.to_string())
-            data-mismatch=line.inconsistent.then_some("true")
-        >
-            <th scope="row">
-                <button
-                    type="button"
-                    class="link-button"
-                    id=format!("detail-open-{row}")
-                    data-testid="open-detail"
-                    aria-haspopup="dialog"
-                    on:click=open
-                >
-                    <span class="visually-hidden">{tc::OPEN_DETAIL_HINT}" "{line.first.clone()}" "</span>
-                    {line.last.clone()}
-                    <span class="only-narrow">" "{line.first.clone()}</span>
-                </button>
-            </th>
-            <td class="not-narrow" data-label=text::COL_FIRST>{line.first.clone()}</td>
-            <td data-label=text::COL_CLASS>{line.class.clone()}</td>
-            <td data-label=text::COL_SENT_AT>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
-            <td class="num" data-label=text::COL_SCORE>
-                {line.score.map(|score| view! { <span class="score">{score}</span> })}
-            </td>
-            <td class="num" data-label=tc::COL_EVOLUTION>{evolution}</td>
-            <td data-label=text::COL_CERTIFIABLE>
-                <span class=tag_class>{tag_text}</span>
-                {line.inconsistent.then(|| view! {
-                    <span class="mismatch" title=text::MISMATCH>
-                        <span aria-hidden="true">" ⚠"</span>
-                        <span class="visually-hidden">{text::MISMATCH}</span>
-                    </span>
-                })}
-            </td>
-            <td class="num" data-label=text::COL_COMPETENCES>
-                {line.certifiable_count}
-                {line.missing_to_certify.filter(|&m| m > 0).map(|m| view! { <span class="missing">{format!(" ({})", text::missing(m))}</span> })}
-            </td>
-        </tr>
+        html.close("td")
+            .open("td", &[("class", "num"), ("data-label", tc::COL_EVOLUTION)]);
+        match (line.evolution(), line.previous) {
+            (Some(delta), Some(previous)) => {
+                let title = tc::evolution_title(
+                    previous.score,
+                    previous.certifiable_count,
+                    &previous.sent_at.french_date(),
+                    previous.from_earlier_snapshot,
+                );
+                let (symbol, tone) = match delta.signum() {
+                    1 => ("↑ ", "up"),
+                    -1 => ("↓ ", "down"),
+                    _ => ("= ", "same"),
+                };
+                html.open(
+                    "span",
+                    &[
+                        ("class", &format!("evolution evolution--{tone}")),
+                        ("title", &title),
+                    ],
+                )
+                .element("span", &[("aria-hidden", "true")], symbol)
+                .text(&tc::evolution_text(delta))
+                .element(
+                    "span",
+                    &[("class", "visually-hidden")],
+                    &format!(" ; {title}"),
+                )
+                .close("span");
+            }
+            _ => {
+                html.element("span", &[("class", "faint")], tc::EVOLUTION_NONE);
+            }
+        }
+        html.close("td")
+            .open("td", &[("data-label", text::COL_CERTIFIABLE)])
+            .element("span", &[("class", tag_class)], tag_text);
+        if line.inconsistent {
+            html.open("span", &[("class", "mismatch"), ("title", text::MISMATCH)])
+                .element("span", &[("aria-hidden", "true")], " ⚠")
+                .element("span", &[("class", "visually-hidden")], text::MISMATCH)
+                .close("span");
+        }
+        html.close("td")
+            .open(
+                "td",
+                &[("class", "num"), ("data-label", text::COL_COMPETENCES)],
+            )
+            .text(competences.as_deref().unwrap_or(""));
+        if let Some(missing) = line.missing_to_certify.filter(|&m| m > 0) {
+            html.element(
+                "span",
+                &[("class", "missing")],
+                &format!(" ({})", text::missing(missing)),
+            );
+        }
+        html.close("td").close("tr");
     }
+    html.finish()
 }

@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::cohort::student_at;
 use crate::domain::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
+use crate::domain::html::Html;
 use crate::domain::route::TableView;
-use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::snapshot::{CampaignSnapshot, LocalDateTime, Profile};
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::participants::update_view;
 use crate::ui::text;
@@ -83,78 +84,16 @@ pub fn StudentDetail(
                     <p class="detail__length" data-testid="detail-length">{tc::length_for_student(profile.certifiable_count())}</p>
                 }
             });
-            let competences = profile.clone().map(|profile| view! {
-                <table class="table competence-table" data-testid="detail-competences-table">
-                    <caption>{tc::DETAIL_COMPETENCES}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tc::DETAIL_COL_COMPETENCE}</th>
-                            <th scope="col" class="num">{tc::DETAIL_COL_LEVEL}</th>
-                            <th scope="col" class="num">{tc::DETAIL_COL_PIX}</th>
-                            <th scope="col">{tc::DETAIL_COL_CERTIFIABLE}</th>
-                        </tr>
-                    </thead>
-                    {DOMAINS.iter().map(|domain| view! {
-                        <tbody class=format!("domain domain--{}", domain.css)>
-                            <tr class="domain__head">
-                                <th scope="rowgroup" colspan="4">{format!("{}. {}", domain.number, domain.title)}</th>
-                            </tr>
-                            {(0..COMPETENCE_COUNT).filter(|&i| COMPETENCES[i].domain == domain.number).map(|i| {
-                                let level = profile.levels[i];
-                                let counts = level >= 1;
-                                view! {
-                                    <tr
-                                        class:competence--certifiable=counts
-                                        data-testid="competence-row"
-                                        data-competence=COMPETENCES[i].index
-                                        data-level=level.to_string()
-                                        data-pix=profile.pix[i].to_string()
-                                    >
-                                        <th scope="row"><span class="competence__index">{COMPETENCES[i].index}</span>" "{COMPETENCES[i].name}</th>
-                                        <td class="num">{level}</td>
-                                        <td class="num">{profile.pix[i]}</td>
-                                        <td>{if counts {
-                                            view! { <span class="tag tag--ok">{tc::DETAIL_LEVEL_OK}</span> }.into_any()
-                                        } else {
-                                            view! { <span class="faint">{tc::DETAIL_LEVEL_ZERO}</span> }.into_any()
-                                        }}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    }).collect_view()}
-                </table>
-            });
+            let competences = profile.as_ref().map(competences_html);
             let current_sent_at = profile.as_ref().map(|p| p.sent_at);
             view! {
                 <h3 id="detail-title" data-testid="detail-title">{title}</h3>
                 <p class="detail__class">{tc::detail_class(learner.class.as_deref().unwrap_or(""))}</p>
                 {if profile.is_none() { Some(view! { <p>{tc::DETAIL_NOT_SENT}</p> }) } else { None }}
                 {figures}
-                {competences}
+                {competences.map(|html| view! { <div class="table-scroll" inner_html=html></div> })}
                 {(!sendings.is_empty()).then(|| view! {
-                    <table class="table sendings-table">
-                        <caption>{tc::DETAIL_SENDINGS_CAPTION}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{text::COL_SENT_AT}</th>
-                                <th scope="col" class="num">{text::COL_SCORE}</th>
-                                <th scope="col" class="num">{text::COL_COMPETENCES}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {sendings.into_iter().map(|(date, score, count)| view! {
-                                <tr data-testid="sending-row" data-score=score.to_string()>
-                                    <th scope="row">
-                                        {date.french()}
-                                        {(Some(date) == current_sent_at).then(|| view! { " "<span class="faint">"("{tc::DETAIL_CURRENT}")"</span> })}
-                                    </th>
-                                    <td class="num">{score}</td>
-                                    <td class="num">{count}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <div class="table-scroll" inner_html=sendings_html(&sendings, current_sent_at)></div>
                 })}
             }
             .into_any()
@@ -185,4 +124,126 @@ pub fn StudentDetail(
             </div>
         </div>
     }
+}
+
+/// The 16 competences, one `<tbody>` per domain (see `domain::html`).
+fn competences_html(profile: &Profile) -> String {
+    let mut html = Html::new();
+    html.open(
+        "table",
+        &[
+            ("class", "table competence-table"),
+            ("data-testid", "detail-competences-table"),
+        ],
+    )
+    .element("caption", &[], tc::DETAIL_COMPETENCES)
+    .open("thead", &[])
+    .open("tr", &[])
+    .element("th", &[("scope", "col")], tc::DETAIL_COL_COMPETENCE)
+    .element(
+        "th",
+        &[("scope", "col"), ("class", "num")],
+        tc::DETAIL_COL_LEVEL,
+    )
+    .element(
+        "th",
+        &[("scope", "col"), ("class", "num")],
+        tc::DETAIL_COL_PIX,
+    )
+    .element("th", &[("scope", "col")], tc::DETAIL_COL_CERTIFIABLE)
+    .close("tr")
+    .close("thead");
+    for domain in &DOMAINS {
+        html.open(
+            "tbody",
+            &[("class", &format!("domain domain--{}", domain.css))],
+        )
+        .open("tr", &[("class", "domain__head")])
+        .element(
+            "th",
+            &[("scope", "rowgroup"), ("colspan", "4")],
+            &format!("{}. {}", domain.number, domain.title),
+        )
+        .close("tr");
+        for index in (0..COMPETENCE_COUNT).filter(|&i| COMPETENCES[i].domain == domain.number) {
+            let level = profile.levels[index];
+            let counts = level >= 1;
+            let (level_text, pix_text) = (level.to_string(), profile.pix[index].to_string());
+            html.open(
+                "tr",
+                &[
+                    if counts {
+                        ("class", "competence--certifiable")
+                    } else {
+                        ("", "")
+                    },
+                    ("data-testid", "competence-row"),
+                    ("data-competence", COMPETENCES[index].index),
+                    ("data-level", &level_text),
+                    ("data-pix", &pix_text),
+                ],
+            )
+            .open("th", &[("scope", "row")])
+            .element(
+                "span",
+                &[("class", "competence__index")],
+                COMPETENCES[index].index,
+            )
+            .text(&format!(" {}", COMPETENCES[index].name))
+            .close("th")
+            .element("td", &[("class", "num")], &level_text)
+            .element("td", &[("class", "num")], &pix_text)
+            .open("td", &[]);
+            if counts {
+                html.element("span", &[("class", "tag tag--ok")], tc::DETAIL_LEVEL_OK);
+            } else {
+                html.element("span", &[("class", "faint")], tc::DETAIL_LEVEL_ZERO);
+            }
+            html.close("td").close("tr");
+        }
+        html.close("tbody");
+    }
+    html.close("table");
+    html.finish()
+}
+
+/// Every sending of the student, newest first.
+fn sendings_html(sendings: &[(LocalDateTime, u32, u8)], current: Option<LocalDateTime>) -> String {
+    let mut html = Html::new();
+    html.open("table", &[("class", "table sendings-table")])
+        .element("caption", &[], tc::DETAIL_SENDINGS_CAPTION)
+        .open("thead", &[])
+        .open("tr", &[])
+        .element("th", &[("scope", "col")], text::COL_SENT_AT)
+        .element("th", &[("scope", "col"), ("class", "num")], text::COL_SCORE)
+        .element(
+            "th",
+            &[("scope", "col"), ("class", "num")],
+            text::COL_COMPETENCES,
+        )
+        .close("tr")
+        .close("thead")
+        .open("tbody", &[]);
+    for &(date, score, count) in sendings {
+        let score = score.to_string();
+        html.open(
+            "tr",
+            &[("data-testid", "sending-row"), ("data-score", &score)],
+        )
+        .open("th", &[("scope", "row")])
+        .text(&date.french());
+        if Some(date) == current {
+            html.element(
+                "span",
+                &[("class", "faint")],
+                &format!(" ({})", tc::DETAIL_CURRENT),
+            );
+        }
+        html.close("th")
+            .element("td", &[("class", "num")], &score)
+            .element("td", &[("class", "num")], &count.to_string())
+            .close("tr");
+    }
+    html.close("tbody").close("table");
+    html.finish()
 }

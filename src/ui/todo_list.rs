@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::cohort::{Certifiability, ParticipantLine};
 use crate::domain::competences::{COMPETENCES, DOMAINS};
+use crate::domain::html::Html;
 use crate::domain::route::TableView;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::todo::{
@@ -161,7 +162,7 @@ fn TodoClassBlock(class: TodoClass, open: bool) -> impl IntoView {
                         }
                     }>
                         <summary>{tc::TODO_SHOW}" ("{class.to_do()}")"</summary>
-                        {move || expanded.get().then(|| view! { <TodoTable label=label.clone() students=Arc::clone(&students) /> })}
+                        <div class="table-scroll" inner_html=move || if expanded.get() { todo_table_html(&label, &students) } else { String::new() }></div>
                     </details>
                 }.into_any()
             }}
@@ -169,81 +170,134 @@ fn TodoClassBlock(class: TodoClass, open: bool) -> impl IntoView {
     }
 }
 
-#[component]
-fn TodoTable(label: String, students: Arc<Vec<TodoStudent>>) -> impl IntoView {
-    view! {
-        <div class="table-scroll">
-            <table class="table table--stack todo-table">
-                <caption class="visually-hidden">{tc::todo_class_title(&label)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{text::COL_LAST}</th>
-                        <th scope="col">{text::COL_FIRST}</th>
-                        <th scope="col">{tc::TODO_COL_STATUS}</th>
-                        <th scope="col" class="num">{text::COL_COMPETENCES}</th>
-                        <th scope="col" class="num">{tc::TODO_COL_MISSING}</th>
-                        <th scope="col">{tc::TODO_COL_ZERO}</th>
-                        <th scope="col">{tc::TODO_COL_CLOSEST}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {students.iter().map(|student| {
-                        let not_sent = student.status == Certifiability::NotSent;
-                        let zero: Vec<&str> = student.at_level_zero.iter()
-                            .flat_map(|group| group.competences.iter().map(|&i| COMPETENCES[i].index))
-                            .collect();
-                        view! {
-                            <tr
-                                data-testid="todo-student"
-                                data-last=student.last.clone()
-                                data-first=student.first.clone()
-                                data-status=student.status.slug()
-                                data-missing=student.missing.to_string()
-                                data-zero=zero.join(",")
-                            >
-                                <th scope="row">{student.last.clone()}<span class="only-narrow">" "{student.first.clone()}</span></th>
-                                <td class="not-narrow" data-label=text::COL_FIRST>{student.first.clone()}</td>
-                                <td data-label=tc::TODO_COL_STATUS>
-                                    {if not_sent {
-                                        view! { <span class="tag tag--muted">{text::TAG_NOT_SENT}</span> }.into_any()
-                                    } else {
-                                        view! { <span class="tag tag--warn">{text::TAG_NOT_CERTIFIABLE}</span> }.into_any()
-                                    }}
-                                </td>
-                                <td class="num" data-label=text::COL_COMPETENCES>{student.certifiable_count.map(|c| c.to_string()).unwrap_or_else(|| "—".to_owned())}</td>
-                                <td class="num" data-label=tc::TODO_COL_MISSING>{tc::todo_missing(student.missing)}</td>
-                                <td data-label=tc::TODO_COL_ZERO>
-                                    {if not_sent {
-                                        view! { <span>{tc::TODO_NOT_SENT_DETAIL}</span> }.into_any()
-                                    } else {
-                                        view! {
-                                            <ul class="domain-list">
-                                                {student.at_level_zero.iter().map(|group| {
-                                                    let domain = &DOMAINS[usize::from(group.domain - 1)];
-                                                    let names = competence_list(&group.competences);
-                                                    view! {
-                                                        <li class=format!("domain-chip domain-chip--{}", domain.css)>
-                                                            <span class="domain-chip__title">{domain.title}" : "</span>
-                                                            <span class="domain-chip__list" title=names>{group.competences.iter().map(|&i| COMPETENCES[i].index).collect::<Vec<_>>().join(", ")}</span>
-                                                        </li>
-                                                    }
-                                                }).collect_view()}
-                                            </ul>
-                                        }.into_any()
-                                    }}
-                                </td>
-                                <td data-label=tc::TODO_COL_CLOSEST>
-                                    <ul class="closest-list">
-                                        {student.closest.iter().take(usize::from(student.missing)).map(|&i| view! {
-                                            <li>{competence_list(&[i])}</li>
-                                        }).collect_view()}
-                                    </ul>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+/// The students of one class, as one HTML string (see `domain::html`).
+fn todo_table_html(label: &str, students: &[TodoStudent]) -> String {
+    let mut html = Html::new();
+    html.open("table", &[("class", "table table--stack todo-table")])
+        .element(
+            "caption",
+            &[("class", "visually-hidden")],
+            &tc::todo_class_title(label),
+        )
+        .open("thead", &[])
+        .open("tr", &[]);
+    for (heading, numeric) in [
+        (text::COL_LAST, false),
+        (text::COL_FIRST, false),
+        (tc::TODO_COL_STATUS, false),
+        (text::COL_COMPETENCES, true),
+        (tc::TODO_COL_MISSING, true),
+        (tc::TODO_COL_ZERO, false),
+        (tc::TODO_COL_CLOSEST, false),
+    ] {
+        html.element(
+            "th",
+            &[
+                ("scope", "col"),
+                if numeric { ("class", "num") } else { ("", "") },
+            ],
+            heading,
+        );
     }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for student in students {
+        let not_sent = student.status == Certifiability::NotSent;
+        let zero: Vec<&str> = student
+            .at_level_zero
+            .iter()
+            .flat_map(|group| group.competences.iter().map(|&i| COMPETENCES[i].index))
+            .collect();
+        let missing = student.missing.to_string();
+        let count = student
+            .certifiable_count
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "—".to_owned());
+        html.open(
+            "tr",
+            &[
+                ("data-testid", "todo-student"),
+                ("data-last", &student.last),
+                ("data-first", &student.first),
+                ("data-status", student.status.slug()),
+                ("data-missing", &missing),
+                ("data-zero", &zero.join(",")),
+            ],
+        )
+        .open("th", &[("scope", "row")])
+        .text(&student.last)
+        .element(
+            "span",
+            &[("class", "only-narrow")],
+            &format!(" {}", student.first),
+        )
+        .close("th")
+        .element(
+            "td",
+            &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
+            &student.first,
+        )
+        .open("td", &[("data-label", tc::TODO_COL_STATUS)]);
+        if not_sent {
+            html.element("span", &[("class", "tag tag--muted")], text::TAG_NOT_SENT);
+        } else {
+            html.element(
+                "span",
+                &[("class", "tag tag--warn")],
+                text::TAG_NOT_CERTIFIABLE,
+            );
+        }
+        html.close("td")
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", text::COL_COMPETENCES)],
+                &count,
+            )
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", tc::TODO_COL_MISSING)],
+                &tc::todo_missing(student.missing),
+            )
+            .open("td", &[("data-label", tc::TODO_COL_ZERO)]);
+        if not_sent {
+            html.text(tc::TODO_NOT_SENT_DETAIL);
+        } else {
+            html.open("ul", &[("class", "domain-list")]);
+            for group in &student.at_level_zero {
+                let domain = &DOMAINS[usize::from(group.domain - 1)];
+                let indices: Vec<&str> = group
+                    .competences
+                    .iter()
+                    .map(|&i| COMPETENCES[i].index)
+                    .collect();
+                html.open(
+                    "li",
+                    &[("class", &format!("domain-chip domain-chip--{}", domain.css))],
+                )
+                .element(
+                    "span",
+                    &[("class", "domain-chip__title")],
+                    &format!("{} : ", domain.title),
+                )
+                .element(
+                    "span",
+                    &[
+                        ("class", "domain-chip__list"),
+                        ("title", &competence_list(&group.competences)),
+                    ],
+                    &indices.join(", "),
+                )
+                .close("li");
+            }
+            html.close("ul");
+        }
+        html.close("td")
+            .open("td", &[("data-label", tc::TODO_COL_CLOSEST)])
+            .open("ul", &[("class", "closest-list")]);
+        for &index in student.closest.iter().take(usize::from(student.missing)) {
+            html.element("li", &[], &competence_list(&[index]));
+        }
+        html.close("ul").close("td").close("tr");
+    }
+    html.close("tbody").close("table");
+    html.finish()
 }

@@ -373,9 +373,10 @@ test('student detail: opened with the keyboard, the 16 competences by domain, ev
   assert.match(await app.testid('detail-length').textContent(), /32 questions|certifiable/);
   const sendings = await app.testid('sending-row').count();
   assert.ok(sendings >= 2, `${sendings} sendings`);
-  await app.screenshot('vues-fiche-eleve-1280');
+  // The dialog is fixed over the page: a viewport picture shows what the user sees.
+  await app.page.screenshot({ path: 'target/screenshots/vues-fiche-eleve-1280.png' });
   await app.page.setViewportSize({ width: 390, height: 844 });
-  await app.screenshot('vues-fiche-eleve-390');
+  await app.page.screenshot({ path: 'target/screenshots/vues-fiche-eleve-390.png' });
   await app.page.setViewportSize({ width: 1280, height: 900 });
 
   // The detail survives a reload (it is in the URL), then Escape closes it and focus returns.
