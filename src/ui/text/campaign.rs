@@ -135,7 +135,7 @@ pub const TODO_SHOW: &str = "Voir les élèves";
 pub const TODO_COL_STATUS: &str = "Situation";
 pub const TODO_COL_MISSING: &str = "Manque pour 5";
 pub const TODO_COL_ZERO: &str = "Compétences au niveau 0";
-pub const TODO_COL_CLOSEST: &str = "À travailler en premier (les plus proches du niveau 1)";
+pub const TODO_COL_CLOSEST: &str = "À travailler d’abord (les plus proches du niveau 1)";
 pub const TODO_NOT_SENT_DETAIL: &str = "Profil non envoyé : lui donner le code de la campagne.";
 pub const TODO_CSV_HEADER: [&str; 8] = [
     "Classe",
@@ -200,9 +200,9 @@ pub const DETAIL_COMPETENCES: &str = "Résultats par compétence";
 pub const DETAIL_COL_COMPETENCE: &str = "Compétence";
 pub const DETAIL_COL_LEVEL: &str = "Niveau";
 pub const DETAIL_COL_PIX: &str = "Pix";
-pub const DETAIL_COL_CERTIFIABLE: &str = "Compte pour la certification";
-pub const DETAIL_LEVEL_OK: &str = "Oui (niveau 1 ou plus)";
-pub const DETAIL_LEVEL_ZERO: &str = "Non (niveau 0)";
+pub const DETAIL_COL_CERTIFIABLE: &str = "Certifiable";
+pub const DETAIL_LEVEL_OK: &str = "Oui";
+pub const DETAIL_LEVEL_ZERO: &str = "Non";
 pub const DETAIL_SENDINGS: &str = "Envois de ce profil";
 pub const DETAIL_SENDINGS_CAPTION: &str =
     "Tous les envois de l’élève dans cet export, du plus récent au plus ancien";
