@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::cohort::StudentKey;
 use super::headers::{AssessmentColumns, CellError, MasteryColumns, Row};
 use super::snapshot::{AssessmentRow, AssessmentSheet, Mastery};
+use super::text::{class_key, fold};
 
 /// The sheet (stage scale, badges, competences and domains) an assessment export declares.
 pub fn sheet(columns: &AssessmentColumns) -> AssessmentSheet {
@@ -178,5 +179,188 @@ impl AssessmentCounts {
                 .filter(|student| student.current.shared)
                 .count(),
         }
+    }
+}
+
+/// Where a participant stands, as Pix Orga's activity tab says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AssessmentStatus {
+    /// `Résultats reçus`.
+    Shared,
+    /// `En attente d'envoi`: the test is finished (progress 100 %) but not shared.
+    Completed,
+    /// `En cours`: started, not finished (or progress unknown, as for EXAM campaigns).
+    Started,
+}
+
+impl AssessmentStatus {
+    pub const ALL: [AssessmentStatus; 3] = [
+        AssessmentStatus::Shared,
+        AssessmentStatus::Completed,
+        AssessmentStatus::Started,
+    ];
+
+    pub fn of(row: &AssessmentRow) -> Self {
+        if row.shared {
+            AssessmentStatus::Shared
+        } else if row.progress.is_some_and(|progress| progress >= 0.999) {
+            AssessmentStatus::Completed
+        } else {
+            AssessmentStatus::Started
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            AssessmentStatus::Shared => "shared",
+            AssessmentStatus::Completed => "completed",
+            AssessmentStatus::Started => "started",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.slug() == slug)
+    }
+}
+
+/// One line of the assessment table: the student's current participation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssessmentLine {
+    pub row: usize,
+    pub last: String,
+    pub first: String,
+    pub class: String,
+    pub class_key: String,
+    pub search_key: String,
+    pub status: AssessmentStatus,
+    pub progress: Option<f32>,
+    pub mastery: Option<f32>,
+    pub stage: Option<u8>,
+    pub badges: Vec<Option<bool>>,
+    /// Shared participations of the student in the file.
+    pub shared_count: usize,
+}
+
+/// One line per student, sorted by name (folded, as in the profiles table).
+pub fn assessment_lines(rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
+    let mut lines: Vec<AssessmentLine> = assessment_students(rows)
+        .iter()
+        .map(|student| {
+            let row = student.current;
+            AssessmentLine {
+                row: student.current_row,
+                last: row.learner.last.clone(),
+                first: row.learner.first.clone(),
+                class: row.learner.class.clone().unwrap_or_default(),
+                class_key: row
+                    .learner
+                    .class
+                    .as_deref()
+                    .map(class_key)
+                    .unwrap_or_default(),
+                search_key: format!("{} {}", fold(&row.learner.last), fold(&row.learner.first)),
+                status: AssessmentStatus::of(row),
+                progress: row.progress,
+                mastery: row.mastery,
+                stage: row.stage,
+                badges: row.badges.clone(),
+                shared_count: student.history.iter().filter(|row| row.shared).count(),
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        a.search_key
+            .cmp(&b.search_key)
+            .then_with(|| a.row.cmp(&b.row))
+    });
+    lines
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AssessmentFilter {
+    /// Class keys; a line matches any of them.
+    pub classes: Vec<String>,
+    pub status: Option<AssessmentStatus>,
+    /// Stage reached (shared results only).
+    pub stage: Option<u8>,
+    pub search: String,
+}
+
+pub fn filter_assessment(lines: &[AssessmentLine], filter: &AssessmentFilter) -> Vec<usize> {
+    let search = fold(&filter.search);
+    (0..lines.len())
+        .filter(|&index| {
+            let line = &lines[index];
+            (filter.classes.is_empty() || filter.classes.contains(&line.class_key))
+                && filter.status.is_none_or(|status| status == line.status)
+                && filter.stage.is_none_or(|stage| line.stage == Some(stage))
+                && search.split(' ').all(|word| line.search_key.contains(word))
+        })
+        .collect()
+}
+
+/// Mean mastery of one competence or domain over the shared results considered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MasteryAverage {
+    pub name: String,
+    /// Mean of the students' rates, between 0 and 1; `None` when no shared result has it.
+    pub average: Option<f32>,
+    pub results: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MasteryAverages {
+    /// Mean of `% maitrise de l'ensemble des acquis du profil`.
+    pub overall: Option<f32>,
+    pub shared: usize,
+    pub competences: Vec<MasteryAverage>,
+    pub domains: Vec<MasteryAverage>,
+}
+
+/// Averages over the current shared participations of `selected` lines.
+pub fn mastery_averages(
+    rows: &[AssessmentRow],
+    sheet: &AssessmentSheet,
+    lines: &[AssessmentLine],
+    selected: &[usize],
+) -> MasteryAverages {
+    let shared: Vec<&AssessmentRow> = selected
+        .iter()
+        .filter_map(|&index| lines.get(index))
+        .filter(|line| line.status == AssessmentStatus::Shared)
+        .filter_map(|line| rows.get(line.row))
+        .collect();
+    let mean = |values: &mut dyn Iterator<Item = f32>| {
+        let (sum, count) = values.fold((0.0f64, 0usize), |(sum, count), value| {
+            (sum + f64::from(value), count + 1)
+        });
+        (count > 0).then(|| (sum / count as f64) as f32)
+    };
+    let averages = |names: &[String], pick: &dyn Fn(&AssessmentRow, usize) -> Option<Mastery>| {
+        names
+            .iter()
+            .enumerate()
+            .map(|(index, name)| {
+                let rates: Vec<f32> = shared
+                    .iter()
+                    .filter_map(|row| pick(row, index).map(|mastery| mastery.rate))
+                    .collect();
+                MasteryAverage {
+                    name: name.clone(),
+                    average: mean(&mut rates.iter().copied()),
+                    results: rates.len(),
+                }
+            })
+            .collect()
+    };
+    MasteryAverages {
+        overall: mean(&mut shared.iter().filter_map(|row| row.mastery)),
+        shared: shared.len(),
+        competences: averages(&sheet.competences, &|row, index| {
+            row.competences.get(index).copied().flatten()
+        }),
+        domains: averages(&sheet.domains, &|row, index| {
+            row.domains.get(index).copied().flatten()
+        }),
     }
 }

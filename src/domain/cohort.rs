@@ -168,52 +168,83 @@ pub fn percent(part: usize, whole: usize) -> u32 {
     }
 }
 
+/// A profile the current one can be compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Previous {
+    pub score: u32,
+    pub certifiable_count: u8,
+    pub sent_at: super::snapshot::LocalDateTime,
+    /// Found in an earlier import of the campaign rather than in this file's own history.
+    pub from_earlier_snapshot: bool,
+}
+
 /// One line of the participants table: owned, so views can keep it without borrowing the
 /// snapshot, and cheap to filter and sort.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParticipantLine {
     /// Index of the current participation in the snapshot's rows (for the detail view).
     pub row: usize,
+    pub key: StudentKey,
     pub last: String,
     pub first: String,
     /// As typed in the export; empty when the export has no class.
     pub class: String,
     pub class_key: String,
+    /// Position of the class in natural order (3E2 before 3E10), computed once so that
+    /// sorting 20,000 lines never folds a string per comparison.
+    pub class_rank: u32,
     /// Folded "last first" for accent- and case-insensitive search and French-like ordering.
     pub search_key: String,
+    pub first_key: String,
     pub status: Certifiability,
     pub sent_at: Option<super::snapshot::LocalDateTime>,
     pub score: Option<u32>,
     pub certifiable_count: Option<u8>,
     pub missing_to_certify: Option<u8>,
     pub inconsistent: bool,
-    /// Score and certifiable-competence count of the previous sending, if any.
-    pub previous: Option<(u32, u8)>,
+    /// The previous sending in this file, else the student's profile in an earlier import.
+    pub previous: Option<Previous>,
     pub sendings: usize,
 }
 
+impl ParticipantLine {
+    /// Score gained (or lost) since the previous profile.
+    pub fn evolution(&self) -> Option<i64> {
+        match (self.score, self.previous) {
+            (Some(score), Some(previous)) => Some(i64::from(score) - i64::from(previous.score)),
+            _ => None,
+        }
+    }
+}
+
 pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
-    profile_students(rows)
+    let mut lines: Vec<ParticipantLine> = profile_students(rows)
         .iter()
         .map(|student| {
             let learner = student.learner();
             let profile = student.profile();
             ParticipantLine {
                 row: student.current_row,
+                key: StudentKey::of(learner),
                 last: learner.last.clone(),
                 first: learner.first.clone(),
                 class: learner.class.clone().unwrap_or_default(),
                 class_key: learner.class.as_deref().map(class_key).unwrap_or_default(),
+                class_rank: 0,
                 search_key: format!("{} {}", fold(&learner.last), fold(&learner.first)),
+                first_key: fold(&learner.first),
                 status: student.status(),
                 sent_at: profile.map(|p| p.sent_at),
                 score: profile.map(|p| p.total_pix),
                 certifiable_count: profile.map(Profile::certifiable_count),
                 missing_to_certify: profile.map(Profile::missing_to_certify),
                 inconsistent: profile.is_some_and(Profile::is_inconsistent),
-                previous: student
-                    .previous_profile()
-                    .map(|p| (p.total_pix, p.certifiable_count())),
+                previous: student.previous_profile().map(|p| Previous {
+                    score: p.total_pix,
+                    certifiable_count: p.certifiable_count(),
+                    sent_at: p.sent_at,
+                    from_earlier_snapshot: false,
+                }),
                 sendings: student
                     .history
                     .iter()
@@ -221,7 +252,41 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
                     .count(),
             }
         })
-        .collect()
+        .collect();
+    let ranks: HashMap<String, u32> = classes_of(&lines)
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (key, _))| (key, rank as u32 + 1))
+        .collect();
+    for line in &mut lines {
+        // Lines without a class keep rank 0 and come first, as empty strings would.
+        line.class_rank = ranks.get(&line.class_key).copied().unwrap_or(0);
+    }
+    lines
+}
+
+/// Fills the evolution of students who sent once in this file from an earlier import of the
+/// same campaign: their profile there, if it is older than the current one.
+pub fn compare_with_earlier_snapshot(lines: &mut [ParticipantLine], earlier: &[ProfileRow]) {
+    let mut earlier_profiles: HashMap<StudentKey, &Profile> = HashMap::new();
+    for student in profile_students(earlier) {
+        if let Some(profile) = student.profile() {
+            earlier_profiles.insert(StudentKey::of(student.learner()), profile);
+        }
+    }
+    for line in lines.iter_mut().filter(|line| line.previous.is_none()) {
+        let (Some(sent_at), Some(profile)) = (line.sent_at, earlier_profiles.get(&line.key)) else {
+            continue;
+        };
+        if profile.sent_at < sent_at {
+            line.previous = Some(Previous {
+                score: profile.total_pix,
+                certifiable_count: profile.certifiable_count(),
+                sent_at: profile.sent_at,
+                from_earlier_snapshot: true,
+            });
+        }
+    }
 }
 
 /// The participants-table filters. Empty fields filter nothing.
@@ -255,10 +320,11 @@ pub enum SortColumn {
     Score,
     Certifiable,
     Competences,
+    Evolution,
 }
 
 impl SortColumn {
-    pub const ALL: [SortColumn; 7] = [
+    pub const ALL: [SortColumn; 8] = [
         SortColumn::Name,
         SortColumn::First,
         SortColumn::Class,
@@ -266,6 +332,7 @@ impl SortColumn {
         SortColumn::Score,
         SortColumn::Certifiable,
         SortColumn::Competences,
+        SortColumn::Evolution,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -277,6 +344,7 @@ impl SortColumn {
             SortColumn::Score => "score",
             SortColumn::Certifiable => "certifiable",
             SortColumn::Competences => "competences",
+            SortColumn::Evolution => "evolution",
         }
     }
 
@@ -294,7 +362,15 @@ pub struct Sort {
 impl Sort {
     fn compare(&self, a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {
         use std::cmp::Ordering;
-        let by_name = || a.search_key.cmp(&b.search_key);
+        // Accents and case only break ties, as in French dictionaries; the row index last keeps
+        // the order total, hence stable across renders.
+        let by_name = || {
+            a.search_key
+                .cmp(&b.search_key)
+                .then_with(|| a.last.cmp(&b.last))
+                .then_with(|| a.first.cmp(&b.first))
+                .then_with(|| a.row.cmp(&b.row))
+        };
         let status_rank = |line: &ParticipantLine| match line.status {
             Certifiability::Certifiable => 0,
             Certifiability::NotCertifiable => 1,
@@ -302,12 +378,13 @@ impl Sort {
         };
         let primary = match self.column {
             SortColumn::Name => Ordering::Equal,
-            SortColumn::First => fold(&a.first).cmp(&fold(&b.first)),
-            SortColumn::Class => super::text::natural_cmp(&a.class, &b.class),
+            SortColumn::First => a.first_key.cmp(&b.first_key),
+            SortColumn::Class => a.class_rank.cmp(&b.class_rank),
             SortColumn::SentAt => a.sent_at.cmp(&b.sent_at),
             SortColumn::Score => a.score.cmp(&b.score),
             SortColumn::Certifiable => status_rank(a).cmp(&status_rank(b)),
             SortColumn::Competences => a.certifiable_count.cmp(&b.certifiable_count),
+            SortColumn::Evolution => a.evolution().cmp(&b.evolution()),
         };
         let primary = if self.descending {
             primary.reverse()
@@ -349,25 +426,77 @@ pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
     classes
 }
 
-/// Header cards of an assessment campaign.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct AssessmentCounts {
+/// One line of the per-class summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClassSummary {
+    /// `text::class_key`; empty for students without a class.
+    pub key: String,
+    /// As first typed in the export.
+    pub label: String,
     pub participants: usize,
-    /// Students with at least one shared result.
-    pub shared: usize,
+    pub received: usize,
+    pub certifiable: usize,
+    pub not_certifiable: usize,
+    pub not_sent: usize,
 }
 
-impl AssessmentCounts {
-    pub fn of(rows: &[super::snapshot::AssessmentRow]) -> Self {
-        let mut shared_by_student: HashMap<StudentKey, bool> = HashMap::with_capacity(rows.len());
-        for row in rows {
-            *shared_by_student
-                .entry(StudentKey::of(&row.learner))
-                .or_default() |= row.shared;
-        }
-        AssessmentCounts {
-            participants: shared_by_student.len(),
-            shared: shared_by_student.values().filter(|&&shared| shared).count(),
+impl ClassSummary {
+    /// Share of the class's participants who are certifiable, in percent.
+    pub fn certifiable_percent(&self) -> u32 {
+        percent(self.certifiable, self.participants)
+    }
+
+    /// Every participant has sent a certifiable profile: nothing left to do in this class.
+    pub fn all_certifiable(&self) -> bool {
+        self.participants > 0 && self.certifiable == self.participants
+    }
+}
+
+/// Counts per class, in natural class order; students without a class come last, in one line.
+pub fn class_summaries(lines: &[ParticipantLine]) -> Vec<ClassSummary> {
+    let mut by_rank: std::collections::BTreeMap<(bool, u32), ClassSummary> =
+        std::collections::BTreeMap::new();
+    for line in lines {
+        let summary = by_rank
+            .entry((line.class_key.is_empty(), line.class_rank))
+            .or_insert_with(|| ClassSummary {
+                key: line.class_key.clone(),
+                label: line.class.clone(),
+                ..ClassSummary::default()
+            });
+        summary.participants += 1;
+        match line.status {
+            Certifiability::Certifiable => summary.certifiable += 1,
+            Certifiability::NotCertifiable => summary.not_certifiable += 1,
+            Certifiability::NotSent => summary.not_sent += 1,
         }
     }
+    by_rank
+        .into_values()
+        .map(|mut summary| {
+            summary.received = summary.certifiable + summary.not_certifiable;
+            summary
+        })
+        .collect()
+}
+
+/// The student whose current participation is row `row`, with every sending, for the detail
+/// view.
+pub fn student_at(rows: &[ProfileRow], row: usize) -> Option<ProfileStudent<'_>> {
+    let key = StudentKey::of(&rows.get(row)?.learner);
+    let mut history: Vec<(usize, &ProfileRow)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, candidate)| StudentKey::of(&candidate.learner) == key)
+        .collect();
+    history.sort_by(|&(_, a), &(_, b)| {
+        let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
+        date(b).cmp(&date(a))
+    });
+    let (current_row, current) = history[0];
+    Some(ProfileStudent {
+        current,
+        current_row,
+        history: history.into_iter().map(|(_, row)| row).collect(),
+    })
 }

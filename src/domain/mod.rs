@@ -2,16 +2,21 @@
 //! Nothing here knows about the browser.
 
 pub mod assessment;
+pub mod campaigns;
+pub mod certification;
 pub mod cohort;
 pub mod competences;
 pub mod decode;
 pub mod dialect;
 pub mod diff;
+pub mod export_csv;
 pub mod generate;
 pub mod headers;
+pub mod html;
 pub mod import;
 pub mod profiles;
 pub mod route;
 pub mod snapshot;
 pub mod students;
 pub mod text;
+pub mod todo;

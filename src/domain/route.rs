@@ -21,6 +21,8 @@ pub struct TableView {
     pub page_size: usize,
     /// 1-based.
     pub page: usize,
+    /// Row of the student whose detail is open (index of their current participation).
+    pub detail: Option<usize>,
 }
 
 pub const PAGE_SIZES: [usize; 4] = [10, 25, 50, 100];
@@ -33,6 +35,7 @@ impl Default for TableView {
             sort: Sort::default(),
             page_size: DEFAULT_PAGE_SIZE,
             page: 1,
+            detail: None,
         }
     }
 }
@@ -106,6 +109,7 @@ impl TableView {
                     }
                 }
                 "page" => view.page = value.parse().unwrap_or(1).max(1),
+                "eleve" => view.detail = value.parse().ok(),
                 _ => {}
             }
         }
@@ -135,6 +139,9 @@ impl TableView {
         }
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
+        }
+        if let Some(row) = self.detail {
+            parts.push(format!("eleve={row}"));
         }
         parts.join("&")
     }
@@ -202,6 +209,7 @@ mod tests {
                 },
                 page_size: 25,
                 page: 3,
+                detail: Some(17),
             },
         };
         let hash = route.to_hash();

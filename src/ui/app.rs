@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::domain::route::Route;
-use crate::ui::campaign_list::CampaignList;
-use crate::ui::campaign_page::CampaignPage;
+use crate::ui::campaign_list::{latest_snapshot, CampaignList};
+use crate::ui::campaign_page::{profile_rows, CampaignPage};
 use crate::ui::drop_zone::DropZone;
 use crate::ui::state::{dropped_files, mark_ready, AppState};
 use crate::ui::storage_panel::StoragePanel;
@@ -27,14 +27,22 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let title = match state.route.get() {
             Route::Campaigns => format!("{} — {}", text::CAMPAIGNS_TITLE, text::APP_NAME),
-            Route::Campaign { id, .. } => {
-                let name = state.snapshots.with(|all| {
-                    all.iter()
-                        .find(|s| s.meta.campaign_id == id)
-                        .map(|s| s.meta.campaign_name.clone())
+            Route::Campaign { id, view } => state.snapshots.with(|all| {
+                let latest = latest_snapshot(all, id);
+                let name = latest.map(|s| s.meta.campaign_name.clone());
+                let student = view.detail.and_then(|row| {
+                    latest
+                        .and_then(|s| profile_rows(&s.data).get(row))
+                        .map(|row| {
+                            text::campaign::detail_title(&row.learner.first, &row.learner.last)
+                        })
                 });
-                format!("{} — {}", name.unwrap_or_default(), text::APP_NAME)
-            }
+                let campaign = format!("{} — {}", name.unwrap_or_default(), text::APP_NAME);
+                match student {
+                    Some(student) => format!("{student} — {campaign}"),
+                    None => campaign,
+                }
+            }),
         };
         document().set_title(&title);
     });

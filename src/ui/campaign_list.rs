@@ -1,31 +1,21 @@
-use std::collections::BTreeMap;
+//! The campaign list: search by name or code, filter by type, archive, sort by every column,
+//! 25 per page. Summaries are computed once per change of the stored snapshots.
+
+use std::collections::{BTreeMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{percent, profile_students, AssessmentCounts, ProfileCounts};
+use crate::domain::campaigns::{
+    page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
+    CAMPAIGNS_PER_PAGE,
+};
 use crate::domain::route::{Route, TableView};
-use crate::domain::snapshot::{CampaignKind, LocalDateTime, Rows};
-use crate::domain::text::fold;
+use crate::domain::snapshot::CampaignKind;
+use crate::store::prefs::Prefs;
+use crate::ui::pagination::Pagination;
 use crate::ui::state::{use_state, StoredSnapshot};
 use crate::ui::text;
-
-/// One line of the campaign list, from the campaign's latest snapshot.
-#[derive(Clone, Debug, PartialEq)]
-struct CampaignSummary {
-    id: u64,
-    name: String,
-    code: Option<String>,
-    kind: CampaignKind,
-    organisation: String,
-    participants: usize,
-    received: usize,
-    certifiable: Option<usize>,
-    latest: Option<LocalDateTime>,
-    snapshots: usize,
-    /// Id of the latest snapshot: the row is re-rendered when it changes.
-    latest_snapshot_id: u32,
-    search_key: String,
-}
+use crate::ui::text::campaign as tc;
 
 /// The snapshot that describes a campaign now: latest activity, then latest import.
 pub fn latest_snapshot(snapshots: &[StoredSnapshot], campaign_id: u64) -> Option<&StoredSnapshot> {
@@ -46,112 +36,203 @@ fn summaries(snapshots: &[StoredSnapshot]) -> Vec<CampaignSummary> {
             .entry(snapshot.meta.campaign_id)
             .or_default() += 1;
     }
-    let mut summaries: Vec<CampaignSummary> = counts_by_campaign
+    counts_by_campaign
         .into_iter()
         .filter_map(|(id, count)| {
-            let latest = latest_snapshot(snapshots, id)?;
-            let campaign = &latest.data.campaign;
-            let (participants, received, certifiable) = match &latest.data.rows {
-                Rows::Profiles(rows) => {
-                    let counts = ProfileCounts::of(rows, &profile_students(rows));
-                    (
-                        counts.participants,
-                        counts.received,
-                        Some(counts.certifiable),
-                    )
-                }
-                Rows::Assessment { rows, .. } => {
-                    let counts = AssessmentCounts::of(rows);
-                    (counts.participants, counts.shared, None)
-                }
-            };
-            Some(CampaignSummary {
-                id,
-                name: campaign.name.clone(),
-                code: campaign.code.clone(),
-                kind: campaign.kind,
-                organisation: campaign.organisation.clone(),
-                participants,
-                received,
-                certifiable,
-                latest: latest.meta.latest_activity,
-                snapshots: count,
-                latest_snapshot_id: latest.meta.id,
-                search_key: fold(&format!(
-                    "{} {}",
-                    campaign.name,
-                    campaign.code.as_deref().unwrap_or("")
-                )),
-            })
+            latest_snapshot(snapshots, id).map(|latest| CampaignSummary::of(&latest.data, count))
         })
-        .collect();
-    summaries.sort_by(|a, b| b.latest.cmp(&a.latest).then_with(|| a.name.cmp(&b.name)));
-    summaries
+        .collect()
 }
 
 #[component]
 pub fn CampaignList() -> impl IntoView {
     let state = use_state();
-    let search = RwSignal::new(String::new());
-    let all = Memo::new(move |_| state.snapshots.with(|snapshots| summaries(snapshots)));
-    let visible = Memo::new(move |_| {
-        let query = fold(&search.get());
-        all.get()
-            .into_iter()
-            .filter(|summary| summary.search_key.contains(&query))
-            .collect::<Vec<_>>()
+    let query = RwSignal::new(CampaignQuery::default());
+    let page = RwSignal::new(1usize);
+    let archived = RwSignal::new(match Prefs::load() {
+        Ok(prefs) => prefs.archived_set(),
+        Err(error) => {
+            state
+                .app_errors
+                .update(|errors| errors.push(error.to_string()));
+            HashSet::new()
+        }
     });
+    let all = Memo::new(move |_| state.snapshots.with(|snapshots| summaries(snapshots)));
+    let selected = Memo::new(move |_| {
+        all.with(|all| {
+            query.with(|query| archived.with(|archived| select_campaigns(all, query, archived)))
+        })
+    });
+    let total = Signal::derive(move || selected.with(Vec::len));
+    let visible = move || {
+        let (start, end, _, _) = page_bounds(total.get(), CAMPAIGNS_PER_PAGE, page.get());
+        all.with(|all| {
+            selected.with(|selected| {
+                selected[start..end]
+                    .iter()
+                    .map(|&i| all[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let set_query = move |change: &dyn Fn(&mut CampaignQuery)| {
+        query.update(|query| change(query));
+        page.set(1);
+    };
+    let toggle_archive = move |id: u64| {
+        let archive = !archived.with_untracked(|set| set.contains(&id));
+        match Prefs::set_archived(id, archive) {
+            Ok(prefs) => archived.set(prefs.archived_set()),
+            Err(error) => state
+                .app_errors
+                .update(|errors| errors.push(error.to_string())),
+        }
+    };
+
+    let sort_header = move |column: CampaignColumn, label: &'static str, numeric: bool| {
+        let aria_sort = move || {
+            query.with(|q| match (q.column == column, q.descending) {
+                (false, _) => "none",
+                (true, true) => "descending",
+                (true, false) => "ascending",
+            })
+        };
+        view! {
+            <th scope="col" class:num=numeric aria-sort=aria_sort>
+                <button
+                    type="button"
+                    class="sort"
+                    data-testid=format!("campaign-sort-{column:?}").to_lowercase()
+                    on:click=move |_| set_query(&|q| {
+                        // Numbers and dates open with the largest first, text from A to Z.
+                        let first_descending = numeric || column == CampaignColumn::Latest;
+                        q.descending = if q.column == column { !q.descending } else { first_descending };
+                        q.column = column;
+                    })
+                >
+                    {label}
+                    <span class="sort__icon" aria-hidden="true">
+                        {move || match aria_sort() { "ascending" => "▲", "descending" => "▼", _ => "↕" }}
+                    </span>
+                </button>
+            </th>
+        }
+    };
 
     view! {
         <section class="campaigns" aria-labelledby="campaigns-title">
             <div class="section-head">
                 <h2 id="campaigns-title">{text::CAMPAIGNS_TITLE}</h2>
-                <Show when=move || !all.with(Vec::is_empty)>
-                    <label class="field field--inline">
-                        <span class="field__label">"Rechercher une campagne"</span>
-                        <input
-                            type="search"
-                            data-testid="campaign-search"
-                            placeholder="Nom ou code"
-                            prop:value=move || search.get()
-                            on:input=move |event| search.set(event_target_value(&event))
-                        />
-                    </label>
-                </Show>
             </div>
             <Show
                 when=move || !all.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">{text::CAMPAIGNS_EMPTY}</p> }
             >
+                <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
+                    <label class="field">
+                        <span class="field__label">{tc::LIST_SEARCH}</span>
+                        <input
+                            type="search"
+                            data-testid="campaign-search"
+                            placeholder=tc::LIST_SEARCH_PLACEHOLDER
+                            prop:value=move || query.with(|q| q.search.clone())
+                            on:input=move |event| {
+                                let search = event_target_value(&event);
+                                set_query(&|q| q.search = search.clone());
+                            }
+                        />
+                    </label>
+                    <label class="field">
+                        <span class="field__label">{tc::LIST_KIND}</span>
+                        <select
+                            data-testid="campaign-kind"
+                            prop:value=move || query.with(|q| q.kind.map(CampaignKind::slug).unwrap_or("all"))
+                            on:change=move |event| {
+                                let kind = match event_target_value(&event).as_str() {
+                                    "profiles-collection" => Some(CampaignKind::ProfilesCollection),
+                                    "assessment" => Some(CampaignKind::Assessment),
+                                    _ => None,
+                                };
+                                set_query(&|q| q.kind = kind);
+                            }
+                        >
+                            <option value="all">{tc::LIST_KIND_ALL}</option>
+                            <option value="profiles-collection">{text::KIND_PROFILES}</option>
+                            <option value="assessment">{text::KIND_ASSESSMENT}</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field__label">{tc::LIST_ARCHIVE}</span>
+                        <select
+                            data-testid="campaign-archived"
+                            prop:value=move || query.with(|q| q.archive.slug())
+                            on:change=move |event| {
+                                let archive = ArchiveFilter::from_slug(&event_target_value(&event));
+                                set_query(&|q| q.archive = archive);
+                            }
+                        >
+                            <option value="active">{tc::LIST_ARCHIVE_ACTIVE}</option>
+                            <option value="archived">{tc::LIST_ARCHIVE_ARCHIVED}</option>
+                            <option value="all">{tc::LIST_ARCHIVE_ALL}</option>
+                        </select>
+                    </label>
+                    <button type="button" class="button button--link" on:click=move |_| set_query(&|q| *q = CampaignQuery::default())>
+                        {text::FILTER_CLEAR}
+                    </button>
+                    <p class="filters__count" aria-live="polite" data-testid="campaigns-count">
+                        {move || tc::campaigns_counter(total.get())}
+                    </p>
+                </form>
                 <div class="table-scroll">
                     <table class="table table--stack campaigns-table">
-                        <caption>{text::CAMPAIGNS_CAPTION}</caption>
+                        <caption>{tc::LIST_CAPTION}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{text::COL_CAMPAIGN}</th>
-                                <th scope="col">{text::COL_CODE}</th>
-                                <th scope="col">{text::COL_TYPE}</th>
-                                <th scope="col">{text::COL_ORGANISATION}</th>
-                                <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
-                                <th scope="col" class="num">{text::COL_RECEIVED}</th>
-                                <th scope="col" class="num">{text::COL_CERTIFIABLE_COUNT}</th>
-                                <th scope="col">{text::COL_SNAPSHOT}</th>
+                                {sort_header(CampaignColumn::Name, text::COL_CAMPAIGN, false)}
+                                {sort_header(CampaignColumn::Code, text::COL_CODE, false)}
+                                {sort_header(CampaignColumn::Kind, text::COL_TYPE, false)}
+                                {sort_header(CampaignColumn::Organisation, text::COL_ORGANISATION, false)}
+                                {sort_header(CampaignColumn::Participants, text::COL_PARTICIPANTS, true)}
+                                {sort_header(CampaignColumn::Received, tc::COL_RECEIVED_BOTH, true)}
+                                {sort_header(CampaignColumn::Certifiable, text::COL_CERTIFIABLE_COUNT, true)}
+                                {sort_header(CampaignColumn::Latest, tc::COL_LATEST, false)}
+                                {sort_header(CampaignColumn::Snapshots, tc::COL_SNAPSHOTS, true)}
+                                <th scope="col"><span class="visually-hidden">{tc::COL_ACTIONS}</span></th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=move || visible.get() key=|summary| (summary.id, summary.latest_snapshot_id, summary.snapshots) let(summary)>
-                                <CampaignRow summary=summary />
+                            <For each=visible key=|summary| (summary.id, summary.snapshots, summary.latest, summary.participants) let(summary)>
+                                {
+                                    let id = summary.id;
+                                    let is_archived = Signal::derive(move || archived.with(|set| set.contains(&id)));
+                                    view! { <CampaignRow summary=summary archived=is_archived on_toggle=move || toggle_archive(id) /> }
+                                }
                             </For>
                         </tbody>
                     </table>
                 </div>
+                <Show when=move || total.get() == 0>
+                    <p class="empty">{tc::LIST_NO_MATCH}</p>
+                </Show>
+                <Pagination
+                    total=total
+                    page=page
+                    page_size=Signal::derive(|| CAMPAIGNS_PER_PAGE)
+                    testid_prefix="campaigns-"
+                    on_page={move |p: usize| page.set(p)}
+                />
             </Show>
         </section>
     }
 }
 
 #[component]
-fn CampaignRow(summary: CampaignSummary) -> impl IntoView {
+fn CampaignRow(
+    summary: CampaignSummary,
+    archived: Signal<bool>,
+    on_toggle: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_state();
     let id = summary.id;
     let open = move || {
@@ -160,21 +241,25 @@ fn CampaignRow(summary: CampaignSummary) -> impl IntoView {
             view: TableView::default(),
         })
     };
-    let certifiable = summary
-        .certifiable
-        .map(|n| format!("{n} ({} %)", percent(n, summary.participants)))
-        .unwrap_or_else(|| "—".to_owned());
-    let snapshots = if summary.snapshots > 1 {
-        format!(" · {} imports", summary.snapshots)
-    } else {
-        String::new()
+    let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
+        (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
+        _ => "—".to_owned(),
     };
+    let received_label = match summary.kind {
+        CampaignKind::ProfilesCollection => text::COL_RECEIVED,
+        CampaignKind::Assessment => text::COL_RESULTS_RECEIVED,
+    };
+    let name = summary.name.clone();
     view! {
         <tr
             class="campaign-row"
+            class:campaign-row--archived=move || archived.get()
             data-testid="campaign-row"
             data-campaign-id=id.to_string()
             data-kind=summary.kind.slug()
+            data-participants=summary.participants.to_string()
+            data-name=summary.name.clone()
+            data-archived=move || archived.get().to_string()
             on:click=move |_| open()
         >
             <th scope="row">
@@ -183,6 +268,9 @@ fn CampaignRow(summary: CampaignSummary) -> impl IntoView {
                     event.stop_propagation();
                     open();
                 }>{summary.name.clone()}</a>
+                <Show when=move || archived.get()>
+                    " "<span class="tag tag--muted">{tc::ARCHIVED_TAG}</span>
+                </Show>
             </th>
             <td class="mono" data-label=text::COL_CODE>{summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}</td>
             <td data-label=text::COL_TYPE>
@@ -190,9 +278,24 @@ fn CampaignRow(summary: CampaignSummary) -> impl IntoView {
             </td>
             <td data-label=text::COL_ORGANISATION>{summary.organisation.clone()}</td>
             <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
-            <td class="num" data-label=text::COL_RECEIVED>{summary.received}</td>
+            <td class="num" data-label=received_label>{summary.received}</td>
             <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{certifiable}</td>
-            <td data-label=text::COL_SNAPSHOT>{summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}{snapshots}</td>
+            <td data-label=tc::COL_LATEST>{summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}</td>
+            <td class="num" data-label=tc::COL_SNAPSHOTS>{tc::snapshots_count(summary.snapshots)}</td>
+            <td>
+                <button
+                    type="button"
+                    class="button button--link"
+                    data-testid="campaign-archive"
+                    aria-label=move || tc::archive_label(archived.get(), &name)
+                    on:click=move |event| {
+                        event.stop_propagation();
+                        on_toggle();
+                    }
+                >
+                    {move || if archived.get() { tc::UNARCHIVE } else { tc::ARCHIVE }}
+                </button>
+            </td>
         </tr>
     }
 }

@@ -1,23 +1,67 @@
+//! A campaign: its header, then the profiles-collection or the assessment page.
+
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{participant_lines, profile_students, AssessmentCounts, ProfileCounts};
 use crate::domain::route::Route;
-use crate::domain::snapshot::Rows;
+use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
+use crate::ui::assessment_page::AssessmentPage;
 use crate::ui::campaign_list::latest_snapshot;
-use crate::ui::participants::{AssessmentTable, ParticipantsTable};
-use crate::ui::state::{use_state, Shared};
+use crate::ui::profiles_page::ProfilesPage;
+use crate::ui::state::{use_state, StoredSnapshot};
 use crate::ui::text;
+use crate::ui::text::campaign as tc;
 use crate::ui::timeline::Timeline;
+
+/// The rows of a profiles collection (none for an assessment).
+pub fn profile_rows(snapshot: &CampaignSnapshot) -> &[ProfileRow] {
+    match &snapshot.rows {
+        Rows::Profiles(rows) => rows,
+        Rows::Assessment { .. } => &[],
+    }
+}
+
+/// The import of the campaign just before `current`, for the evolution column.
+fn earlier_snapshot(
+    all: &[StoredSnapshot],
+    current: &StoredSnapshot,
+) -> (Option<Arc<CampaignSnapshot>>, usize) {
+    let order = |s: &StoredSnapshot| (s.meta.latest_activity, s.meta.imported_at_ms);
+    let earlier: Vec<&StoredSnapshot> = all
+        .iter()
+        .filter(|s| s.meta.campaign_id == current.meta.campaign_id && s.meta.id != current.meta.id)
+        .filter(|s| {
+            order(s)
+                .partial_cmp(&order(current))
+                .is_some_and(|o| o.is_lt())
+        })
+        .collect();
+    let previous = earlier
+        .iter()
+        .max_by(|a, b| {
+            order(a)
+                .partial_cmp(&order(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+        .map(|s| Arc::clone(&s.data));
+    (previous, earlier.len())
+}
 
 #[component]
 pub fn CampaignPage(id: u64) -> impl IntoView {
     let state = use_state();
     let snapshot = Memo::new(move |_| {
-        state
-            .snapshots
-            .with(|all| latest_snapshot(all, id).cloned())
+        state.snapshots.with(|all| {
+            latest_snapshot(all, id).map(|current| {
+                let (earlier, count) = earlier_snapshot(all, current);
+                (
+                    current.clone(),
+                    earlier.map(crate::ui::state::Shared),
+                    count,
+                )
+            })
+        })
     });
 
     view! {
@@ -33,77 +77,38 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
         </nav>
         {move || match snapshot.get() {
             None => view! { <p class="empty">"Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur."</p> }.into_any(),
-            Some(stored) => {
+            Some((stored, earlier, earlier_count)) => {
                 let campaign = stored.data.campaign.clone();
                 let date = stored.meta.latest_activity.map(|d| d.french()).unwrap_or_else(|| "—".to_owned());
-                let body = match &stored.data.rows {
-                    Rows::Profiles(rows) => {
-                        let counts = ProfileCounts::of(rows, &profile_students(rows));
-                        let lines = Shared(Arc::new(participant_lines(rows)));
-                        view! {
-                            <ProfileCards counts=counts />
-                            <p class="notice">{text::FROZEN_NOTICE}</p>
-                            <ParticipantsTable id=id campaign=campaign.name.clone() lines=lines />
-                            <Timeline campaign_id=id />
-                        }.into_any()
-                    }
-                    Rows::Assessment { sheet, rows } => {
-                        let counts = AssessmentCounts::of(rows);
-                        view! {
-                            <div class="cards">
-                                <Card label=text::CARD_PARTICIPANTS value=counts.participants testid="count-participants" tone="neutral" />
-                                <Card label=text::CARD_SHARED value=counts.shared testid="count-received" tone="neutral" />
-                            </div>
-                            <AssessmentTable campaign=campaign.name.clone() sheet=sheet.clone() rows=rows.clone() />
-                        }.into_any()
-                    }
+                let body = match campaign.kind {
+                    CampaignKind::ProfilesCollection => view! {
+                        <ProfilesPage
+                            id=id
+                            campaign=campaign.name.clone()
+                            snapshot=Arc::clone(&stored.data)
+                            earlier=earlier.map(|e| Arc::clone(&e.0))
+                        />
+                        <Timeline campaign_id=id />
+                    }.into_any(),
+                    CampaignKind::Assessment => view! {
+                        <AssessmentPage campaign=campaign.name.clone() snapshot=Arc::clone(&stored.data) />
+                    }.into_any(),
                 };
                 view! {
                     <header class="campaign-head">
                         <p class="campaign-head__kind">
                             <span class=format!("kind kind--{}", campaign.kind.slug())>{text::kind_label(campaign.kind)}</span>
                             {campaign.code.clone().map(|code| view! { <span class="mono">" · "{code}</span> })}
+                            {campaign.target_profile.clone().map(|target| view! { <span>" · "{target}</span> })}
                         </p>
                         <h2 data-testid="campaign-title">{campaign.name.clone()}</h2>
                         <p class="campaign-head__org">{campaign.organisation.clone()}</p>
-                        <p class="campaign-head__snapshot">{text::snapshot_line(&stored.meta.file_name, &date)}</p>
+                        <p class="campaign-head__snapshot" data-testid="snapshot-date">{text::snapshot_line(&stored.meta.file_name, &date)}</p>
+                        {(earlier_count > 0).then(|| view! { <p class="campaign-head__snapshot">{tc::earlier_snapshots(earlier_count)}</p> })}
                     </header>
                     {body}
                 }.into_any()
             }
         }}
-    }
-}
-
-#[component]
-fn ProfileCards(counts: ProfileCounts) -> impl IntoView {
-    view! {
-        <div class="cards">
-            <Card label=text::CARD_PARTICIPANTS value=counts.participants testid="count-participants" tone="neutral" />
-            <Card label=text::CARD_RECEIVED value=counts.received testid="count-received" tone="neutral" />
-            <Card label=text::CARD_CERTIFIABLE value=counts.certifiable testid="count-certifiable" tone="ok" />
-            <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable testid="count-not-certifiable" tone="warn" />
-            <Card label=text::CARD_NOT_SENT value=counts.not_sent testid="count-not-sent" tone="muted" />
-        </div>
-        <p class="share">
-            <strong>{text::certifiable_share(counts.certifiable_percent())}</strong>
-            " — "
-            {text::CERTIFIABLE_RULE}
-        </p>
-    }
-}
-
-#[component]
-fn Card(
-    label: &'static str,
-    value: usize,
-    testid: &'static str,
-    tone: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class=format!("card card--{tone}") data-testid=testid>
-            <span class="card__value">{value}</span>
-            <span class="card__label">{label}</span>
-        </div>
     }
 }

@@ -1,12 +1,20 @@
 //! Leptos components, one per file. They stay thin: the work is done in `domain` and `store`.
 
 mod app;
+mod assessment_page;
 mod campaign_list;
 mod campaign_page;
+mod class_summary;
+mod download;
 mod drop_zone;
+mod filters;
+mod pagination;
 mod participants;
+mod profiles_page;
 mod storage_panel;
+mod student_detail;
 mod timeline;
+mod todo_list;
 
 pub mod state;
 pub mod state_storage;

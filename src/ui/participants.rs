@@ -1,51 +1,48 @@
+//! The participants table of a profiles-collection campaign: sortable headers, one page of
+//! rows, pagination. Filtering and sorting happen in `domain::cohort`, once per change.
+
 use leptos::prelude::*;
 
-use crate::domain::cohort::{
-    classes_of, filter_and_sort, Certifiability, ParticipantLine, Sort, SortColumn,
-};
+use crate::domain::cohort::{Certifiability, ParticipantLine, Sort, SortColumn};
+use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
+use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView, PAGE_SIZES};
-use crate::domain::snapshot::{AssessmentRow, AssessmentSheet};
-use crate::ui::state::{use_state, Shared};
+use crate::ui::download::download_csv;
+use crate::ui::pagination::Pagination;
+use crate::ui::state::{use_state, AppState, Shared};
 use crate::ui::text;
+use crate::ui::text::campaign as tc;
+
+/// Applies a change to the campaign's table view and records it in the URL.
+pub fn update_view(
+    state: AppState,
+    id: u64,
+    table_view: Memo<TableView>,
+    change: impl Fn(&mut TableView),
+) {
+    let mut view = table_view.get_untracked();
+    change(&mut view);
+    state.navigate(Route::Campaign { id, view });
+}
 
 #[component]
 pub fn ParticipantsTable(
     id: u64,
     campaign: String,
     lines: Shared<Vec<ParticipantLine>>,
+    table_view: Memo<TableView>,
+    selected: Memo<Shared<Vec<usize>>>,
 ) -> impl IntoView {
     let state = use_state();
-    let table_view = Memo::new(move |_| match state.route.get() {
-        Route::Campaign { view, .. } => view,
-        Route::Campaigns => TableView::default(),
-    });
-    let change_view = move |change: &dyn Fn(&mut TableView)| {
-        let mut view = table_view.get_untracked();
-        change(&mut view);
-        state.navigate(Route::Campaign { id, view });
-    };
-    let classes = classes_of(&lines);
-    let has_classes = !classes.is_empty();
-
-    // Filtering and sorting run again only when the filter or the sort changes, not on paging.
-    let criteria = Memo::new(move |_| table_view.with(|view| (view.filter.clone(), view.sort)));
-    let selected = {
-        let lines = lines.clone();
-        Memo::new(move |_| criteria.with(|(filter, sort)| filter_and_sort(&lines, filter, *sort)))
-    };
-    let total = move || selected.with(Vec::len);
-    let page_count = move || total().div_ceil(table_view.with(|v| v.page_size)).max(1);
-    let page = move || table_view.with(|v| v.page).min(page_count());
+    let total = Signal::derive(move || selected.with(|s| s.len()));
     let page_lines = {
         let lines = lines.clone();
         move || {
-            let size = table_view.with(|v| v.page_size);
-            let start = (page() - 1) * size;
+            let (size, page) = table_view.with(|v| (v.page_size, v.page));
+            let (start, end, _, _) = crate::domain::campaigns::page_bounds(total.get(), size, page);
             selected.with(|selected| {
-                selected
+                selected[start..end]
                     .iter()
-                    .skip(start)
-                    .take(size)
                     .map(|&index| lines[index].clone())
                     .collect::<Vec<_>>()
             })
@@ -64,12 +61,13 @@ pub fn ParticipantsTable(
             }
         };
         view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort>
+            <th scope="col" class:num=numeric aria-sort=aria_sort data-sort=column.slug()>
                 <button
                     type="button"
                     class="sort"
+                    data-testid=format!("sort-{}", column.slug())
                     on:click=move |_| {
-                        change_view(&|view| {
+                        update_view(state, id, table_view, |view| {
                             let descending = view.sort.column == column && !view.sort.descending;
                             view.sort = Sort { column, descending };
                             view.page = 1;
@@ -89,271 +87,232 @@ pub fn ParticipantsTable(
         }
     };
 
-    view! {
-        <section class="participants" aria-labelledby="participants-title">
-            <h3 id="participants-title" class="visually-hidden">{text::table_caption(&campaign)}</h3>
-            <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
-                <label class="field">
-                    <span class="field__label">{text::FILTER_SEARCH}</span>
-                    <input
-                        type="search"
-                        data-testid="filter-search"
-                        placeholder=text::FILTER_SEARCH_PLACEHOLDER
-                        prop:value=move || table_view.with(|v| v.filter.search.clone())
-                        on:input=move |event| {
-                            let search = event_target_value(&event);
-                            change_view(&|view| {
-                                view.filter.search = search.clone();
-                                view.page = 1;
-                            })
-                        }
-                    />
-                </label>
-                <Show when=move || has_classes>
-                    <label class="field">
-                        <span class="field__label">{text::FILTER_CLASS}</span>
-                        <select
-                            data-testid="filter-class"
-                            prop:value=move || table_view.with(|v| v.filter.classes.first().cloned().unwrap_or_default())
-                            on:change=move |event| {
-                                let class = event_target_value(&event);
-                                change_view(&|view| {
-                                    view.filter.classes = if class.is_empty() { Vec::new() } else { vec![class.clone()] };
-                                    view.page = 1;
-                                })
-                            }
-                        >
-                            <option value="">{text::FILTER_CLASS_ALL}</option>
-                            {classes.iter().map(|(key, label)| view! { <option value=key.clone()>{label.clone()}</option> }).collect_view()}
-                        </select>
-                    </label>
-                </Show>
-                <label class="field">
-                    <span class="field__label">{text::FILTER_STATUS}</span>
-                    <select
-                        data-testid="filter-certifiability"
-                        prop:value=move || table_view.with(|v| v.filter.status.map(Certifiability::slug).unwrap_or("all"))
-                        on:change=move |event| {
-                            let status = Certifiability::from_slug(&event_target_value(&event));
-                            change_view(&|view| {
-                                view.filter.status = status;
-                                view.page = 1;
-                            })
-                        }
-                    >
-                        <option value="all">{text::FILTER_STATUS_ALL}</option>
-                        <option value="certifiable">{text::TAG_CERTIFIABLE}</option>
-                        <option value="not-certifiable">{text::TAG_NOT_CERTIFIABLE}</option>
-                        <option value="not-sent">{text::TAG_NOT_SENT}</option>
-                    </select>
-                </label>
-                <button
-                    type="button"
-                    class="button button--link"
-                    on:click=move |_| change_view(&|view| {
-                        view.filter = Default::default();
-                        view.page = 1;
-                    })
-                >
-                    {text::FILTER_CLEAR}
-                </button>
-                <p class="filters__count" aria-live="polite" data-testid="participants-count">
-                    {move || text::participants_counter(total())}
-                </p>
-            </form>
-            <div class="table-scroll">
-                <table class="table table--stack participants-table">
-                    <caption>{text::table_caption(&campaign)}</caption>
-                    <thead>
-                        <tr>
-                            {sort_header(SortColumn::Name, text::COL_LAST, false)}
-                            {sort_header(SortColumn::First, text::COL_FIRST, false)}
-                            {sort_header(SortColumn::Class, text::COL_CLASS, false)}
-                            {sort_header(SortColumn::SentAt, text::COL_SENT_AT, false)}
-                            {sort_header(SortColumn::Score, text::COL_SCORE, true)}
-                            {sort_header(SortColumn::Certifiable, text::COL_CERTIFIABLE, false)}
-                            {sort_header(SortColumn::Competences, text::COL_COMPETENCES, true)}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=page_lines key=|line| line.row let(line)>
-                            <ParticipantRow line=line />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <Show when=move || total() == 0>
-                <p class="empty">{text::NO_MATCH}</p>
-            </Show>
-            <nav class="pagination" aria-label="Pagination">
-                <label class="field field--inline">
-                    <span class="field__label">{text::PAGE_SIZE}</span>
-                    <select
-                        data-testid="page-size"
-                        prop:value=move || table_view.with(|v| v.page_size.to_string())
-                        on:change=move |event| {
-                            let size = event_target_value(&event).parse().unwrap_or(50);
-                            change_view(&|view| {
-                                view.page_size = size;
-                                view.page = 1;
-                            })
-                        }
-                    >
-                        {PAGE_SIZES.iter().map(|size| view! { <option value=size.to_string()>{size.to_string()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <span class="pagination__range">
-                    {move || {
-                        let size = table_view.with(|v| v.page_size);
-                        let start = if total() == 0 { 0 } else { (page() - 1) * size + 1 };
-                        text::page_range(start, (page() * size).min(total()), total())
-                    }}
-                </span>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    data-testid="page-prev"
-                    disabled=move || { page() <= 1 }
-                    on:click=move |_| {
-                        let previous = page() - 1;
-                        change_view(&|view| view.page = previous.max(1))
-                    }
-                >
-                    <span aria-hidden="true">"‹ "</span>{text::PAGE_PREV}
-                </button>
-                <span class="pagination__page">{move || text::page_of(page(), page_count())}</span>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    data-testid="page-next"
-                    disabled=move || { page() >= page_count() }
-                    on:click=move |_| {
-                        let next = page() + 1;
-                        change_view(&|view| view.page = next)
-                    }
-                >
-                    {text::PAGE_NEXT}<span aria-hidden="true">" ›"</span>
-                </button>
-            </nav>
-        </section>
-    }
-}
-
-#[component]
-fn ParticipantRow(line: ParticipantLine) -> impl IntoView {
-    let sent = line.status != Certifiability::NotSent;
-    let certifiable = match line.status {
-        Certifiability::Certifiable => Some("true"),
-        Certifiability::NotCertifiable => Some("false"),
-        Certifiability::NotSent => None,
-    };
-    let (tag_class, tag_text) = match line.status {
-        Certifiability::Certifiable => ("tag tag--ok", text::TAG_CERTIFIABLE),
-        Certifiability::NotCertifiable => ("tag tag--warn", text::TAG_NOT_CERTIFIABLE),
-        Certifiability::NotSent => ("tag tag--muted", text::TAG_NOT_SENT),
-    };
-    let evolution = match (line.score, line.previous) {
-        (Some(score), Some((previous_score, previous_count))) => {
-            let (symbol, label) = match score.cmp(&previous_score) {
-                std::cmp::Ordering::Greater => ("↑", "en hausse"),
-                std::cmp::Ordering::Less => ("↓", "en baisse"),
-                std::cmp::Ordering::Equal => ("=", "stable"),
+    let export = {
+        let lines = lines.clone();
+        move |_| {
+            let labels = ParticipantsCsvLabels {
+                header: tc::PARTICIPANTS_CSV_HEADER,
+                certifiable: text::TAG_CERTIFIABLE,
+                not_certifiable: text::TAG_NOT_CERTIFIABLE,
+                not_sent: text::TAG_NOT_SENT,
             };
-            let title = text::evolution_title(previous_score, previous_count);
-            Some(view! {
-                <span class="evolution" title=title.clone()>
-                    <span aria-hidden="true">{symbol}</span>
-                    <span class="visually-hidden">{format!("{label} ; {title}")}</span>
-                </span>
-            })
+            let csv =
+                selected.with_untracked(|selected| participants_csv(&lines, selected, &labels));
+            if download_csv(&tc::participants_file_name(id), &csv).is_err() {
+                state
+                    .app_errors
+                    .update(|errors| errors.push(tc::DOWNLOAD_FAILED.to_owned()));
+            }
         }
-        _ => None,
     };
-    view! {
-        <tr
-            data-testid="participant-row"
-            data-last=line.last.clone()
-            data-first=line.first.clone()
-            data-class=line.class.clone()
-            data-sent=sent.to_string()
-            data-certifiable=certifiable
-            data-score=line.score.map(|s| s.to_string())
-            data-competences=line.certifiable_count.map(|c| c.to_string())
-            data-mismatch=line.inconsistent.then_some("true")
-        >
-            <th scope="row">
-                {line.last.clone()}
-                <span class="only-narrow">" "{line.first.clone()}</span>
-            </th>
-            <td class="not-narrow" data-label=text::COL_FIRST>{line.first.clone()}</td>
-            <td data-label=text::COL_CLASS>{line.class.clone()}</td>
-            <td data-label=text::COL_SENT_AT>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
-            <td class="num" data-label=text::COL_SCORE>
-                {line.score.map(|score| view! { <span class="score">{score}</span> })}
-                {evolution}
-            </td>
-            <td data-label=text::COL_CERTIFIABLE>
-                <span class=tag_class>{tag_text}</span>
-                {line.inconsistent.then(|| view! {
-                    <span class="mismatch" title=text::MISMATCH>
-                        <span aria-hidden="true">" ⚠"</span>
-                        <span class="visually-hidden">{text::MISMATCH}</span>
-                    </span>
-                })}
-            </td>
-            <td class="num" data-label=text::COL_COMPETENCES>
-                {line.certifiable_count}
-                {line.missing_to_certify.filter(|&m| m > 0).map(|m| view! { <span class="missing">{format!(" ({})", text::missing(m))}</span> })}
-            </td>
-        </tr>
-    }
-}
 
-#[component]
-pub fn AssessmentTable(
-    campaign: String,
-    sheet: AssessmentSheet,
-    rows: Vec<AssessmentRow>,
-) -> impl IntoView {
-    let stage_max = sheet.stage_max;
     view! {
+        <div class="table-tools">
+            <button type="button" class="button button--secondary" data-testid="export-participants" on:click=export>
+                {tc::EXPORT_PARTICIPANTS}
+            </button>
+        </div>
         <div class="table-scroll">
-            <table class="table">
-                <caption>{format!("Participations à la campagne « {campaign} »")}</caption>
+            <table class="table table--stack participants-table" data-testid="participants-table">
+                <caption>{text::table_caption(&campaign)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{text::COL_LAST}</th>
-                        <th scope="col">{text::COL_FIRST}</th>
-                        <th scope="col">{text::COL_CLASS}</th>
-                        <th scope="col">{text::COL_PROGRESS}</th>
-                        <th scope="col">{text::COL_SHARED}</th>
-                        <th scope="col" class="num">{text::COL_MASTERY}</th>
-                        {stage_max.map(|_| view! { <th scope="col" class="num">{text::COL_STAGE}</th> })}
-                        {sheet.badges.iter().map(|badge| view! { <th scope="col">{badge.clone()}</th> }).collect_view()}
+                        {sort_header(SortColumn::Name, text::COL_LAST, false)}
+                        {sort_header(SortColumn::First, text::COL_FIRST, false)}
+                        {sort_header(SortColumn::Class, text::COL_CLASS, false)}
+                        {sort_header(SortColumn::SentAt, text::COL_SENT_AT, false)}
+                        {sort_header(SortColumn::Score, text::COL_SCORE, true)}
+                        {sort_header(SortColumn::Evolution, tc::COL_EVOLUTION, true)}
+                        {sort_header(SortColumn::Certifiable, text::COL_CERTIFIABLE, false)}
+                        {sort_header(SortColumn::Competences, text::COL_COMPETENCES, true)}
                     </tr>
                 </thead>
-                <tbody>
-                    {rows.into_iter().map(|row| {
-                        let percent = |fraction: f32| format!("{} %", (fraction * 100.0).round());
-                        view! {
-                            <tr data-testid="assessment-row">
-                                <th scope="row">{row.learner.last.clone()}</th>
-                                <td>{row.learner.first.clone()}</td>
-                                <td>{row.learner.class.clone().unwrap_or_default()}</td>
-                                <td>{row.progress.map(percent).unwrap_or_else(|| "—".to_owned())}</td>
-                                <td>{if row.shared { text::YES } else { text::NO }}</td>
-                                <td class="num">{row.mastery.map(percent).unwrap_or_else(|| "—".to_owned())}</td>
-                                {stage_max.map(|max| view! {
-                                    <td class="num">{row.stage.map(|s| format!("{s} / {max}")).unwrap_or_else(|| "—".to_owned())}</td>
-                                })}
-                                {row.badges.iter().map(|badge| view! {
-                                    <td>{match badge { Some(true) => text::YES, Some(false) => text::NO, None => "—" }}</td>
-                                }).collect_view()}
-                            </tr>
+                <tbody
+                    inner_html=move || rows_html(&page_lines())
+                    on:click=move |event| {
+                        if let Some(row) = clicked_row(&event) {
+                            update_view(state, id, table_view, |view| view.detail = Some(row));
                         }
-                    }).collect_view()}
-                </tbody>
+                    }
+                ></tbody>
             </table>
         </div>
+        <Show when=move || total.get() == 0>
+            <p class="empty">{text::NO_MATCH}</p>
+        </Show>
+        <Pagination
+            total=total
+            page=Signal::derive(move || table_view.with(|v| v.page))
+            page_size=Signal::derive(move || table_view.with(|v| v.page_size))
+            sizes=&PAGE_SIZES
+            on_page={move |page: usize| update_view(state, id, table_view, |view| view.page = page)}
+            on_size={move |size: usize| update_view(state, id, table_view, |view| {
+                view.page_size = size;
+                view.page = 1;
+            })}
+        />
     }
+}
+
+/// The row index carried by the "open detail" button under a click, if any: one listener
+/// for the whole table body instead of one per row.
+fn clicked_row(event: &web_sys::MouseEvent) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target
+        .closest("[data-open-row]")
+        .ok()??
+        .get_attribute("data-open-row")?
+        .parse()
+        .ok()
+}
+
+/// One page of participants, as one HTML string (see `domain::html`).
+fn rows_html(lines: &[ParticipantLine]) -> String {
+    let mut html = Html::new();
+    for line in lines {
+        let sent = line.status != Certifiability::NotSent;
+        let certifiable = match line.status {
+            Certifiability::Certifiable => ("data-certifiable", "true"),
+            Certifiability::NotCertifiable => ("data-certifiable", "false"),
+            Certifiability::NotSent => ("", ""),
+        };
+        let (tag_class, tag_text) = match line.status {
+            Certifiability::Certifiable => ("tag tag--ok", text::TAG_CERTIFIABLE),
+            Certifiability::NotCertifiable => ("tag tag--warn", text::TAG_NOT_CERTIFIABLE),
+            Certifiability::NotSent => ("tag tag--muted", text::TAG_NOT_SENT),
+        };
+        let row = line.row.to_string();
+        let score = line.score.map(|s| s.to_string());
+        let competences = line.certifiable_count.map(|c| c.to_string());
+        let evolution = line.evolution().map(|d| d.to_string());
+        let optional = |name: &'static str, value: &Option<String>| -> (&'static str, String) {
+            match value {
+                Some(value) => (name, value.clone()),
+                None => ("", String::new()),
+            }
+        };
+        let score_attr = optional("data-score", &score);
+        let competences_attr = optional("data-competences", &competences);
+        let evolution_attr = optional("data-evolution", &evolution);
+        html.open(
+            "tr",
+            &[
+                ("data-testid", "participant-row"),
+                ("data-row", &row),
+                ("data-last", &line.last),
+                ("data-first", &line.first),
+                ("data-class", &line.class),
+                ("data-sent", if sent { "true" } else { "false" }),
+                certifiable,
+                (score_attr.0, &score_attr.1),
+                (competences_attr.0, &competences_attr.1),
+                (evolution_attr.0, &evolution_attr.1),
+                if line.inconsistent {
+                    ("data-mismatch", "true")
+                } else {
+                    ("", "")
+                },
+            ],
+        )
+        .open("th", &[("scope", "row")])
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "link-button"),
+                ("id", &format!("detail-open-{row}")),
+                ("data-testid", "open-detail"),
+                ("data-open-row", &row),
+                ("aria-haspopup", "dialog"),
+            ],
+        )
+        .element(
+            "span",
+            &[("class", "visually-hidden")],
+            &format!("{} {} ", tc::OPEN_DETAIL_HINT, line.first),
+        )
+        .text(&line.last)
+        .element(
+            "span",
+            &[("class", "only-narrow")],
+            &format!(" {}", line.first),
+        )
+        .close("button")
+        .close("th")
+        .element(
+            "td",
+            &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
+            &line.first,
+        )
+        .element("td", &[("data-label", text::COL_CLASS)], &line.class)
+        .element(
+            "td",
+            &[("data-label", text::COL_SENT_AT)],
+            &line.sent_at.map(|d| d.french_date()).unwrap_or_default(),
+        )
+        .open("td", &[("class", "num"), ("data-label", text::COL_SCORE)]);
+        if let Some(score) = &score {
+            html.element("span", &[("class", "score")], score);
+        }
+        html.close("td")
+            .open("td", &[("class", "num"), ("data-label", tc::COL_EVOLUTION)]);
+        match (line.evolution(), line.previous) {
+            (Some(delta), Some(previous)) => {
+                let title = tc::evolution_title(
+                    previous.score,
+                    previous.certifiable_count,
+                    &previous.sent_at.french_date(),
+                    previous.from_earlier_snapshot,
+                );
+                let (symbol, tone) = match delta.signum() {
+                    1 => ("↑ ", "up"),
+                    -1 => ("↓ ", "down"),
+                    _ => ("= ", "same"),
+                };
+                html.open(
+                    "span",
+                    &[
+                        ("class", &format!("evolution evolution--{tone}")),
+                        ("title", &title),
+                    ],
+                )
+                .element("span", &[("aria-hidden", "true")], symbol)
+                .text(&tc::evolution_text(delta))
+                .element(
+                    "span",
+                    &[("class", "visually-hidden")],
+                    &format!(" ; {title}"),
+                )
+                .close("span");
+            }
+            _ => {
+                html.element("span", &[("class", "faint")], tc::EVOLUTION_NONE);
+            }
+        }
+        html.close("td")
+            .open("td", &[("data-label", text::COL_CERTIFIABLE)])
+            .element("span", &[("class", tag_class)], tag_text);
+        if line.inconsistent {
+            html.open("span", &[("class", "mismatch"), ("title", text::MISMATCH)])
+                .element("span", &[("aria-hidden", "true")], " ⚠")
+                .element("span", &[("class", "visually-hidden")], text::MISMATCH)
+                .close("span");
+        }
+        html.close("td")
+            .open(
+                "td",
+                &[("class", "num"), ("data-label", text::COL_COMPETENCES)],
+            )
+            .text(competences.as_deref().unwrap_or(""));
+        if let Some(missing) = line.missing_to_certify.filter(|&m| m > 0) {
+            html.element(
+                "span",
+                &[("class", "missing")],
+                &format!(" ({})", text::missing(missing)),
+            );
+        }
+        html.close("td").close("tr");
+    }
+    html.finish()
 }

@@ -1,6 +1,7 @@
 //! Every French string the interface shows, in one place: this module. Each area of the app
 //! has its own file below (one writer per file); shared words live here.
 
+pub mod campaign;
 pub mod history;
 pub mod storage;
 
@@ -70,6 +71,7 @@ pub const MISMATCH: &str =
 pub const NO_MATCH: &str = "Aucun participant ne correspond à ces filtres.";
 
 pub const PAGE_SIZE: &str = "Voir";
+pub const PAGINATION: &str = "Pagination";
 pub const PAGE_PREV: &str = "Page précédente";
 pub const PAGE_NEXT: &str = "Page suivante";
 

@@ -1,0 +1,216 @@
+//! The action list ("À faire"): who still stands between the cohort and the certification,
+//! class by class, and what each of them lacks.
+
+use super::cohort::{Certifiability, ParticipantLine};
+use super::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES};
+use super::export_csv::CsvWriter;
+use super::snapshot::ProfileRow;
+
+/// Competences of one domain, by index in `COMPETENCES`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainGroup {
+    /// 1 to 5, as in `DOMAINS`.
+    pub domain: u8,
+    pub competences: Vec<usize>,
+}
+
+/// A student who is not certifiable yet, or has not sent a profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TodoStudent {
+    /// Index of the current participation in the snapshot's rows.
+    pub row: usize,
+    pub last: String,
+    pub first: String,
+    pub class: String,
+    /// `NotCertifiable` or `NotSent`.
+    pub status: Certifiability,
+    /// Competences at level ≥ 1; `None` when no profile was sent.
+    pub certifiable_count: Option<u8>,
+    /// Competences to bring to level 1 to reach 5; `MIN_CERTIFIABLE_COMPETENCES` when not sent.
+    pub missing: u8,
+    /// Competences at level 0, grouped by domain; empty when not sent.
+    pub at_level_zero: Vec<DomainGroup>,
+    /// Competences at level 0 that already have some pix, the closest to level 1 first:
+    /// the cheapest ones to work on.
+    pub closest: Vec<usize>,
+}
+
+/// The students of one class still to help.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TodoClass {
+    /// `text::class_key`; empty for students without a class.
+    pub key: String,
+    pub label: String,
+    pub participants: usize,
+    pub not_certifiable: usize,
+    pub not_sent: usize,
+    /// Not certifiable first (the closest to 5 first), then not sent; by name within each.
+    pub students: Vec<TodoStudent>,
+}
+
+impl TodoClass {
+    pub fn to_do(&self) -> usize {
+        self.not_certifiable + self.not_sent
+    }
+}
+
+/// The action list for the classes in `classes` (class keys), or every class when empty.
+/// `lines` come from `participant_lines(rows)`. Classes with nothing left to do are kept, so
+/// the list says so rather than leaving them out.
+pub fn todo_list(
+    rows: &[ProfileRow],
+    lines: &[ParticipantLine],
+    classes: &[String],
+) -> Vec<TodoClass> {
+    let mut ordered: Vec<&ParticipantLine> = lines
+        .iter()
+        .filter(|line| classes.is_empty() || classes.contains(&line.class_key))
+        .collect();
+    // Classes in natural order with the class-less last, then names as in the table.
+    ordered.sort_by(|a, b| {
+        (a.class_key.is_empty(), a.class_rank)
+            .cmp(&(b.class_key.is_empty(), b.class_rank))
+            .then_with(|| a.search_key.cmp(&b.search_key))
+            .then_with(|| a.row.cmp(&b.row))
+    });
+    let mut out: Vec<TodoClass> = Vec::new();
+    for line in ordered {
+        if out.last().is_none_or(|class| class.key != line.class_key) {
+            out.push(TodoClass {
+                key: line.class_key.clone(),
+                label: line.class.clone(),
+                participants: 0,
+                not_certifiable: 0,
+                not_sent: 0,
+                students: Vec::new(),
+            });
+        }
+        let class = out.last_mut().expect("pushed above");
+        class.participants += 1;
+        match line.status {
+            Certifiability::Certifiable => continue,
+            Certifiability::NotCertifiable => class.not_certifiable += 1,
+            Certifiability::NotSent => class.not_sent += 1,
+        }
+        class.students.push(todo_student(rows, line));
+    }
+    for class in &mut out {
+        // Stable sort: names stay in order within each group.
+        class
+            .students
+            .sort_by_key(|student| (student.status == Certifiability::NotSent, student.missing));
+    }
+    out
+}
+
+fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
+    let profile = rows.get(line.row).and_then(|row| row.profile.as_ref());
+    let (at_level_zero, closest) = match profile {
+        None => (Vec::new(), Vec::new()),
+        Some(profile) => {
+            let groups = DOMAINS
+                .iter()
+                .map(|domain| DomainGroup {
+                    domain: domain.number,
+                    competences: (0..COMPETENCE_COUNT)
+                        .filter(|&index| {
+                            COMPETENCES[index].domain == domain.number && profile.levels[index] == 0
+                        })
+                        .collect(),
+                })
+                .filter(|group| !group.competences.is_empty())
+                .collect();
+            let mut closest: Vec<usize> = (0..COMPETENCE_COUNT)
+                .filter(|&index| profile.levels[index] == 0 && profile.pix[index] > 0)
+                .collect();
+            closest.sort_by_key(|&index| std::cmp::Reverse(profile.pix[index]));
+            (groups, closest)
+        }
+    };
+    TodoStudent {
+        row: line.row,
+        last: line.last.clone(),
+        first: line.first.clone(),
+        class: line.class.clone(),
+        status: line.status,
+        certifiable_count: line.certifiable_count,
+        missing: line
+            .missing_to_certify
+            .unwrap_or(MIN_CERTIFIABLE_COMPETENCES),
+        at_level_zero,
+        closest,
+    }
+}
+
+/// The words of the CSV export, given by the interface (all French text lives there).
+pub struct TodoCsvLabels<'a> {
+    /// Class, last name, first name, status, certifiable competences, missing to reach 5,
+    /// competences at level 0, closest to level 1.
+    pub header: [&'a str; 8],
+    pub not_certifiable: &'a str,
+    pub not_sent: &'a str,
+    pub no_class: &'a str,
+}
+
+/// `1.2 Gérer des données, 1.3 Traiter des données`.
+pub fn competence_list(indices: &[usize]) -> String {
+    indices
+        .iter()
+        .map(|&index| format!("{} {}", COMPETENCES[index].index, COMPETENCES[index].name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The action list as a spreadsheet: one line per student, level-0 competences by domain
+/// (`Information et données : 1.1, 1.3 | …`).
+pub fn todo_csv(classes: &[TodoClass], labels: &TodoCsvLabels<'_>) -> String {
+    let mut csv = CsvWriter::new();
+    csv.row(labels.header);
+    for class in classes {
+        for student in &class.students {
+            let zero = student
+                .at_level_zero
+                .iter()
+                .map(|group| {
+                    let indices: Vec<&str> = group
+                        .competences
+                        .iter()
+                        .map(|&index| COMPETENCES[index].index)
+                        .collect();
+                    format!(
+                        "{} : {}",
+                        DOMAINS[usize::from(group.domain - 1)].title,
+                        indices.join(", ")
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" | ");
+            let class_label = if class.label.is_empty() {
+                labels.no_class
+            } else {
+                &class.label
+            };
+            let status = match student.status {
+                Certifiability::NotSent => labels.not_sent,
+                _ => labels.not_certifiable,
+            };
+            let count = student
+                .certifiable_count
+                .map(|count| count.to_string())
+                .unwrap_or_default();
+            let missing = student.missing.to_string();
+            let closest = competence_list(&student.closest);
+            csv.row([
+                class_label,
+                &student.last,
+                &student.first,
+                status,
+                &count,
+                &missing,
+                &zero,
+                &closest,
+            ]);
+        }
+    }
+    csv.finish()
+}

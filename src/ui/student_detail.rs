@@ -1,0 +1,249 @@
+//! One student's profile: the 16 competences by domain, which ones count for the
+//! certification, and every sending. A dialog over the table, opened from the student's
+//! name and closed with Escape or the close button; focus goes back to the name.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::cohort::student_at;
+use crate::domain::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
+use crate::domain::html::Html;
+use crate::domain::route::TableView;
+use crate::domain::snapshot::{CampaignSnapshot, LocalDateTime, Profile};
+use crate::ui::campaign_page::profile_rows;
+use crate::ui::participants::update_view;
+use crate::ui::text;
+use crate::ui::text::campaign as tc;
+
+fn focus_by_id(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+#[component]
+pub fn StudentDetail(
+    id: u64,
+    snapshot: Arc<CampaignSnapshot>,
+    row: usize,
+    table_view: Memo<TableView>,
+) -> impl IntoView {
+    let state = crate::ui::state::use_state();
+    let close = move || {
+        update_view(state, id, table_view, |view| view.detail = None);
+        let opener = format!("detail-open-{row}");
+        request_animation_frame(move || focus_by_id(&opener));
+    };
+    let dialog_ref = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog_ref.get() {
+            let _ = dialog.focus();
+        }
+    });
+    let rows = profile_rows(&snapshot);
+    let body = match student_at(rows, row) {
+        None => view! { <p>{tc::DETAIL_NOT_FOUND}</p> }.into_any(),
+        Some(student) => {
+            let learner = student.learner().clone();
+            let title = tc::detail_title(&learner.first, &learner.last);
+            let profile = student.profile().cloned();
+            let sendings: Vec<_> = student
+                .history
+                .iter()
+                .filter_map(|row| {
+                    row.profile
+                        .as_ref()
+                        .map(|p| (p.sent_at, p.total_pix, p.certifiable_count()))
+                })
+                .collect();
+            let figures = profile.as_ref().map(|profile| {
+                let certifiable = profile.is_certifiable();
+                view! {
+                    <div class="detail__figures">
+                        <div class="figure"><span class="figure__value" data-testid="detail-score">{profile.total_pix}</span><span class="figure__label">{tc::DETAIL_SCORE}</span></div>
+                        <div class="figure">
+                            <span class="figure__value">
+                                {if certifiable {
+                                    view! { <span class="tag tag--ok" data-testid="detail-certifiable">{text::TAG_CERTIFIABLE}</span> }.into_any()
+                                } else {
+                                    view! { <span class="tag tag--warn" data-testid="detail-certifiable">{text::TAG_NOT_CERTIFIABLE}</span> }.into_any()
+                                }}
+                            </span>
+                            <span class="figure__label">{text::COL_CERTIFIABLE}</span>
+                        </div>
+                        <div class="figure"><span class="figure__value" data-testid="detail-competences">{profile.certifiable_count()}</span><span class="figure__label">{text::COL_COMPETENCES}</span></div>
+                    </div>
+                    <p class="detail__sent">{tc::detail_sent(&profile.sent_at.french())}</p>
+                    <p class="detail__length" data-testid="detail-length">{tc::length_for_student(profile.certifiable_count())}</p>
+                }
+            });
+            let competences = profile.as_ref().map(competences_html);
+            let current_sent_at = profile.as_ref().map(|p| p.sent_at);
+            view! {
+                <h3 id="detail-title" data-testid="detail-title">{title}</h3>
+                <p class="detail__class">{tc::detail_class(learner.class.as_deref().unwrap_or(""))}</p>
+                {if profile.is_none() { Some(view! { <p>{tc::DETAIL_NOT_SENT}</p> }) } else { None }}
+                {figures}
+                {competences.map(|html| view! { <div class="table-scroll" inner_html=html></div> })}
+                {(!sendings.is_empty()).then(|| view! {
+                    <div class="table-scroll" inner_html=sendings_html(&sendings, current_sent_at)></div>
+                })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="overlay" on:click=move |_| close()>
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="detail-title"
+                tabindex="-1"
+                node_ref=dialog_ref
+                data-testid="student-detail"
+                on:click=|event| event.stop_propagation()
+                on:keydown=move |event: web_sys::KeyboardEvent| {
+                    if event.key() == "Escape" {
+                        event.prevent_default();
+                        close();
+                    }
+                }
+            >
+                <button type="button" class="button button--secondary dialog__close" data-testid="detail-close" on:click=move |_| close()>
+                    {tc::DETAIL_CLOSE}<span aria-hidden="true">" ×"</span>
+                </button>
+                {body}
+            </div>
+        </div>
+    }
+}
+
+/// The 16 competences, one `<tbody>` per domain (see `domain::html`).
+fn competences_html(profile: &Profile) -> String {
+    let mut html = Html::new();
+    html.open(
+        "table",
+        &[
+            ("class", "table competence-table"),
+            ("data-testid", "detail-competences-table"),
+        ],
+    )
+    .element("caption", &[], tc::DETAIL_COMPETENCES)
+    .open("thead", &[])
+    .open("tr", &[])
+    .element("th", &[("scope", "col")], tc::DETAIL_COL_COMPETENCE)
+    .element(
+        "th",
+        &[("scope", "col"), ("class", "num")],
+        tc::DETAIL_COL_LEVEL,
+    )
+    .element(
+        "th",
+        &[("scope", "col"), ("class", "num")],
+        tc::DETAIL_COL_PIX,
+    )
+    .element("th", &[("scope", "col")], tc::DETAIL_COL_CERTIFIABLE)
+    .close("tr")
+    .close("thead");
+    for domain in &DOMAINS {
+        html.open(
+            "tbody",
+            &[("class", &format!("domain domain--{}", domain.css))],
+        )
+        .open("tr", &[("class", "domain__head")])
+        .element(
+            "th",
+            &[("scope", "rowgroup"), ("colspan", "4")],
+            &format!("{}. {}", domain.number, domain.title),
+        )
+        .close("tr");
+        for index in (0..COMPETENCE_COUNT).filter(|&i| COMPETENCES[i].domain == domain.number) {
+            let level = profile.levels[index];
+            let counts = level >= 1;
+            let (level_text, pix_text) = (level.to_string(), profile.pix[index].to_string());
+            html.open(
+                "tr",
+                &[
+                    if counts {
+                        ("class", "competence--certifiable")
+                    } else {
+                        ("", "")
+                    },
+                    ("data-testid", "competence-row"),
+                    ("data-competence", COMPETENCES[index].index),
+                    ("data-level", &level_text),
+                    ("data-pix", &pix_text),
+                ],
+            )
+            .open("th", &[("scope", "row")])
+            .element(
+                "span",
+                &[("class", "competence__index")],
+                COMPETENCES[index].index,
+            )
+            .text(&format!(" {}", COMPETENCES[index].name))
+            .close("th")
+            .element("td", &[("class", "num")], &level_text)
+            .element("td", &[("class", "num")], &pix_text)
+            .open("td", &[]);
+            if counts {
+                html.element("span", &[("class", "tag tag--ok")], tc::DETAIL_LEVEL_OK);
+            } else {
+                html.element("span", &[("class", "faint")], tc::DETAIL_LEVEL_ZERO);
+            }
+            html.close("td").close("tr");
+        }
+        html.close("tbody");
+    }
+    html.close("table");
+    html.finish()
+}
+
+/// Every sending of the student, newest first.
+fn sendings_html(sendings: &[(LocalDateTime, u32, u8)], current: Option<LocalDateTime>) -> String {
+    let mut html = Html::new();
+    html.open("table", &[("class", "table sendings-table")])
+        .element("caption", &[], tc::DETAIL_SENDINGS_CAPTION)
+        .open("thead", &[])
+        .open("tr", &[])
+        .element("th", &[("scope", "col")], text::COL_SENT_AT)
+        .element("th", &[("scope", "col"), ("class", "num")], text::COL_SCORE)
+        .element(
+            "th",
+            &[("scope", "col"), ("class", "num")],
+            text::COL_COMPETENCES,
+        )
+        .close("tr")
+        .close("thead")
+        .open("tbody", &[]);
+    for &(date, score, count) in sendings {
+        let score = score.to_string();
+        html.open(
+            "tr",
+            &[("data-testid", "sending-row"), ("data-score", &score)],
+        )
+        .open("th", &[("scope", "row")])
+        .text(&date.french());
+        if Some(date) == current {
+            html.element(
+                "span",
+                &[("class", "faint")],
+                &format!(" ({})", tc::DETAIL_CURRENT),
+            );
+        }
+        html.close("th")
+            .element("td", &[("class", "num")], &score)
+            .element("td", &[("class", "num")], &count.to_string())
+            .close("tr");
+    }
+    html.close("tbody").close("table");
+    html.finish()
+}

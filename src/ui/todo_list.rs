@@ -1,0 +1,303 @@
+//! "À faire": class by class, the students who are not certifiable yet or have not sent,
+//! what each lacks, and the advice; exported as CSV and printed one page per class.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::cohort::{Certifiability, ParticipantLine};
+use crate::domain::competences::{COMPETENCES, DOMAINS};
+use crate::domain::html::Html;
+use crate::domain::route::TableView;
+use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::todo::{
+    competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
+};
+use crate::ui::campaign_page::profile_rows;
+use crate::ui::download::download_csv;
+use crate::ui::state::{use_state, Shared};
+use crate::ui::text;
+use crate::ui::text::campaign as tc;
+
+/// Above this many students the class lists start folded, so a 20,000-student campaign does
+/// not build thousands of rows nobody looks at; printing unfolds them all.
+const UNFOLDED_LIMIT: usize = 150;
+
+#[component]
+pub fn TodoList(
+    id: u64,
+    snapshot: Arc<CampaignSnapshot>,
+    lines: Shared<Vec<ParticipantLine>>,
+    table_view: Memo<TableView>,
+) -> impl IntoView {
+    let state = use_state();
+    let classes_filter = Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()));
+    let todo = Memo::new(move |_| {
+        classes_filter.with(|classes| {
+            Shared(Arc::new(todo_list(
+                profile_rows(&snapshot),
+                &lines,
+                classes,
+            )))
+        })
+    });
+    let printing = RwSignal::new(false);
+    let unfolded = Memo::new(move |_| {
+        todo.with(|todo| todo.iter().map(TodoClass::to_do).sum::<usize>() <= UNFOLDED_LIMIT)
+    });
+
+    let export = move |_| {
+        let labels = TodoCsvLabels {
+            header: tc::TODO_CSV_HEADER,
+            not_certifiable: text::TAG_NOT_CERTIFIABLE,
+            not_sent: text::TAG_NOT_SENT,
+            no_class: tc::NO_CLASS,
+        };
+        let csv = todo.with_untracked(|todo| todo_csv(todo, &labels));
+        if download_csv(&tc::todo_file_name(id), &csv).is_err() {
+            state
+                .app_errors
+                .update(|errors| errors.push(tc::DOWNLOAD_FAILED.to_owned()));
+        }
+    };
+    let print = move |_| {
+        printing.set(true);
+        set_body_printing(true);
+        // Let the unfolded lists render before the print dialog takes its picture.
+        request_animation_frame(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+            set_body_printing(false);
+            printing.set(false);
+        });
+    };
+
+    view! {
+        <section class="panel todo" aria-labelledby="todo-title" data-testid="todo">
+            <div class="section-head">
+                <h3 id="todo-title">{tc::TODO_TITLE}</h3>
+                <div class="todo__actions">
+                    <button type="button" class="button button--primary" data-testid="export-todo" on:click=export>
+                        {tc::TODO_EXPORT}
+                    </button>
+                    <button type="button" class="button button--secondary" data-testid="print-todo" on:click=print>
+                        {tc::TODO_PRINT}
+                    </button>
+                </div>
+            </div>
+            <p class="todo__advice">{tc::TODO_ADVICE}</p>
+            {move || {
+                let classes = classes_filter.get();
+                (!classes.is_empty()).then(|| {
+                    let labels: Vec<String> = todo.with(|todo| todo.iter().map(|c| c.label.clone()).collect());
+                    view! { <p class="todo__filtered">{tc::todo_filtered(&labels.join(", "))}</p> }
+                })
+            }}
+            <Show when=move || todo.with(|todo| todo.iter().all(|c| c.to_do() == 0))>
+                <p class="todo__done">{tc::TODO_ALL_DONE}</p>
+            </Show>
+            {move || {
+                let todo = todo.get();
+                let open = unfolded.get() || printing.get();
+                todo.iter().map(|class| view! { <TodoClassBlock class=class.clone() open=open /> }).collect_view()
+            }}
+        </section>
+    }
+}
+
+fn set_body_printing(on: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.body())
+    {
+        let _ = if on {
+            body.class_list().add_1("print-todo")
+        } else {
+            body.class_list().remove_1("print-todo")
+        };
+    }
+}
+
+#[component]
+fn TodoClassBlock(class: TodoClass, open: bool) -> impl IntoView {
+    let label = if class.label.is_empty() {
+        tc::NO_CLASS.to_owned()
+    } else {
+        class.label.clone()
+    };
+    let done = class.to_do() == 0;
+    let expanded = RwSignal::new(open);
+    let students = Arc::new(class.students.clone());
+    let title_id = format!(
+        "todo-class-{}",
+        if class.key.is_empty() {
+            "none"
+        } else {
+            &class.key
+        }
+    );
+    let labelledby = title_id.clone();
+    view! {
+        <section
+            class="todo-class"
+            class:todo-class--done=done
+            aria-labelledby=labelledby
+            data-testid="todo-class"
+            data-class=class.label.clone()
+            data-not-certifiable=class.not_certifiable.to_string()
+            data-not-sent=class.not_sent.to_string()
+        >
+            <h4 id=title_id>{tc::todo_class_title(&label)}</h4>
+            {if done {
+                view! { <p class="todo-class__done"><span class="tag tag--ok">{tc::CLASS_DONE}</span>" "{tc::TODO_NOTHING}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="todo-class__counts">{tc::todo_class_counts(class.not_certifiable, class.not_sent, class.participants)}</p>
+                    <p class="print-only todo-class__advice">{tc::TODO_ADVICE}</p>
+                    <details prop:open=move || expanded.get() on:toggle=move |event| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(details) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            expanded.set(details.has_attribute("open"));
+                        }
+                    }>
+                        <summary>{tc::TODO_SHOW}" ("{class.to_do()}")"</summary>
+                        <div class="table-scroll" inner_html=move || if expanded.get() { todo_table_html(&label, &students) } else { String::new() }></div>
+                    </details>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The students of one class, as one HTML string (see `domain::html`).
+fn todo_table_html(label: &str, students: &[TodoStudent]) -> String {
+    let mut html = Html::new();
+    html.open("table", &[("class", "table table--stack todo-table")])
+        .element(
+            "caption",
+            &[("class", "visually-hidden")],
+            &tc::todo_class_title(label),
+        )
+        .open("thead", &[])
+        .open("tr", &[]);
+    for (heading, numeric) in [
+        (text::COL_LAST, false),
+        (text::COL_FIRST, false),
+        (tc::TODO_COL_STATUS, false),
+        (text::COL_COMPETENCES, true),
+        (tc::TODO_COL_MISSING, true),
+        (tc::TODO_COL_ZERO, false),
+        (tc::TODO_COL_CLOSEST, false),
+    ] {
+        html.element(
+            "th",
+            &[
+                ("scope", "col"),
+                if numeric { ("class", "num") } else { ("", "") },
+            ],
+            heading,
+        );
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for student in students {
+        let not_sent = student.status == Certifiability::NotSent;
+        let zero: Vec<&str> = student
+            .at_level_zero
+            .iter()
+            .flat_map(|group| group.competences.iter().map(|&i| COMPETENCES[i].index))
+            .collect();
+        let missing = student.missing.to_string();
+        let count = student
+            .certifiable_count
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "—".to_owned());
+        html.open(
+            "tr",
+            &[
+                ("data-testid", "todo-student"),
+                ("data-last", &student.last),
+                ("data-first", &student.first),
+                ("data-status", student.status.slug()),
+                ("data-missing", &missing),
+                ("data-zero", &zero.join(",")),
+            ],
+        )
+        .open("th", &[("scope", "row")])
+        .text(&student.last)
+        .element(
+            "span",
+            &[("class", "only-narrow")],
+            &format!(" {}", student.first),
+        )
+        .close("th")
+        .element(
+            "td",
+            &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
+            &student.first,
+        )
+        .open("td", &[("data-label", tc::TODO_COL_STATUS)]);
+        if not_sent {
+            html.element("span", &[("class", "tag tag--muted")], text::TAG_NOT_SENT);
+        } else {
+            html.element(
+                "span",
+                &[("class", "tag tag--warn")],
+                text::TAG_NOT_CERTIFIABLE,
+            );
+        }
+        html.close("td")
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", text::COL_COMPETENCES)],
+                &count,
+            )
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", tc::TODO_COL_MISSING)],
+                &tc::todo_missing(student.missing),
+            )
+            .open("td", &[("data-label", tc::TODO_COL_ZERO)]);
+        if not_sent {
+            html.text(tc::TODO_NOT_SENT_DETAIL);
+        } else {
+            html.open("ul", &[("class", "domain-list")]);
+            for group in &student.at_level_zero {
+                let domain = &DOMAINS[usize::from(group.domain - 1)];
+                let indices: Vec<&str> = group
+                    .competences
+                    .iter()
+                    .map(|&i| COMPETENCES[i].index)
+                    .collect();
+                html.open(
+                    "li",
+                    &[("class", &format!("domain-chip domain-chip--{}", domain.css))],
+                )
+                .element(
+                    "span",
+                    &[("class", "domain-chip__title")],
+                    &format!("{} : ", domain.title),
+                )
+                .element(
+                    "span",
+                    &[
+                        ("class", "domain-chip__list"),
+                        ("title", &competence_list(&group.competences)),
+                    ],
+                    &indices.join(", "),
+                )
+                .close("li");
+            }
+            html.close("ul");
+        }
+        html.close("td")
+            .open("td", &[("data-label", tc::TODO_COL_CLOSEST)])
+            .open("ul", &[("class", "closest-list")]);
+        for &index in student.closest.iter().take(usize::from(student.missing)) {
+            html.element("li", &[], &competence_list(&[index]));
+        }
+        html.close("ul").close("td").close("tr");
+    }
+    html.close("tbody").close("table");
+    html.finish()
+}
