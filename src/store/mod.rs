@@ -13,6 +13,7 @@ pub mod backend;
 pub mod backup;
 pub mod codec;
 pub mod keys;
+#[cfg(target_arch = "wasm32")]
 pub mod prefs;
 #[cfg(target_arch = "wasm32")]
 mod web;
