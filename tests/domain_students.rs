@@ -119,3 +119,41 @@ fn the_same_name_in_two_classes_is_shown_twice_and_flagged() {
     assert_eq!(homonyms.len(), 2, "never merged silently");
     assert!(homonyms.iter().all(|line| line.possible_duplicate));
 }
+
+#[test]
+fn students_sort_by_class_naturally_and_by_status_with_names_breaking_ties() {
+    use cohorte::domain::students::{sort_students, StudentSort};
+    let (third, _) = fixture("collecte-3e-sco-2025");
+    let (fourth, _) = fixture("collecte-4e-envoi-multiple");
+    let mut lines = students_overview([&third, &fourth]);
+
+    sort_students(&mut lines, StudentSort::Class, false);
+    let keys: Vec<&str> = lines.iter().map(|line| line.class_key.as_str()).collect();
+    assert!(
+        keys.first().unwrap().starts_with('3') && keys.last().unwrap().starts_with('4'),
+        "{keys:?}"
+    );
+
+    sort_students(&mut lines, StudentSort::Certifiability, true);
+    assert_eq!(
+        lines[0].certifiability(),
+        KnownCertifiability::NotCommunicated
+    );
+    let statuses: Vec<KnownCertifiability> =
+        lines.iter().map(|line| line.certifiability()).collect();
+    let first_certifiable = statuses
+        .iter()
+        .position(|s| *s == KnownCertifiability::Certifiable)
+        .unwrap();
+    assert!(statuses[first_certifiable..]
+        .iter()
+        .all(|s| *s == KnownCertifiability::Certifiable));
+    let names: Vec<&str> = lines[first_certifiable..]
+        .iter()
+        .map(|line| line.search_key.as_str())
+        .collect();
+    assert!(
+        names.windows(2).all(|pair| pair[0] <= pair[1]),
+        "ties by name, ascending"
+    );
+}

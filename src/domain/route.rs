@@ -11,6 +11,8 @@ pub enum Route {
         id: u64,
         view: TableView,
     },
+    /// Every student across the stored campaigns.
+    Students,
 }
 
 /// Filters, sort and pagination of a participants table.
@@ -51,6 +53,7 @@ impl Route {
             .filter(|segment| !segment.is_empty())
             .collect();
         match segments.as_slice() {
+            ["eleves"] => Route::Students,
             ["campagne", id] => match id.parse() {
                 Ok(id) => Route::Campaign {
                     id,
@@ -65,6 +68,7 @@ impl Route {
     pub fn to_hash(&self) -> String {
         match self {
             Route::Campaigns => "#/".to_owned(),
+            Route::Students => "#/eleves".to_owned(),
             Route::Campaign { id, view } => {
                 let query = view.to_query();
                 if query.is_empty() {

@@ -37,7 +37,7 @@ impl KnownCertifiability {
 }
 
 /// The most recent profile a student sent, in any campaign.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct LatestProfile {
     pub sent_at: LocalDateTime,
     pub campaign_id: u64,
@@ -143,4 +143,72 @@ pub fn students_overview<'a>(
             .then_with(|| super::text::natural_cmp(&a.class, &b.class))
     });
     lines
+}
+
+/// The students list as a spreadsheet, with the column titles the interface gives.
+pub fn students_csv(lines: &[StudentOverview], headers: [&str; 8], labels: [&str; 3]) -> String {
+    let mut csv = super::export_csv::CsvWriter::new();
+    csv.row(headers);
+    for line in lines {
+        let label = match line.certifiability() {
+            KnownCertifiability::Certifiable => labels[0],
+            KnownCertifiability::NotCertifiable => labels[1],
+            KnownCertifiability::NotCommunicated => labels[2],
+        };
+        let latest = line.latest.as_ref();
+        let campaigns: Vec<&str> = line
+            .campaigns
+            .iter()
+            .map(|(_, name)| name.as_str())
+            .collect();
+        csv.row([
+            line.last.clone(),
+            line.first.clone(),
+            line.class.clone(),
+            label.to_owned(),
+            latest.map(|p| p.sent_at.french_date()).unwrap_or_default(),
+            latest.map(|p| p.score.to_string()).unwrap_or_default(),
+            latest
+                .map(|p| p.certifiable_count.to_string())
+                .unwrap_or_default(),
+            campaigns.join(" | "),
+        ]);
+    }
+    csv.finish()
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StudentSort {
+    #[default]
+    Name,
+    Class,
+    Certifiability,
+    LatestProfile,
+}
+
+/// Orders the lines; ties fall back to the name so the order stays readable and stable.
+pub fn sort_students(lines: &mut [StudentOverview], column: StudentSort, descending: bool) {
+    let rank = |line: &StudentOverview| match line.certifiability() {
+        KnownCertifiability::Certifiable => 0,
+        KnownCertifiability::NotCertifiable => 1,
+        KnownCertifiability::NotCommunicated => 2,
+    };
+    lines.sort_by(|a, b| {
+        let primary = match column {
+            StudentSort::Name => std::cmp::Ordering::Equal,
+            StudentSort::Class => super::text::natural_cmp(&a.class, &b.class),
+            StudentSort::Certifiability => rank(a).cmp(&rank(b)),
+            StudentSort::LatestProfile => a
+                .latest
+                .as_ref()
+                .map(|p| p.sent_at)
+                .cmp(&b.latest.as_ref().map(|p| p.sent_at)),
+        };
+        let by_name = a.search_key.cmp(&b.search_key);
+        match (column, descending) {
+            (StudentSort::Name, true) => by_name.reverse(),
+            (_, true) => primary.reverse().then(by_name),
+            _ => primary.then(by_name),
+        }
+    });
 }

@@ -6,7 +6,15 @@ use crate::ui::campaign_page::{profile_rows, CampaignPage};
 use crate::ui::drop_zone::DropZone;
 use crate::ui::state::{dropped_files, mark_ready, AppState};
 use crate::ui::storage_panel::StoragePanel;
+use crate::ui::students::StudentsView;
 use crate::ui::text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Page {
+    Home,
+    Campaign(u64),
+    Students,
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,6 +35,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let title = match state.route.get() {
             Route::Campaigns => format!("{} — {}", text::CAMPAIGNS_TITLE, text::APP_NAME),
+            Route::Students => format!("{} — {}", text::history::STUDENTS_NAV, text::APP_NAME),
             Route::Campaign { id, view } => state.snapshots.with(|all| {
                 let latest = latest_snapshot(all, id);
                 let name = latest.map(|s| s.meta.campaign_name.clone());
@@ -49,9 +58,10 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| mark_ready());
 
     // Only a change of page re-renders the page; filter changes are handled inside it.
-    let open_campaign = Memo::new(move |_| match state.route.get() {
-        Route::Campaign { id, .. } => Some(id),
-        Route::Campaigns => None,
+    let page = Memo::new(move |_| match state.route.get() {
+        Route::Campaign { id, .. } => Page::Campaign(id),
+        Route::Campaigns => Page::Home,
+        Route::Students => Page::Students,
     });
 
     view! {
@@ -62,6 +72,12 @@ pub fn App() -> impl IntoView {
                     <span class="brand__name">{text::APP_NAME}</span>
                 </a>
                 <p class="brand__tagline">{text::TAGLINE}</p>
+                <nav class="main-nav" aria-label=text::MAIN_NAV>
+                    <a href="#/" aria-current=move || (page.get() != Page::Students).then_some("page")>{text::CAMPAIGNS_TITLE}</a>
+                    <a href="#/eleves" data-testid="nav-students" aria-current=move || (page.get() == Page::Students).then_some("page")>
+                        {text::history::STUDENTS_NAV}
+                    </a>
+                </nav>
             </div>
         </header>
         <main class="app-main" id="contenu">
@@ -72,13 +88,14 @@ pub fn App() -> impl IntoView {
             >
                 <div class="banner banner--error" role="alert" data-testid="app-error">{message}</div>
             </For>
-            {move || match open_campaign.get() {
-                None => view! {
+            {move || match page.get() {
+                Page::Home => view! {
                     <DropZone />
                     <CampaignList />
                     <StoragePanel />
                 }.into_any(),
-                Some(id) => view! { <CampaignPage id=id /> }.into_any(),
+                Page::Campaign(id) => view! { <CampaignPage id=id /> }.into_any(),
+                Page::Students => view! { <StudentsView /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">

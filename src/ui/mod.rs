@@ -13,6 +13,7 @@ mod participants;
 mod profiles_page;
 mod storage_panel;
 mod student_detail;
+mod students;
 mod timeline;
 mod todo_list;
 

@@ -42,7 +42,7 @@ pub fn ProfilesPage(
 
     let table_view = Memo::new(move |_| match state.route.get() {
         Route::Campaign { view, .. } => view,
-        Route::Campaigns => TableView::default(),
+        Route::Campaigns | Route::Students => TableView::default(),
     });
     // Filtering and sorting run again only when the filter or the sort changes, not on paging
     // or when the detail opens.

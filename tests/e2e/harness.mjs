@@ -124,9 +124,10 @@ export class CohortePage {
     return this.testid('participant-row').evaluateAll((rows) => rows.map((row) => ({ ...row.dataset })));
   }
 
-  async screenshot(name) {
+  /** Full page by default; `{ fullPage: false }` keeps what a user sees first (long lists). */
+  async screenshot(name, { fullPage = true } = {}) {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
   }
 
   // ---- Storage panel (storage.test.mjs)

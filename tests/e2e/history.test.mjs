@@ -2,7 +2,8 @@
 // into the categories tests/fixtures/series/README.md describes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, CohortePage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, serveDist, CohortePage, expected } from './harness.mjs';
 
 let browser;
 let server;
@@ -55,6 +56,55 @@ test('September then October: who became certifiable, who still is not, who is g
   assert.match(reversed, /^2\D/);
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot('historique-390');
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('the students view lists the union of two campaigns with each one’s latest status, and exports it', async () => {
+  const app = await CohortePage.open(browser, server.url);
+  await app.pick('collecte-3e-sco-2025.csv', 'collecte-4e-envoi-multiple.csv');
+  await app.testid('nav-students').click();
+  await app.testid('students-view').waitFor();
+  const rows = await app.testid('student-row').evaluateAll((rows) => rows.map((r) => ({ ...r.dataset })));
+  const want = [...expected('collecte-3e-sco-2025').students, ...expected('collecte-4e-envoi-multiple').students];
+  assert.equal(rows.length, want.length);
+  for (const student of want) {
+    const row = rows.find((r) => r.last === student.last && r.first === student.first && r.class === student.class);
+    assert.ok(row, `${student.last} ${student.first} listed`);
+    const status = !student.sent ? 'not-communicated' : student.certifiable ? 'certifiable' : 'not-certifiable';
+    assert.equal(row.certifiability, status, `${student.last} ${student.first}`);
+  }
+  await app.screenshot('eleves-1280', { fullPage: false });
+
+  // Sorting by class puts the 3e before the 4e, and says so to assistive technologies.
+  const classHeader = app.testid('students-view').locator('thead th', { hasText: 'Classe' });
+  await classHeader.locator('button').click();
+  assert.equal(await classHeader.getAttribute('aria-sort'), 'ascending');
+  const classes = await app.testid('student-row').evaluateAll((rows) => rows.map((r) => r.dataset.class));
+  assert.ok(classes[0].startsWith('3') && classes.at(-1).startsWith('4'), classes.join(','));
+
+  await app.testid('students-certifiability').selectOption('not-communicated');
+  const notCommunicated = await app.testid('student-row').count();
+  assert.equal(notCommunicated, want.filter((s) => !s.sent).length);
+
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.testid('export-students').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'), 'BOM for Excel');
+  const lines = csv.trim().split('\r\n');
+  assert.equal(lines.length, notCommunicated + 1, 'the export follows the filters');
+  assert.match(lines[0], /^Nom;Prénom;Classe;Certificabilité/); // trim() took the BOM
+  assert.ok(lines.slice(1).every((line) => line.includes(';Non communiqué;')));
+
+  // A later collection updates the latest status, one line per student.
+  await app.testid('nav-students').evaluate((link) => { location.hash = '#/'; });
+  await app.pick('series/collecte-3e-sco-2025-octobre.csv');
+  await app.testid('nav-students').click();
+  await app.testid('students-certifiability').selectOption('all');
+  assert.equal(await app.testid('student-row').count(), want.length + 1, 'AUBERT Lou joined');
+  const noe = app.page.locator('[data-testid="student-row"][data-last="BEN SAÏD"][data-first="Noé"]');
+  assert.equal(await noe.getAttribute('data-certifiability'), 'certifiable');
+  await app.page.setViewportSize({ width: 390, height: 844 });
+  await app.screenshot('eleves-390', { fullPage: false });
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });

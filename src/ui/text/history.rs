@@ -76,3 +76,17 @@ pub fn students_counter(count: usize) -> String {
         format!("{count} élèves")
     }
 }
+
+pub const CSV_FILE_NAME: &str = "eleves-certificabilite.csv";
+pub const CSV_HEADERS: [&str; 8] = [
+    "Nom",
+    "Prénom",
+    "Classe",
+    "Certificabilité",
+    "Date du dernier profil",
+    "Score Pix",
+    "Compétences certifiables",
+    "Campagnes",
+];
+pub const CSV_LABELS: [&str; 3] = [CERTIFIABLE, NOT_CERTIFIABLE, NOT_COMMUNICATED];
+pub const EXPORT_FAILED: &str = "Le navigateur a refusé de créer le fichier à télécharger.";
