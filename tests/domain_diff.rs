@@ -164,3 +164,31 @@ fn an_export_with_multiple_sendings_is_its_own_history() {
         "as_of never removes a participant"
     );
 }
+
+#[test]
+fn a_students_history_joins_every_import_once_per_sending() {
+    use cohorte::domain::cohort::{student_history, StudentKey};
+    let september = rows("collecte-3e-sco-2025.csv");
+    let october = rows("series/collecte-3e-sco-2025-octobre.csv");
+    let noe = september
+        .iter()
+        .find(|row| row.learner.first == "Noé")
+        .unwrap();
+    let key = StudentKey::of(&noe.learner);
+    // October's file is given twice: the same sending must not count twice.
+    let history = student_history(
+        [september.as_slice(), october.as_slice(), october.as_slice()],
+        &key,
+    );
+    let points: Vec<(String, u32, u8)> = history
+        .iter()
+        .map(|s| (s.sent_at.iso(), s.score, s.certifiable_count))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("2025-09-01T16:00".to_owned(), 110, 3),
+            ("2025-10-14T10:12".to_owned(), 117, 5)
+        ]
+    );
+}

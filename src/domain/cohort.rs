@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::snapshot::{Learner, Profile, ProfileRow};
+use super::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
 use super::text::{class_key, fold};
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
@@ -499,4 +499,36 @@ pub fn student_at(rows: &[ProfileRow], row: usize) -> Option<ProfileStudent<'_>>
         current_row,
         history: history.into_iter().map(|(_, row)| row).collect(),
     })
+}
+
+/// One point of a student's history: a profile as it was when sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sending {
+    pub sent_at: LocalDateTime,
+    pub score: u32,
+    pub certifiable_count: u8,
+}
+
+/// Every profile a student sent, across every stored import of the campaign (an export with
+/// multiple sendings, and older imports, both carry history), oldest first, each sending once.
+pub fn student_history<'a>(
+    imports: impl IntoIterator<Item = &'a [ProfileRow]>,
+    key: &StudentKey,
+) -> Vec<Sending> {
+    let mut sendings: Vec<Sending> = imports
+        .into_iter()
+        .flatten()
+        .filter(|row| StudentKey::of(&row.learner) == *key)
+        .filter_map(|row| {
+            row.profile.as_ref().map(|profile| Sending {
+                sent_at: profile.sent_at,
+                score: profile.total_pix,
+                certifiable_count: profile.certifiable_count(),
+            })
+        })
+        .collect();
+    sendings.sort_by_key(|sending| sending.sent_at);
+    // The same sending appears in every later export of the campaign.
+    sendings.dedup_by_key(|sending| sending.sent_at);
+    sendings
 }

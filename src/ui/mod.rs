@@ -8,6 +8,7 @@ mod class_summary;
 mod download;
 mod drop_zone;
 mod filters;
+mod history_chart;
 mod pagination;
 mod participants;
 mod profiles_page;

@@ -8,12 +8,13 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::cohort::student_at;
+use crate::domain::cohort::{student_at, student_history, StudentKey};
 use crate::domain::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
 use crate::domain::html::Html;
 use crate::domain::route::TableView;
-use crate::domain::snapshot::{CampaignSnapshot, LocalDateTime, Profile};
+use crate::domain::snapshot::{CampaignSnapshot, LocalDateTime, Profile, ProfileRow};
 use crate::ui::campaign_page::profile_rows;
+use crate::ui::history_chart::HistoryChart;
 use crate::ui::participants::update_view;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -54,14 +55,20 @@ pub fn StudentDetail(
             let learner = student.learner().clone();
             let title = tc::detail_title(&learner.first, &learner.last);
             let profile = student.profile().cloned();
-            let sendings: Vec<_> = student
-                .history
+            // Every import of the campaign, not only this one: older collections are history too.
+            let key = StudentKey::of(&learner);
+            let history = state.snapshots.with_untracked(|all| {
+                let imports: Vec<&[ProfileRow]> = all
+                    .iter()
+                    .filter(|s| s.meta.campaign_id == id)
+                    .map(|s| profile_rows(&s.data))
+                    .collect();
+                student_history(imports.into_iter().chain([rows]), &key)
+            });
+            let sendings: Vec<_> = history
                 .iter()
-                .filter_map(|row| {
-                    row.profile
-                        .as_ref()
-                        .map(|p| (p.sent_at, p.total_pix, p.certifiable_count()))
-                })
+                .rev()
+                .map(|s| (s.sent_at, s.score, s.certifiable_count))
                 .collect();
             let figures = profile.as_ref().map(|profile| {
                 let certifiable = profile.is_certifiable();
@@ -92,6 +99,7 @@ pub fn StudentDetail(
                 {if profile.is_none() { Some(view! { <p>{tc::DETAIL_NOT_SENT}</p> }) } else { None }}
                 {figures}
                 {competences.map(|html| view! { <div class="table-scroll" inner_html=html></div> })}
+                {(history.len() > 1).then(|| view! { <HistoryChart sendings=history.clone() /> })}
                 {(!sendings.is_empty()).then(|| view! {
                     <div class="table-scroll" inner_html=sendings_html(&sendings, current_sent_at)></div>
                 })}

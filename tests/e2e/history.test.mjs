@@ -54,6 +54,18 @@ test('September then October: who became certifiable, who still is not, who is g
   const reversed = await app.page.locator('[data-testid="diff-count"][data-category="became-certifiable"]').textContent();
   // BERTRAND Adam (certifiable in September only) and VINCENT Sarah (absent from October).
   assert.match(reversed, /^2\D/);
+  // The student detail joins both imports: September's profile and October's, on a chart and in a table.
+  await app.testid('filter-search').fill('Noé');
+  const row = app.page.locator('[data-testid="participant-row"][data-first="Noé"]');
+  await row.waitFor();
+  await row.locator('[id^="detail-open-"]').click();
+  await app.testid('student-detail').waitFor();
+  assert.equal(await app.testid('history-chart').count(), 1);
+  const sendings = await app.testid('sending-row').evaluateAll((rows) => rows.map((r) => Number(r.dataset.score)));
+  assert.deepEqual(sendings, [117, 110], 'newest first, one row per sending');
+  await app.testid('history-chart').screenshot({ path: 'target/screenshots/historique-eleve-graphique.png' });
+  await app.testid('detail-close').click();
+
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot('historique-390');
   assert.deepEqual(app.errors, []);

@@ -90,3 +90,12 @@ pub const CSV_HEADERS: [&str; 8] = [
 ];
 pub const CSV_LABELS: [&str; 3] = [CERTIFIABLE, NOT_CERTIFIABLE, NOT_COMMUNICATED];
 pub const EXPORT_FAILED: &str = "Le navigateur a refusé de créer le fichier à télécharger.";
+
+pub const HISTORY_CHART_LABEL: &str = "Évolution du score Pix et des compétences certifiables à chaque envoi (mêmes chiffres dans le tableau des envois)";
+pub const HISTORY_THRESHOLD: &str = "seuil : 5 compétences";
+pub const HISTORY_SCORE: &str = "Score Pix";
+pub const HISTORY_COUNT: &str = "Compétences certifiables (sur 16)";
+
+pub fn history_point(date: &str, score: u32, count: u8) -> String {
+    format!("{date} : {score} pix, {count} compétences certifiables")
+}
