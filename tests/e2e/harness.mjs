@@ -1,6 +1,7 @@
 // Shared e2e plumbing: Debian's Chromium through playwright-core, the app served from dist/
 // or opened from file://, a record of every request, and page objects for the UI contract
 // (../shared/docs/ui-contract.md) so tests read as what a user does.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -187,4 +188,21 @@ export class CohortePage {
   foreignRequests() {
     return this.requests.filter((url) => !(url.startsWith(this.url) || url.startsWith('data:') || url.startsWith('blob:')));
   }
+}
+
+/**
+ * One Chromium and one server on dist/ for a test file: call at the top level, read
+ * `env.browser` and `env.server.url` inside the tests.
+ */
+export function useBrowserAndServer() {
+  const env = { browser: undefined, server: undefined };
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serveDist();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,23 +1,14 @@
 // Two collections of one campaign: the timeline lists both, the comparison sorts the students
 // into the categories tests/fixtures/series/README.md describes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, CohortePage, expected } from './harness.mjs';
+import { CohortePage, expected, useBrowserAndServer } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 test('September then October: who became certifiable, who still is not, who is gone', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv');
   await app.pick('series/collecte-3e-sco-2025-octobre.csv');
   await app.openCampaign(348127);
@@ -73,7 +64,7 @@ test('September then October: who became certifiable, who still is not, who is g
 });
 
 test('the students view lists the union of two campaigns with each one’s latest status, and exports it', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv', 'collecte-4e-envoi-multiple.csv');
   await app.testid('nav-students').click();
   await app.testid('students-view').waitFor();

@@ -1,20 +1,11 @@
 // Importing many files at once, and refusing bad ones without losing anything stored before.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, CohortePage, expected, FIXTURES } from './harness.mjs';
+import { CohortePage, expected, FIXTURES, useBrowserAndServer } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const validFixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.csv')).sort();
 const invalidFixtures = readdirSync(join(FIXTURES, 'invalid')).sort();
@@ -23,7 +14,7 @@ const storedKeys = (app) => app.page.evaluate(() => Object.keys(localStorage).so
 const storedValues = (app) => app.page.evaluate(() => Object.keys(localStorage).sort().map((key) => localStorage.getItem(key)));
 
 test('every fixture dropped at once: one line per file, one row per campaign, with the right counts', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.drop(...validFixtures);
   const results = await app.importResults();
   assert.deepEqual(results.map((r) => r.file), validFixtures);
@@ -54,7 +45,7 @@ test('every fixture dropped at once: one line per file, one row per campaign, wi
 });
 
 test('refused files: a French message naming each file, nothing stored, nothing lost', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv');
   const keysBefore = await storedKeys(app);
   const valuesBefore = await storedValues(app);

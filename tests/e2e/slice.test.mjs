@@ -1,22 +1,13 @@
 // The seed scenario, in a real browser: drop an export, open the campaign, read who is
 // certifiable, reload, still there — served over HTTP and as the single file from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, singleFileUrl, CohortePage, expected } from './harness.mjs';
+import { singleFileUrl, CohortePage, expected, useBrowserAndServer } from './harness.mjs';
 
 const FIXTURE = 'collecte-3e-sco-2025';
 const want = expected(FIXTURE);
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 /** Checks the campaign page against the fixture's expected JSON, every student of it. */
 async function assertCampaignMatchesExpected(app) {
@@ -47,7 +38,7 @@ async function assertCampaignMatchesExpected(app) {
 }
 
 async function seedScenario(url, label) {
-  const app = await CohortePage.open(browser, url);
+  const app = await CohortePage.open(env.browser, url);
   await app.drop(`${FIXTURE}.csv`);
   const [result] = await app.importResults();
   assert.equal(result.status, 'ok', result.text);
@@ -81,7 +72,7 @@ async function seedScenario(url, label) {
 }
 
 test('served app: drop an export, read who is certifiable, reload, nothing leaves the machine', async () => {
-  await seedScenario(server.url, 'http');
+  await seedScenario(env.server.url, 'http');
 });
 
 test('single file from file://: the same flow works with no server', async () => {
@@ -89,7 +80,7 @@ test('single file from file://: the same flow works with no server', async () =>
 });
 
 test('the example button imports the built-in export', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.testid('demo-button').click();
   await app.testid('import-result').waitFor();
   const [result] = await app.importResults();
@@ -100,7 +91,7 @@ test('the example button imports the built-in export', async () => {
 });
 
 test('the same export dropped twice is recognised and stored once', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick(`${FIXTURE}.csv`);
   await app.pick(`${FIXTURE}.csv`);
   const results = await app.importResults();

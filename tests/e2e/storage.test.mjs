@@ -1,30 +1,21 @@
 // The storage panel, as a head of school uses it: import, back up, erase everything, restore
 // and find the same views; a wrong backup file is refused and changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, singleFileUrl, CohortePage, ROOT } from './harness.mjs';
+import { singleFileUrl, CohortePage, ROOT, useBrowserAndServer } from './harness.mjs';
 
 const FIXTURES = ['collecte-3e-sco-2025.csv', 'evaluation-rentree-5e.csv', 'collecte-2020-ancien-format.csv'];
 const TMP = join(ROOT, 'target/e2e-storage');
 
-let browser;
-let server;
-before(async () => {
-  mkdirSync(TMP, { recursive: true });
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
+mkdirSync(TMP, { recursive: true });
 
 const cohorteKeys = (entries) => entries.filter(([key]) => key.startsWith('cohorte.'));
 
 test('backup, erase everything, restore: the same campaigns, counts and students', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick(...FIXTURES);
   for (const result of await app.importResults()) assert.equal(result.status, 'ok', result.text);
   const campaignsBefore = await app.campaignRows();
@@ -77,7 +68,7 @@ test('backup, erase everything, restore: the same campaigns, counts and students
 });
 
 test('a wrong backup file is refused with a French message, and nothing changes', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv', 'evaluation-rentree-5e.csv');
   const backup = await app.downloadBackup();
   const wrong = {
@@ -103,7 +94,7 @@ test('a wrong backup file is refused with a French message, and nothing changes'
 });
 
 test('deleting one snapshot and one campaign asks first, then frees the space', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv', 'collecte-reenregistre-tableur-cp1252.csv', 'evaluation-rentree-5e.csv');
   const campaign = (await app.campaignRows()).find((c) => c.kind === 'profiles-collection').id;
   const group = app.page.locator(`[data-testid="storage-campaign"][data-campaign-id="${campaign}"]`);
@@ -126,7 +117,7 @@ test('deleting one snapshot and one campaign asks first, then frees the space', 
 });
 
 test('a damaged entry is reported, set aside, and can be deleted; the rest still works', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv', 'evaluation-rentree-5e.csv');
   await app.page.evaluate(() => localStorage.setItem('cohorte.v2.snapshot.1', '{"écrit": "à la main"}'));
   await app.reload();
@@ -141,7 +132,7 @@ test('a damaged entry is reported, set aside, and can be deleted; the rest still
 });
 
 test('from file://, the backup downloads without any network', async () => {
-  const app = await CohortePage.open(browser, singleFileUrl());
+  const app = await CohortePage.open(env.browser, singleFileUrl());
   await app.pick('collecte-3e-sco-2025.csv');
   const backup = await app.downloadBackup();
   assert.equal(JSON.parse(backup.text).snapshots.length, 1);

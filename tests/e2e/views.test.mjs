@@ -2,22 +2,13 @@
 // profiles collection (filters, sorts, page sizes, URL, class summary, action list, CSV
 // exports, print, student detail) and an assessment campaign. Expected values come from the
 // fixtures' JSON, never from the app itself.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, CohortePage, expected, FIXTURES } from './harness.mjs';
+import { CohortePage, expected, FIXTURES, useBrowserAndServer } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowserAndServer();
 
 const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const classKey = (label) => fold(label).replace(/[^a-z0-9]/g, '').replace(/^(\d+)(eme|e)(?=.)/, '$1');
@@ -67,7 +58,7 @@ async function openFixture(app, name) {
 const rowsData = (app) => app.participantRows();
 
 test('campaign list: 25 per page, search by name or code, type, archive kept after reload, sort by every column', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   const fixtures = ['collecte-3e-sco-2025', 'collecte-sup-groupes', 'evaluation-rentree-5e', 'evaluation-exam', 'collecte-noms-speciaux'];
   await app.pick(...fixtures.map((n) => `${n}.csv`));
   const base = readFileSync(join(FIXTURES, 'collecte-noms-speciaux.csv'), 'utf8');
@@ -144,7 +135,7 @@ test('campaign list: 25 per page, search by name or code, type, archive kept aft
 test('profiles collection: every filter, every sort, page sizes and pages, kept in the URL', async () => {
   const name = 'collecte-3e-sco-2025';
   const want = expected(name);
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, name);
   assert.match(await app.page.title(), new RegExp(want.campaign_name));
   assert.match(await app.testid('participants-count').textContent(), new RegExp(`^${want.participants} participants`));
@@ -239,7 +230,7 @@ test('profiles collection: every filter, every sort, page sizes and pages, kept 
 test('class summary and action list match the expected students, and the CSV says the same', async () => {
   const name = 'collecte-3e-sco-2025';
   const want = expected(name);
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, name);
   const byClass = {};
   for (const s of want.students) {
@@ -321,7 +312,7 @@ test('class summary and action list match the expected students, and the CSV say
 test('CSV export of the table: formula-looking names are guarded, quotes and semicolons kept', async () => {
   const name = 'collecte-noms-speciaux';
   const want = expected(name);
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, name);
   // Markup in names is shown as text, never run.
   assert.equal(await app.page.locator('img').count(), 0);
@@ -348,7 +339,7 @@ test('CSV export of the table: formula-looking names are guarded, quotes and sem
 test('student detail: opened with the keyboard, the 16 competences by domain, every sending, Escape closes', async () => {
   const name = 'collecte-4e-envoi-multiple';
   const want = expected(name);
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, name);
   await app.testid('page-size').selectOption('100');
   const rows = await rowsData(app);
@@ -393,7 +384,7 @@ test('student detail: opened with the keyboard, the 16 competences by domain, ev
 test('assessment campaign: progress, status, mastery, stages, badges, filters and averages', async () => {
   const name = 'evaluation-rentree-5e';
   const want = expected(name);
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, name);
   assert.equal(await app.count('count-participants'), want.participants);
   assert.equal(await app.count('count-received'), want.shared);
@@ -432,7 +423,7 @@ test('assessment campaign: progress, status, mastery, stages, badges, filters an
 });
 
 test('narrow and wide screens: the campaign page top and the action list', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, 'collecte-3e-sco-2025');
   await app.page.screenshot({ path: 'target/screenshots/vues-haut-1280.png' });
   await app.page.setViewportSize({ width: 390, height: 844 });
