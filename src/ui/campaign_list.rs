@@ -13,6 +13,7 @@ use crate::domain::route::{Route, TableView};
 use crate::domain::snapshot::CampaignKind;
 use crate::store::prefs::Prefs;
 use crate::ui::pagination::Pagination;
+use crate::ui::sort_header::{aria_sort, SortHeader};
 use crate::ui::state::{use_state, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -91,32 +92,28 @@ pub fn CampaignList() -> impl IntoView {
     };
 
     let sort_header = move |column: CampaignColumn, label: &'static str, numeric: bool| {
-        let aria_sort = move || {
-            query.with(|q| match (q.column == column, q.descending) {
-                (false, _) => "none",
-                (true, true) => "descending",
-                (true, false) => "ascending",
+        let sort_state =
+            Signal::derive(move || query.with(|q| aria_sort(q.column == column, q.descending)));
+        let on_sort = Callback::new(move |()| {
+            set_query(&|q| {
+                // Numbers and dates open with the largest first, text from A to Z.
+                let first_descending = numeric || column == CampaignColumn::Latest;
+                q.descending = if q.column == column {
+                    !q.descending
+                } else {
+                    first_descending
+                };
+                q.column = column;
             })
-        };
+        });
         view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort>
-                <button
-                    type="button"
-                    class="sort"
-                    data-testid=format!("campaign-sort-{column:?}").to_lowercase()
-                    on:click=move |_| set_query(&|q| {
-                        // Numbers and dates open with the largest first, text from A to Z.
-                        let first_descending = numeric || column == CampaignColumn::Latest;
-                        q.descending = if q.column == column { !q.descending } else { first_descending };
-                        q.column = column;
-                    })
-                >
-                    {label}
-                    <span class="sort__icon" aria-hidden="true">
-                        {move || match aria_sort() { "ascending" => "▲", "descending" => "▼", _ => "↕" }}
-                    </span>
-                </button>
-            </th>
+            <SortHeader
+                label=label
+                state=sort_state
+                on_sort=on_sort
+                numeric=numeric
+                testid=format!("campaign-sort-{column:?}").to_lowercase()
+            />
         }
     };
 

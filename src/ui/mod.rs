@@ -12,6 +12,7 @@ mod history_chart;
 mod pagination;
 mod participants;
 mod profiles_page;
+mod sort_header;
 mod storage_panel;
 mod student_detail;
 mod students;

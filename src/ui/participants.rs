@@ -9,6 +9,7 @@ use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView, PAGE_SIZES};
 use crate::ui::download::download_csv;
 use crate::ui::pagination::Pagination;
+use crate::ui::sort_header::{aria_sort, SortHeader};
 use crate::ui::state::{use_state, AppState, Shared};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -50,40 +51,25 @@ pub fn ParticipantsTable(
     };
 
     let sort_header = move |column: SortColumn, label: &'static str, numeric: bool| {
-        let aria_sort = move || {
-            let sort = table_view.with(|v| v.sort);
-            if sort.column != column {
-                "none"
-            } else if sort.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        };
+        let sort_state = Signal::derive(move || {
+            table_view.with(|v| aria_sort(v.sort.column == column, v.sort.descending))
+        });
+        let on_sort = Callback::new(move |()| {
+            update_view(state, id, table_view, |view| {
+                let descending = view.sort.column == column && !view.sort.descending;
+                view.sort = Sort { column, descending };
+                view.page = 1;
+            })
+        });
         view! {
-            <th scope="col" class:num=numeric aria-sort=aria_sort data-sort=column.slug()>
-                <button
-                    type="button"
-                    class="sort"
-                    data-testid=format!("sort-{}", column.slug())
-                    on:click=move |_| {
-                        update_view(state, id, table_view, |view| {
-                            let descending = view.sort.column == column && !view.sort.descending;
-                            view.sort = Sort { column, descending };
-                            view.page = 1;
-                        })
-                    }
-                >
-                    {label}
-                    <span class="sort__icon" aria-hidden="true">
-                        {move || match aria_sort() {
-                            "ascending" => "▲",
-                            "descending" => "▼",
-                            _ => "↕",
-                        }}
-                    </span>
-                </button>
-            </th>
+            <SortHeader
+                label=label
+                state=sort_state
+                on_sort=on_sort
+                numeric=numeric
+                testid=format!("sort-{}", column.slug())
+                data_sort=column.slug()
+            />
         }
     };
 

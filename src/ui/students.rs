@@ -6,6 +6,7 @@ use crate::domain::students::{
 };
 use crate::domain::text::{fold, natural_cmp};
 use crate::ui::download::download_csv;
+use crate::ui::sort_header::{aria_sort, SortHeader};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::history as text;
 
@@ -50,26 +51,17 @@ pub fn StudentsView() -> impl IntoView {
         visible
     });
     let header = move |column: StudentSort, label: &'static str| {
-        let aria_sort = move || match sort.get() {
-            (current, _) if current != column => "none",
-            (_, true) => "descending",
-            (_, false) => "ascending",
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" on:click=move |_| {
-                    sort.update(|(current, descending)| {
-                        *descending = *current == column && !*descending;
-                        *current = column;
-                    })
-                }>
-                    {label}
-                    <span class="sort__icon" aria-hidden="true">
-                        {move || match aria_sort() { "ascending" => "▲", "descending" => "▼", _ => "↕" }}
-                    </span>
-                </button>
-            </th>
-        }
+        let sort_state = Signal::derive(move || {
+            let (current, descending) = sort.get();
+            aria_sort(current == column, descending)
+        });
+        let on_sort = Callback::new(move |()| {
+            sort.update(|(current, descending)| {
+                *descending = *current == column && !*descending;
+                *current = column;
+            })
+        });
+        view! { <SortHeader label=label state=sort_state on_sort=on_sort /> }
     };
 
     view! {
