@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use crate::domain::cohort::{percent, profile_students, ProfileCounts};
-use crate::domain::diff::{compare, ChangeCategory, StudentChange};
+use crate::domain::diff::{as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange};
+use crate::domain::snapshot::LocalDateTime;
 use crate::domain::snapshot::Rows;
 use crate::ui::state::{format_timestamp, use_state, StoredSnapshot};
 use crate::ui::text::history as text;
@@ -45,6 +46,14 @@ pub fn Timeline(campaign_id: u64) -> impl IntoView {
         chosen_to
             .get()
             .or_else(|| snapshots.with(|s| s.last().map(|s| s.meta.id)))
+    };
+    // Multiple sendings inside one export are history too: the latest import as it stood at a date.
+    let since = RwSignal::new(None::<LocalDateTime>);
+    let latest_rows = move || {
+        snapshots.with(|s| match s.last().map(|s| &s.data.rows) {
+            Some(Rows::Profiles(rows)) => Some(rows.clone()),
+            _ => None,
+        })
     };
     let find = move |id: Option<u32>| {
         snapshots.with(|s| s.iter().find(|s| Some(s.meta.id) == id).cloned())
@@ -133,23 +142,56 @@ pub fn Timeline(campaign_id: u64) -> impl IntoView {
                 </div>
                 {move || match (find(from()), find(to())) {
                     (Some(before), Some(after)) if before.meta.id != after.meta.id => {
-                        view! { <ComparisonView before=before after=after /> }.into_any()
+                        match (&before.data.rows, &after.data.rows) {
+                            (Rows::Profiles(before), Rows::Profiles(after)) => view! {
+                                <ComparisonView comparison=compare(before, after) anchor="imports" />
+                            }.into_any(),
+                            _ => ().into_any(),
+                        }
                     }
                     _ => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
+                }}
+            </Show>
+            <Show when=move || latest_rows().is_some_and(|rows| send_dates(&rows).len() > 1)>
+                <h4>{text::SINCE_TITLE}</h4>
+                <p class="field__hint">{text::SINCE_HINT}</p>
+                <label class="field field--inline">
+                    <span class="field__label">{text::SINCE_DATE}</span>
+                    <input
+                        type="date"
+                        data-testid="compare-since"
+                        on:change=move |event| since.set(parse_date_input(&event_target_value(&event)))
+                    />
+                </label>
+                {move || match (since.get(), latest_rows()) {
+                    (Some(cutoff), Some(rows)) => view! {
+                        <ComparisonView comparison=compare(&as_of(&rows, cutoff), &rows) anchor="depuis" />
+                    }.into_any(),
+                    _ => ().into_any(),
                 }}
             </Show>
         </section>
     }
 }
 
-#[component]
-fn ComparisonView(before: StoredSnapshot, after: StoredSnapshot) -> impl IntoView {
-    let (Rows::Profiles(before_rows), Rows::Profiles(after_rows)) =
-        (&before.data.rows, &after.data.rows)
+/// `2025-10-01` from an `<input type="date">`, as the end of that day: sendings of the day count.
+fn parse_date_input(value: &str) -> Option<LocalDateTime> {
+    let mut parts = value.splitn(3, '-').map(str::parse::<u16>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
     else {
-        return ().into_any();
+        return None;
     };
-    let comparison = compare(before_rows, after_rows);
+    Some(LocalDateTime {
+        year,
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+        minutes: Some(23 * 60 + 59),
+    })
+}
+
+#[component]
+fn ComparisonView(comparison: Comparison, anchor: &'static str) -> impl IntoView {
     let counts = comparison.counts;
     let newly_sent: Vec<StudentChange> = comparison
         .changes
@@ -198,14 +240,14 @@ fn ComparisonView(before: StoredSnapshot, after: StoredSnapshot) -> impl IntoVie
         <p class="share"><strong>{share}</strong></p>
         <div class="cards">
             {categories.iter().map(|(slug, label, changes, tone)| view! {
-                <a class=format!("card card--{tone} card--link") href=format!("#diff-{slug}") data-testid="diff-count" data-category=*slug>
+                <a class=format!("card card--{tone} card--link") href=format!("#diff-{anchor}-{slug}") data-testid="diff-count" data-category=*slug>
                     <span class="card__value">{changes.len()}</span>
                     <span class="card__label">{*label}</span>
                 </a>
             }).collect_view()}
         </div>
         {categories.into_iter().filter(|(_, _, changes, _)| !changes.is_empty()).map(|(slug, label, changes, _)| view! {
-            <div class="table-scroll" id=format!("diff-{slug}")>
+            <div class="table-scroll" id=format!("diff-{anchor}-{slug}")>
                 <table class="table diff-table" data-category=slug>
                     <caption>{text::change_caption(label, changes.len())}</caption>
                     <thead>

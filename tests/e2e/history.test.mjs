@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CohortePage, expected, useBrowserAndServer } from './harness.mjs';
+import { join } from 'node:path';
+import { CohortePage, expected, FIXTURES, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -108,6 +109,31 @@ test('the students view lists the union of two campaigns with each one’s lates
   assert.equal(await noe.getAttribute('data-certifiability'), 'certifiable');
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot('eleves-390', { fullPage: false });
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('one export with multiple sendings: progress since a date, without a second import', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick('collecte-4e-envoi-multiple.csv');
+  await app.openCampaign(349554);
+  await app.testid('compare-since').fill('2025-09-20');
+
+  // What the file itself says: students whose first profile was sent after 20 September.
+  const lines = readFileSync(join(FIXTURES, 'collecte-4e-envoi-multiple.csv'), 'utf8').trim().split('\n').slice(1);
+  const firstSent = new Map();
+  for (const line of lines) {
+    const cells = line.split(';').map((cell) => cell.replace(/^"|"$/g, ''));
+    if (cells[7] !== 'Oui') continue;
+    const [day, month, year] = cells[8].split(' ')[0].split('/');
+    const date = `${year}-${month}-${day}`;
+    const key = `${cells[4]} ${cells[5]}`;
+    if (!firstSent.has(key) || date < firstSent.get(key)) firstSent.set(key, date);
+  }
+  const newlySent = [...firstSent.values()].filter((date) => date > '2025-09-20').length;
+  assert.ok(newlySent > 0);
+  const card = app.page.locator('[data-testid="diff-count"][data-category="newly-sent"]');
+  assert.equal(Number((await card.textContent()).match(/\d+/)[0]), newlySent);
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });

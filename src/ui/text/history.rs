@@ -99,3 +99,7 @@ pub const HISTORY_COUNT: &str = "Compétences certifiables (sur 16)";
 pub fn history_point(date: &str, score: u32, count: u8) -> String {
     format!("{date} : {score} pix, {count} compétences certifiables")
 }
+
+pub const SINCE_TITLE: &str = "Progrès depuis une date";
+pub const SINCE_HINT: &str = "Le dernier export contient plusieurs envois au fil du temps (envoi multiple) : choisissez une date pour voir qui a progressé depuis.";
+pub const SINCE_DATE: &str = "État au";
