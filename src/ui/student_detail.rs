@@ -19,6 +19,42 @@ use crate::ui::participants::update_view;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 
+/// A modal dialog keeps Tab and Shift+Tab among its own controls (WCAG 2.4.3): past the last
+/// one, focus comes back to the first, and the other way round.
+fn keep_focus_inside(dialog: &web_sys::HtmlDivElement, event: &web_sys::KeyboardEvent) {
+    let Ok(nodes) = dialog.query_selector_all(
+        "button, a[href], input, select, textarea, [tabindex]:not([tabindex='-1'])",
+    ) else {
+        return;
+    };
+    let focusable: Vec<web_sys::HtmlElement> = (0..nodes.length())
+        .filter_map(|i| nodes.get(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect();
+    let (Some(first), Some(last)) = (focusable.first(), focusable.last()) else {
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let is = |element: &web_sys::HtmlElement| {
+        active
+            .as_ref()
+            .is_some_and(|a| a == element.as_ref() as &web_sys::Element)
+    };
+    let leaving_backwards = event.shift_key()
+        && (is(first)
+            || active
+                .as_ref()
+                .is_some_and(|a| a == dialog.as_ref() as &web_sys::Element));
+    if leaving_backwards {
+        event.prevent_default();
+        let _ = last.focus();
+    } else if !event.shift_key() && is(last) {
+        event.prevent_default();
+        let _ = first.focus();
+    }
+}
+
 fn focus_by_id(id: &str) {
     if let Some(element) = web_sys::window()
         .and_then(|window| window.document())
@@ -122,6 +158,10 @@ pub fn StudentDetail(
                     if event.key() == "Escape" {
                         event.prevent_default();
                         close();
+                    } else if event.key() == "Tab" {
+                        if let Some(dialog) = dialog_ref.get_untracked() {
+                            keep_focus_inside(&dialog, &event);
+                        }
                     }
                 }
             >

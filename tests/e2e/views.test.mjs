@@ -370,6 +370,13 @@ test('student detail: opened with the keyboard, the 16 competences by domain, ev
   await app.page.screenshot({ path: 'target/screenshots/vues-fiche-eleve-390.png' });
   await app.page.setViewportSize({ width: 1280, height: 900 });
 
+  // Focus stays in the modal dialog: Shift+Tab from its first control, Tab from its last.
+  await app.testid('detail-close').focus();
+  await app.page.keyboard.press('Shift+Tab');
+  assert.ok(await detail.evaluate((dialog) => dialog.contains(document.activeElement) && document.activeElement !== dialog));
+  await app.page.keyboard.press('Tab');
+  assert.equal(await app.page.evaluate(() => document.activeElement?.dataset.testid), 'detail-close');
+
   // The detail survives a reload (it is in the URL), then Escape closes it and focus returns.
   await app.reload();
   await app.testid('student-detail').waitFor();
