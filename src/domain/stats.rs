@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::cohort::profile_students;
-use super::competences::{Levels, COMPETENCES, COMPETENCE_COUNT, MIN_CERTIFIABLE_COMPETENCES};
+use super::competences::{Levels, COMPETENCE_COUNT, MIN_CERTIFIABLE_COMPETENCES};
 use super::snapshot::ProfileRow;
 use super::text::{class_key, natural_cmp};
 
@@ -241,11 +241,6 @@ fn bin_width(max_score: u32) -> u32 {
         .into_iter()
         .find(|width| max_score / width < MAX_SCORE_BINS)
         .unwrap_or_else(|| max_score / MAX_SCORE_BINS + 1)
-}
-
-/// Competence names for the charts, in index order (re-exported so the UI needs one import).
-pub fn competence(index: usize) -> &'static super::competences::Competence {
-    &COMPETENCES[index]
 }
 
 #[cfg(test)]
