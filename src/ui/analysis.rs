@@ -18,10 +18,6 @@ use crate::domain::stats::{CohortStats, CoverageOrder};
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::text::analysis as ta;
 
-/// Width of every chart's viewBox. The SVGs scale to their box, so this only sets the ratio
-/// between text and bars: narrow enough that 12-unit text stays legible at 390 px.
-const WIDTH: f64 = 480.0;
-
 #[component]
 pub fn Analysis(snapshot: Arc<CampaignSnapshot>) -> impl IntoView {
     let stats = Arc::new(CohortStats::of(profile_rows(&snapshot)));
@@ -85,35 +81,36 @@ struct HBar {
     hooks: Vec<(&'static str, String)>,
 }
 
-/// Horizontal bars, one row each, label left, value text right.
-fn hbars(html: &mut Html, label: &str, label_width: f64, bars: &[HBar]) {
-    const ROW: f64 = 20.0;
-    const TEXT: f64 = 92.0;
-    let height = ROW * bars.len() as f64 + 4.0;
-    let room = WIDTH - label_width - TEXT;
-    svg_open(html, label, height);
+/// Horizontal bars, one row each, label left, value text right. Horizontal positions are
+/// percentages and vertical ones pixels, without a viewBox: bars stretch with the box while
+/// text keeps its CSS size, so the chart stays legible from 390 px to print.
+fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
+    const ROW: f64 = 18.0;
+    const TEXT_PERCENT: f64 = 24.0;
+    let room = 100.0 - label_percent - TEXT_PERCENT;
+    svg_open(html, label, ROW * bars.len() as f64 + 2.0);
+    let x = format!("{label_percent}%");
     for (row, bar) in bars.iter().enumerate() {
-        let y = ROW * row as f64 + 2.0;
+        let y = ROW * row as f64 + 1.0;
         let mut hooks: Vec<(&str, &str)> =
             bar.hooks.iter().map(|(k, v)| (*k, v.as_str())).collect();
         hooks.push(("class", "bar"));
         html.open("g", &hooks);
         html.element("title", &[], &bar.tooltip);
-        text(html, 0.0, y + 14.0, "", &bar.label);
-        let track = format!("{room}");
-        let (x, top) = (format!("{label_width}"), format!("{}", y + 3.0));
+        text(html, "0", y + 12.0, "", &bar.label);
+        let top = format!("{}", y + 2.0);
         html.element(
             "rect",
             &[
                 ("class", "track"),
                 ("x", &x),
                 ("y", &top),
-                ("width", &track),
-                ("height", "14"),
+                ("width", &format!("{room}%")),
+                ("height", "12"),
             ],
             "",
         );
-        let width = format!("{:.1}", room * bar.value.clamp(0.0, 1.0));
+        let width = format!("{:.2}%", room * bar.value.clamp(0.0, 1.0));
         html.element(
             "rect",
             &[
@@ -121,29 +118,35 @@ fn hbars(html: &mut Html, label: &str, label_width: f64, bars: &[HBar]) {
                 ("x", &x),
                 ("y", &top),
                 ("width", &width),
-                ("height", "14"),
+                ("height", "12"),
             ],
             "",
         );
-        text(html, label_width + room + 6.0, y + 14.0, "", &bar.text);
+        text(
+            html,
+            &format!("{}%", label_percent + room + 1.5),
+            y + 12.0,
+            "",
+            &bar.text,
+        );
         html.close("g");
     }
     html.close("svg");
 }
 
 /// Vertical bars with their count on top and their label below; a dashed line before bar
-/// `threshold` when given.
+/// `threshold` when given. Same percent-and-pixel scheme as `hbars`.
 fn vbars(
     html: &mut Html,
     label: &str,
     bars: &[(String, usize, String, &str)],
     threshold: Option<usize>,
 ) {
-    const HEIGHT: f64 = 150.0;
-    const BOTTOM: f64 = 20.0;
+    const HEIGHT: f64 = 130.0;
+    const BOTTOM: f64 = 18.0;
     const TOP: f64 = 16.0;
     let max = bars.iter().map(|bar| bar.1).max().unwrap_or(0).max(1) as f64;
-    let step = WIDTH / bars.len().max(1) as f64;
+    let step = 100.0 / bars.len().max(1) as f64;
     svg_open(html, label, HEIGHT);
     let base = HEIGHT - BOTTOM;
     html.element(
@@ -151,7 +154,7 @@ fn vbars(
         &[
             ("class", "axis"),
             ("x1", "0"),
-            ("x2", &WIDTH.to_string()),
+            ("x2", "100%"),
             ("y1", &base.to_string()),
             ("y2", &base.to_string()),
         ],
@@ -166,28 +169,28 @@ fn vbars(
             "rect",
             &[
                 ("class", fill),
-                ("x", &format!("{:.1}", x + step * 0.1)),
+                ("x", &format!("{:.2}%", x + step * 0.1)),
                 ("y", &format!("{:.1}", base - height)),
-                ("width", &format!("{:.1}", step * 0.8)),
+                ("width", &format!("{:.2}%", step * 0.8)),
                 ("height", &format!("{height:.1}")),
             ],
             "",
         );
-        let middle = x + step / 2.0;
+        let middle = format!("{:.2}%", x + step / 2.0);
         if *count > 0 {
             text(
                 html,
-                middle,
+                &middle,
                 base - height - 3.0,
                 "middle",
                 &count.to_string(),
             );
         }
-        text(html, middle, HEIGHT - 5.0, "middle", name);
+        text(html, &middle, HEIGHT - 4.0, "middle", name);
         html.close("g");
     }
     if let Some(threshold) = threshold {
-        let x = format!("{:.1}", step * threshold as f64);
+        let x = format!("{:.2}%", step * threshold as f64);
         html.element(
             "line",
             &[
@@ -199,7 +202,11 @@ fn vbars(
             ],
             "",
         );
-        text(html, step * threshold as f64 + 4.0, 11.0, "", ta::THRESHOLD);
+        html.element(
+            "text",
+            &[("x", &x), ("dx", "4"), ("y", "11")],
+            ta::THRESHOLD,
+        );
     }
     html.close("svg");
 }
@@ -209,7 +216,8 @@ fn svg_open(html: &mut Html, label: &str, height: f64) {
         "svg",
         &[
             ("class", "chart"),
-            ("viewBox", &format!("0 0 {WIDTH} {height}")),
+            ("width", "100%"),
+            ("height", &height.to_string()),
             ("role", "img"),
             ("aria-label", label),
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -217,12 +225,12 @@ fn svg_open(html: &mut Html, label: &str, height: f64) {
     );
 }
 
-fn text(html: &mut Html, x: f64, y: f64, anchor: &str, content: &str) {
+fn text(html: &mut Html, x: &str, y: f64, anchor: &str, content: &str) {
     let anchor_attribute = if anchor.is_empty() { "" } else { "text-anchor" };
     html.element(
         "text",
         &[
-            ("x", &format!("{x:.1}")),
+            ("x", x),
             ("y", &format!("{y:.1}")),
             (anchor_attribute, anchor),
         ],
@@ -524,7 +532,7 @@ fn classes_html(stats: &CohortStats) -> String {
         "div",
         &[("class", "chart-box"), ("data-testid", "class-certifiable")],
     );
-    hbars(&mut html, ta::CLASSES_CAPTION, 96.0, &bars);
+    hbars(&mut html, ta::CLASSES_CAPTION, 18.0, &bars);
     html.close("div");
     let rows: Vec<Vec<String>> = stats
         .classes
