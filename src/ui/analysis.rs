@@ -330,7 +330,7 @@ fn coverage_html(stats: &CohortStats, order: CoverageOrder) -> String {
     hbars(
         &mut html,
         &ta::chart_label(ta::COVERAGE_CAPTION, stats.received),
-        34.0,
+        8.0,
         &bars,
     );
     html.close("div");

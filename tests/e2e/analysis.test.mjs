@@ -3,9 +3,9 @@
 // one A4 page for the 44-student campaign.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, serveDist, CohortePage, expected, SCREENSHOTS } from './harness.mjs';
+import { launch, serveDist, CohortePage, expected, FIXTURES, SCREENSHOTS } from './harness.mjs';
 
 let browser;
 let server;
@@ -113,5 +113,29 @@ test('the printed report of the 44-student campaign is one A4 page', async () =>
   // Page objects, not the /Type /Pages tree node.
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
   assert.equal(pages.length, 1, `the report has ${pages.length} pages`);
+  await app.context.close();
+});
+
+test('the class × competence matrix stays readable with one class per student (44 classes) at 390 px', async () => {
+  const app = await CohortePage.open(browser, server.url, { width: 390, height: 900 });
+  // Every student in their own class: the 44-student file, its class cell rewritten per line.
+  let line = 0;
+  const text = readFileSync(join(FIXTURES, `${NAME}.csv`), 'utf8').replace(/;"3[A-D]";/g, () => `;"3e${++line}";`);
+  await app.testid('drop-zone').evaluate((zone, text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'classes.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  }, text);
+  await app.openCampaign(expected(NAME).campaign_id);
+  await app.openAnalysis();
+  const rows = await app.testid('matrix-row').evaluateAll((rows) => rows.map((r) => r.dataset.class));
+  assert.equal(rows.length, 44);
+  assert.deepEqual(rows.slice(0, 3), ['3e1', '3e2', '3e3'], 'natural order');
+  assert.equal(rows[9], '3e10');
+  // The matrix scrolls inside its box; the page itself never scrolls sideways.
+  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+  await app.testid('class-matrix').scrollIntoViewIfNeeded();
+  await app.page.locator('.analysis__matrix').screenshot({ path: join(SCREENSHOTS, 'analysis-matrix-44-classes-390.png') });
   await app.context.close();
 });
