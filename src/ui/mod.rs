@@ -1,5 +1,6 @@
 //! Leptos components, one per file. They stay thin: the work is done in `domain` and `store`.
 
+mod analysis;
 mod app;
 mod assessment_page;
 mod campaign_list;

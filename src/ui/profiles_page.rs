@@ -12,6 +12,7 @@ use crate::domain::cohort::{
 };
 use crate::domain::route::{Route, TableView};
 use crate::domain::snapshot::CampaignSnapshot;
+use crate::ui::analysis::Analysis;
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
 use crate::ui::filters::ParticipantFilters;
@@ -19,6 +20,7 @@ use crate::ui::participants::ParticipantsTable;
 use crate::ui::state::{use_state, Shared};
 use crate::ui::student_detail::StudentDetail;
 use crate::ui::text;
+use crate::ui::text::analysis as ta;
 use crate::ui::text::campaign as tc;
 use crate::ui::todo_list::TodoList;
 
@@ -56,8 +58,26 @@ pub fn ProfilesPage(
     let total = Signal::derive(move || selected.with(|s| s.len()));
     let detail = Memo::new(move |_| table_view.with(|v| v.detail));
     let share = counts.certifiable_percent();
+    // The tab lives in the page, not the URL: the participants' filters keep their own URL.
+    let analysis = RwSignal::new(false);
+    let analysis_snapshot = Arc::clone(&snapshot);
+    let tab = move |is_analysis: bool, label: &'static str, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                data-testid=testid
+                aria-selected=move || (analysis.get() == is_analysis).to_string()
+                on:click=move |_| analysis.set(is_analysis)
+            >
+                {label}
+            </button>
+        }
+    };
 
     view! {
+        <div class="profiles" class:profiles--analysis=move || analysis.get()>
         <div class="cards">
             <Card label=text::CARD_PARTICIPANTS value=counts.participants testid="count-participants" tone="neutral" />
             <Card label=text::CARD_RECEIVED value=counts.received testid="count-received" tone="neutral" />
@@ -81,6 +101,12 @@ pub fn ProfilesPage(
             <summary>{tc::LENGTH_TITLE}</summary>
             <p>{tc::length_rule()}</p>
         </details>
+        <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL>
+            {tab(false, ta::TAB_PARTICIPANTS, "tab-participants")}
+            {tab(true, ta::TAB_ANALYSIS, "tab-analysis")}
+        </div>
+        {move || analysis.get().then(|| view! { <Analysis snapshot=Arc::clone(&analysis_snapshot) /> })}
+        <div class="profiles__participants" hidden=move || analysis.get()>
         {(!classes.is_empty()).then(|| view! { <ClassSummaryTable id=id summaries=summaries table_view=table_view /> })}
         <section class="participants" aria-labelledby="participants-title">
             <h3 id="participants-title">{text::COL_PARTICIPANTS}</h3>
@@ -88,9 +114,11 @@ pub fn ProfilesPage(
             <ParticipantsTable id=id campaign=campaign lines=lines.clone() table_view=table_view selected=selected />
         </section>
         <TodoList id=id snapshot=Arc::clone(&snapshot) lines=lines table_view=table_view />
+        </div>
         {move || detail.get().map(|row| view! {
             <StudentDetail id=id snapshot=Arc::clone(&snapshot) row=row table_view=table_view />
         })}
+        </div>
     }
 }
 

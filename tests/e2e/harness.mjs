@@ -131,6 +131,28 @@ export class CohortePage {
     await this.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
   }
 
+  // ---- Analysis tab (analysis.test.mjs)
+
+  async openAnalysis() {
+    await this.testid('tab-analysis').click();
+    await this.testid('competence-coverage').waitFor();
+  }
+
+  /** One { competence, share } per bar of the coverage chart, in the order drawn. */
+  async coverageBars() {
+    return this.testid('coverage-bar').evaluateAll((bars) => bars.map((bar) => ({
+      competence: bar.dataset.competence, share: Number(bar.dataset.share),
+    })));
+  }
+
+  /** Prints the page as Chromium would on A4 (print media); returns the PDF bytes. */
+  async printPdf() {
+    await this.page.emulateMedia({ media: 'print' });
+    const pdf = await this.page.pdf({ format: 'A4', printBackground: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
+    await this.page.emulateMedia({ media: 'screen' });
+    return pdf;
+  }
+
   // ---- Storage panel (storage.test.mjs)
 
   /** Every localStorage key and value, sorted by key. */

@@ -1,6 +1,7 @@
 //! Every French string the interface shows, in one place: this module. Each area of the app
 //! has its own file below (one writer per file); shared words live here.
 
+pub mod analysis;
 pub mod campaign;
 pub mod history;
 pub mod storage;

@@ -1,0 +1,627 @@
+//! The analysis tab of a profiles collection: competence coverage, quickest wins, score and
+//! competence-count distributions, certifiable share per class and a class × competence matrix.
+//! The numbers come from `domain::stats`; here they are only drawn. Charts are inline SVG
+//! written as strings with `domain::html::Html` (two generic drawers, horizontal and vertical
+//! bars) rather than typed views: it keeps the wasm small and a 50-class matrix fast. Each
+//! chart has an SVG `<title>` per bar (tooltip) and a table of the same numbers.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::competences::{
+    COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES,
+};
+use crate::domain::html::Html;
+use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::stats::{CohortStats, CoverageOrder};
+use crate::ui::campaign_page::profile_rows;
+use crate::ui::text::analysis as ta;
+
+#[component]
+pub fn Analysis(snapshot: Arc<CampaignSnapshot>) -> impl IntoView {
+    let stats = Arc::new(CohortStats::of(profile_rows(&snapshot)));
+    if stats.received == 0 {
+        return view! { <p class="empty">{ta::EMPTY}</p> }.into_any();
+    }
+    let order = RwSignal::new(CoverageOrder::Framework);
+    let coverage = {
+        let stats = Arc::clone(&stats);
+        move || coverage_html(&stats, order.get())
+    };
+    let print = move |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    view! {
+        <section class="analysis" data-testid="analysis" aria-labelledby="coverage-title">
+            <div class="panel analysis__coverage">
+                <div class="section-head">
+                    <h3 id="coverage-title">{ta::COVERAGE_TITLE}</h3>
+                    <label class="analysis__order">
+                        {ta::ORDER_LABEL}" "
+                        <select data-testid="coverage-order" on:change=move |event| order.set(CoverageOrder::from_slug(&event_target_value(&event)))>
+                            {CoverageOrder::ALL.into_iter().map(|o| view! { <option value=o.slug()>{order_label(o)}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <button type="button" class="button button--secondary analysis__print" data-testid="print-analysis" on:click=print>{ta::PRINT}</button>
+                </div>
+                <p class="analysis__hint">{ta::COVERAGE_HINT}</p>
+                <div inner_html=coverage></div>
+            </div>
+            <div class="panel analysis__wins" inner_html=wins_html(&stats)></div>
+            <div class="panel" inner_html=scores_html(&stats)></div>
+            <div class="panel" inner_html=counts_html(&stats)></div>
+            <div class="panel" inner_html=classes_html(&stats)></div>
+            <div class="panel analysis__matrix" inner_html=matrix_html(&stats)></div>
+        </section>
+    }
+    .into_any()
+}
+
+fn order_label(order: CoverageOrder) -> &'static str {
+    match order {
+        CoverageOrder::Framework => ta::ORDER_FRAMEWORK,
+        CoverageOrder::ShareAscending => ta::ORDER_SHARE_ASC,
+        CoverageOrder::ShareDescending => ta::ORDER_SHARE_DESC,
+        CoverageOrder::AverageDescending => ta::ORDER_AVERAGE,
+    }
+}
+
+/// One horizontal bar: `value` between 0 and 1.
+struct HBar {
+    label: String,
+    value: f64,
+    text: String,
+    tooltip: String,
+    /// CSS class of the bar's fill (`fill--information`, `fill--ok`…).
+    fill: String,
+    /// Test hooks on the bar's group.
+    hooks: Vec<(&'static str, String)>,
+}
+
+/// Horizontal bars, one row each, label left, value text right. Horizontal positions are
+/// percentages and vertical ones pixels, without a viewBox: bars stretch with the box while
+/// text keeps its CSS size, so the chart stays legible from 390 px to print.
+fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
+    const ROW: f64 = 18.0;
+    const TEXT_PERCENT: f64 = 24.0;
+    let room = 100.0 - label_percent - TEXT_PERCENT;
+    svg_open(html, label, ROW * bars.len() as f64 + 2.0);
+    let x = format!("{label_percent}%");
+    for (row, bar) in bars.iter().enumerate() {
+        let y = ROW * row as f64 + 1.0;
+        let mut hooks: Vec<(&str, &str)> =
+            bar.hooks.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        hooks.push(("class", "bar"));
+        html.open("g", &hooks);
+        html.element("title", &[], &bar.tooltip);
+        text(html, "0", y + 12.0, "", &bar.label);
+        let top = format!("{}", y + 2.0);
+        html.element(
+            "rect",
+            &[
+                ("class", "track"),
+                ("x", &x),
+                ("y", &top),
+                ("width", &format!("{room}%")),
+                ("height", "12"),
+            ],
+            "",
+        );
+        let width = format!("{:.2}%", room * bar.value.clamp(0.0, 1.0));
+        html.element(
+            "rect",
+            &[
+                ("class", &bar.fill),
+                ("x", &x),
+                ("y", &top),
+                ("width", &width),
+                ("height", "12"),
+            ],
+            "",
+        );
+        text(
+            html,
+            &format!("{}%", label_percent + room + 1.5),
+            y + 12.0,
+            "",
+            &bar.text,
+        );
+        html.close("g");
+    }
+    html.close("svg");
+}
+
+/// Vertical bars with their count on top and their label below; a dashed line before bar
+/// `threshold` when given. Same percent-and-pixel scheme as `hbars`.
+fn vbars(
+    html: &mut Html,
+    label: &str,
+    bars: &[(String, usize, String, &str)],
+    threshold: Option<usize>,
+) {
+    const HEIGHT: f64 = 130.0;
+    const BOTTOM: f64 = 18.0;
+    const TOP: f64 = 16.0;
+    let max = bars.iter().map(|bar| bar.1).max().unwrap_or(0).max(1) as f64;
+    let step = 100.0 / bars.len().max(1) as f64;
+    svg_open(html, label, HEIGHT);
+    let base = HEIGHT - BOTTOM;
+    html.element(
+        "line",
+        &[
+            ("class", "axis"),
+            ("x1", "0"),
+            ("x2", "100%"),
+            ("y1", &base.to_string()),
+            ("y2", &base.to_string()),
+        ],
+        "",
+    );
+    for (index, (name, count, tooltip, fill)) in bars.iter().enumerate() {
+        let x = step * index as f64;
+        let height = (base - TOP) * *count as f64 / max;
+        html.open("g", &[("class", "bar")]);
+        html.element("title", &[], tooltip);
+        html.element(
+            "rect",
+            &[
+                ("class", fill),
+                ("x", &format!("{:.2}%", x + step * 0.1)),
+                ("y", &format!("{:.1}", base - height)),
+                ("width", &format!("{:.2}%", step * 0.8)),
+                ("height", &format!("{height:.1}")),
+            ],
+            "",
+        );
+        let middle = format!("{:.2}%", x + step / 2.0);
+        if *count > 0 {
+            text(
+                html,
+                &middle,
+                base - height - 3.0,
+                "middle",
+                &count.to_string(),
+            );
+        }
+        text(html, &middle, HEIGHT - 4.0, "middle", name);
+        html.close("g");
+    }
+    if let Some(threshold) = threshold {
+        let x = format!("{:.2}%", step * threshold as f64);
+        html.element(
+            "line",
+            &[
+                ("class", "threshold"),
+                ("x1", &x),
+                ("x2", &x),
+                ("y1", "0"),
+                ("y2", &base.to_string()),
+            ],
+            "",
+        );
+        html.element(
+            "text",
+            &[("x", &x), ("dx", "4"), ("y", "11")],
+            ta::THRESHOLD,
+        );
+    }
+    html.close("svg");
+}
+
+fn svg_open(html: &mut Html, label: &str, height: f64) {
+    html.open(
+        "svg",
+        &[
+            ("class", "chart"),
+            ("width", "100%"),
+            ("height", &height.to_string()),
+            ("role", "img"),
+            ("aria-label", label),
+            ("xmlns", "http://www.w3.org/2000/svg"),
+        ],
+    );
+}
+
+fn text(html: &mut Html, x: &str, y: f64, anchor: &str, content: &str) {
+    let anchor_attribute = if anchor.is_empty() { "" } else { "text-anchor" };
+    html.element(
+        "text",
+        &[
+            ("x", x),
+            ("y", &format!("{y:.1}")),
+            (anchor_attribute, anchor),
+        ],
+        content,
+    );
+}
+
+/// A table of the chart's numbers, folded under the chart: screen readers and anyone who
+/// wants the exact values read it; print leaves it out to fit one page.
+fn data_table(html: &mut Html, caption: &str, head: &[&str], rows: &[Vec<String>]) {
+    html.open("details", &[("class", "chart__data")])
+        .element("summary", &[], ta::SHOW_DATA);
+    html.open("div", &[("class", "table-scroll")])
+        .open("table", &[("class", "table")]);
+    html.element("caption", &[], caption)
+        .open("thead", &[])
+        .open("tr", &[]);
+    for (index, cell) in head.iter().enumerate() {
+        html.element(
+            "th",
+            &[
+                ("scope", "col"),
+                ("class", if index > 0 { "num" } else { "" }),
+            ],
+            cell,
+        );
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for row in rows {
+        html.open("tr", &[]);
+        for (index, cell) in row.iter().enumerate() {
+            if index == 0 {
+                html.element("th", &[("scope", "row")], cell);
+            } else {
+                html.element("td", &[("class", "num")], cell);
+            }
+        }
+        html.close("tr");
+    }
+    html.close("tbody")
+        .close("table")
+        .close("div")
+        .close("details");
+}
+
+fn coverage_html(stats: &CohortStats, order: CoverageOrder) -> String {
+    let mut html = Html::new();
+    let indices = stats.coverage_order(order);
+    html.open("ul", &[("class", "legend")]);
+    for domain in DOMAINS {
+        html.open("li", &[]).element(
+            "span",
+            &[
+                ("class", &format!("swatch fill--{}", domain.css)),
+                ("aria-hidden", "true"),
+            ],
+            "",
+        );
+        html.text(&format!("{} {}", domain.number, domain.title))
+            .close("li");
+    }
+    html.close("ul");
+    let bars: Vec<HBar> = indices
+        .iter()
+        .map(|&index| {
+            let competence = &COMPETENCES[index];
+            let share = stats.coverage(index);
+            let average = ta::decimal(stats.average_level(index));
+            HBar {
+                label: competence.index.to_owned(),
+                value: share,
+                text: format!("{} · {average}", ta::percent(share)),
+                tooltip: format!(
+                    "{} {} : {} ({}), {} {average}",
+                    competence.index,
+                    competence.name,
+                    ta::percent(share),
+                    ta::profiles_of(stats.competences[index].reached, stats.received),
+                    ta::COL_AVERAGE.to_lowercase()
+                ),
+                fill: format!("fill--{}", competence.domain().css),
+                hooks: vec![
+                    ("data-testid", "coverage-bar".to_owned()),
+                    ("data-competence", competence.index.to_owned()),
+                    ("data-share", share.to_string()),
+                ],
+            }
+        })
+        .collect();
+    html.open(
+        "div",
+        &[
+            ("data-testid", "competence-coverage"),
+            ("class", "chart-box"),
+        ],
+    );
+    hbars(
+        &mut html,
+        &ta::chart_label(ta::COVERAGE_CAPTION, stats.received),
+        8.0,
+        &bars,
+    );
+    html.close("div");
+    let rows: Vec<Vec<String>> = indices
+        .iter()
+        .map(|&index| {
+            let competence = &COMPETENCES[index];
+            vec![
+                format!("{} {}", competence.index, competence.name),
+                competence.domain().title.to_owned(),
+                ta::profiles_of(stats.competences[index].reached, stats.received),
+                ta::percent(stats.coverage(index)),
+                ta::decimal(stats.average_level(index)),
+            ]
+        })
+        .collect();
+    data_table(
+        &mut html,
+        ta::COVERAGE_CAPTION,
+        &[
+            ta::COL_COMPETENCE,
+            ta::COL_DOMAIN,
+            ta::COL_REACHED,
+            ta::COL_SHARE,
+            ta::COL_AVERAGE,
+        ],
+        &rows,
+    );
+    html.finish()
+}
+
+fn wins_html(stats: &CohortStats) -> String {
+    let mut html = Html::new();
+    html.element("h3", &[], ta::WINS_TITLE);
+    let wins = stats.quick_wins(5);
+    if wins.is_empty() {
+        html.element("p", &[], ta::WINS_EMPTY);
+        return html.finish();
+    }
+    let total = stats.not_certifiable();
+    html.element("p", &[("class", "analysis__hint")], &ta::wins_hint(total));
+    html.open("ol", &[("class", "wins"), ("data-testid", "quick-wins")]);
+    for index in wins {
+        let competence = &COMPETENCES[index];
+        let zeros = stats.competences[index].zero_among_not_certifiable;
+        html.open(
+            "li",
+            &[
+                ("data-competence", competence.index),
+                (
+                    "class",
+                    &format!("domain-chip domain-chip--{}", competence.domain().css),
+                ),
+            ],
+        );
+        html.text(&ta::wins_item(
+            &format!("{} {}", competence.index, competence.name),
+            zeros,
+            total,
+        ));
+        html.close("li");
+    }
+    html.close("ol");
+    html.finish()
+}
+
+fn scores_html(stats: &CohortStats) -> String {
+    let mut html = Html::new();
+    html.element("h3", &[], ta::SCORES_TITLE);
+    let width = stats.score_bin_width;
+    let bars: Vec<(String, usize, String, &str)> = stats
+        .score_bins
+        .iter()
+        .enumerate()
+        .map(|(bin, &count)| {
+            let from = bin as u32 * width;
+            (
+                from.to_string(),
+                count,
+                ta::bar_title(&ta::score_range(from, width), count),
+                "fill--accent",
+            )
+        })
+        .collect();
+    html.open(
+        "div",
+        &[("class", "chart-box"), ("data-testid", "score-histogram")],
+    );
+    vbars(
+        &mut html,
+        &ta::chart_label(ta::SCORES_CAPTION, stats.received),
+        &bars,
+        None,
+    );
+    html.close("div");
+    let rows: Vec<Vec<String>> = bars
+        .iter()
+        .enumerate()
+        .map(|(bin, bar)| {
+            vec![
+                ta::score_range(bin as u32 * width, width),
+                bar.1.to_string(),
+            ]
+        })
+        .collect();
+    data_table(
+        &mut html,
+        ta::SCORES_CAPTION,
+        &[ta::COL_SCORE_RANGE, ta::COL_PROFILES],
+        &rows,
+    );
+    html.finish()
+}
+
+fn counts_html(stats: &CohortStats) -> String {
+    let mut html = Html::new();
+    html.element("h3", &[], ta::COUNTS_TITLE);
+    html.element("p", &[("class", "analysis__hint")], ta::COUNTS_HINT);
+    let threshold = usize::from(MIN_CERTIFIABLE_COMPETENCES);
+    let bars: Vec<(String, usize, String, &str)> = stats
+        .competence_counts
+        .iter()
+        .enumerate()
+        .map(|(count, &profiles)| {
+            let fill = if count >= threshold {
+                "fill--ok"
+            } else {
+                "fill--warn"
+            };
+            (
+                count.to_string(),
+                profiles,
+                ta::bar_title(&format!("{count} / {COMPETENCE_COUNT}"), profiles),
+                fill,
+            )
+        })
+        .collect();
+    html.open(
+        "div",
+        &[("class", "chart-box"), ("data-testid", "count-histogram")],
+    );
+    vbars(
+        &mut html,
+        &ta::chart_label(ta::COUNTS_CAPTION, stats.received),
+        &bars,
+        Some(threshold),
+    );
+    html.close("div");
+    let rows: Vec<Vec<String>> = bars
+        .iter()
+        .map(|bar| vec![bar.0.clone(), bar.1.to_string()])
+        .collect();
+    data_table(
+        &mut html,
+        ta::COUNTS_CAPTION,
+        &[ta::COL_COMPETENCE_COUNT, ta::COL_PROFILES],
+        &rows,
+    );
+    html.finish()
+}
+
+fn class_label(label: &str) -> String {
+    if label.is_empty() {
+        crate::ui::text::campaign::NO_CLASS.to_owned()
+    } else {
+        label.to_owned()
+    }
+}
+
+fn classes_html(stats: &CohortStats) -> String {
+    let mut html = Html::new();
+    html.element("h3", &[], ta::CLASSES_TITLE);
+    let bars: Vec<HBar> = stats
+        .classes
+        .iter()
+        .map(|class| {
+            let label = class_label(&class.label);
+            let share = class.certifiable_share();
+            let text = format!(
+                "{} ({}/{})",
+                ta::percent(share),
+                class.certifiable,
+                class.participants
+            );
+            HBar {
+                tooltip: format!("{label} : {text}"),
+                label,
+                value: share,
+                text,
+                fill: "fill--ok".to_owned(),
+                hooks: vec![
+                    ("data-testid", "class-bar".to_owned()),
+                    ("data-share", share.to_string()),
+                ],
+            }
+        })
+        .collect();
+    html.open(
+        "div",
+        &[("class", "chart-box"), ("data-testid", "class-certifiable")],
+    );
+    hbars(&mut html, ta::CLASSES_CAPTION, 18.0, &bars);
+    html.close("div");
+    let rows: Vec<Vec<String>> = stats
+        .classes
+        .iter()
+        .map(|class| {
+            vec![
+                class_label(&class.label),
+                class.certifiable.to_string(),
+                class.participants.to_string(),
+                ta::percent(class.certifiable_share()),
+            ]
+        })
+        .collect();
+    data_table(
+        &mut html,
+        ta::CLASSES_CAPTION,
+        &[
+            ta::COL_CLASS,
+            ta::COL_CERTIFIABLE,
+            ta::COL_PARTICIPANTS,
+            ta::COL_SHARE,
+        ],
+        &rows,
+    );
+    html.finish()
+}
+
+/// The class × competence matrix is itself the accessible table: numbers in every cell, the
+/// shade only repeats them. Sticky first column and header keep it readable with 50 classes.
+fn matrix_html(stats: &CohortStats) -> String {
+    let mut html = Html::new();
+    html.element("h3", &[], ta::MATRIX_TITLE);
+    html.open("div", &[("class", "table-scroll matrix-scroll")])
+        .open(
+            "table",
+            &[("class", "matrix"), ("data-testid", "class-matrix")],
+        );
+    html.element("caption", &[], ta::MATRIX_CAPTION)
+        .open("thead", &[])
+        .open("tr", &[]);
+    html.element("th", &[("scope", "col")], ta::COL_CLASS);
+    for competence in COMPETENCES {
+        html.open(
+            "th",
+            &[
+                ("scope", "col"),
+                (
+                    "class",
+                    &format!("matrix__head domain-top--{}", competence.domain().css),
+                ),
+            ],
+        );
+        html.element("abbr", &[("title", competence.name)], competence.index)
+            .close("th");
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for class in &stats.classes {
+        let label = class_label(&class.label);
+        html.open(
+            "tr",
+            &[("data-testid", "matrix-row"), ("data-class", &class.label)],
+        );
+        html.element("th", &[("scope", "row")], &label);
+        for (index, competence) in COMPETENCES.iter().enumerate() {
+            match class.coverage(index) {
+                None => html.element("td", &[("class", "matrix__cell")], "—"),
+                Some(share) => {
+                    // Five shades, so neighbouring values stay distinguishable in print.
+                    let shade = ((share * 4.0).round() as u8).min(4);
+                    let title = format!(
+                        "{label} · {} {} : {}",
+                        competence.index,
+                        competence.name,
+                        ta::profiles_of(class.reached[index], class.received)
+                    );
+                    html.element(
+                        "td",
+                        &[
+                            ("class", &format!("matrix__cell shade-{shade}")),
+                            ("title", &title),
+                            ("data-share", &share.to_string()),
+                        ],
+                        &format!("{}", (share * 100.0).round()),
+                    )
+                }
+            };
+        }
+        html.close("tr");
+    }
+    html.close("tbody").close("table").close("div");
+    html.finish()
+}
