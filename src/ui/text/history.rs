@@ -101,5 +101,5 @@ pub fn history_point(date: &str, score: u32, count: u8) -> String {
 }
 
 pub const SINCE_TITLE: &str = "Progrès depuis une date";
-pub const SINCE_HINT: &str = "Le dernier export contient plusieurs envois au fil du temps (envoi multiple) : choisissez une date pour voir qui a progressé depuis.";
+pub const SINCE_HINT: &str = "Les profils de ce dernier export ont été envoyés à des dates différentes (et plusieurs fois par élève en envoi multiple) : choisissez une date pour voir ce qui a changé depuis, sans attendre un nouvel import.";
 pub const SINCE_DATE: &str = "État au";
