@@ -84,7 +84,7 @@ pub fn Timeline(campaign_id: u64) -> impl IntoView {
         <section class="timeline panel" aria-labelledby="timeline-title">
             <h3 id="timeline-title">{text::TIMELINE_TITLE}</h3>
             <div class="table-scroll">
-                <table class="table">
+                <table class="table table--stack">
                     <caption>{text::TIMELINE_CAPTION}</caption>
                     <thead>
                         <tr>
@@ -102,10 +102,10 @@ pub fn Timeline(campaign_id: u64) -> impl IntoView {
                                 view! {
                                     <tr data-testid="snapshot-row" data-snapshot-id=snapshot.meta.id.to_string()>
                                         <th scope="row">{snapshot.meta.file_name.clone()}</th>
-                                        <td>{format_timestamp(snapshot.meta.imported_at_ms)}</td>
-                                        <td>{snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()}</td>
-                                        <td class="num">{counts.map(|c| c.participants)}</td>
-                                        <td class="num">
+                                        <td data-label=text::COL_IMPORTED_AT>{format_timestamp(snapshot.meta.imported_at_ms)}</td>
+                                        <td data-label=text::COL_STATE_AT>{snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()}</td>
+                                        <td class="num" data-label=text::COL_PARTICIPANTS>{counts.map(|c| c.participants)}</td>
+                                        <td class="num" data-label=text::COL_CERTIFIABLE>
                                             {counts.map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent()))}
                                         </td>
                                     </tr>
@@ -248,7 +248,7 @@ fn ComparisonView(comparison: Comparison, anchor: &'static str) -> impl IntoView
         </div>
         {categories.into_iter().filter(|(_, _, changes, _)| !changes.is_empty()).map(|(slug, label, changes, _)| view! {
             <div class="table-scroll" id=format!("diff-{anchor}-{slug}")>
-                <table class="table diff-table" data-category=slug>
+                <table class="table table--stack diff-table" data-category=slug>
                     <caption>{text::change_caption(label, changes.len())}</caption>
                     <thead>
                         <tr>
@@ -267,9 +267,9 @@ fn ComparisonView(comparison: Comparison, anchor: &'static str) -> impl IntoView
                             view! {
                                 <tr data-testid="diff-row" data-last=change.last.clone() data-first=change.first.clone()>
                                     <th scope="row">{format!("{} {}", change.last, change.first)}</th>
-                                    <td>{change.class.clone()}</td>
-                                    <td>{describe(change.before)}</td>
-                                    <td>{describe(change.after)}</td>
+                                    <td data-label=text::COL_CLASS>{change.class.clone()}</td>
+                                    <td data-label=text::COL_BEFORE>{describe(change.before)}</td>
+                                    <td data-label=text::COL_AFTER>{describe(change.after)}</td>
                                 </tr>
                             }
                         }).collect_view()}
