@@ -104,7 +104,7 @@ pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
         .map(|mut history| {
             // Newest sending first; not-sent participations after every sent one. The sort is
             // stable, so equal dates keep the file's order (Pix writes the newest first).
-            history.sort_by(|&(_, a), &(_, b)| {
+            crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
                 let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
                 date(b).cmp(&date(a))
             });
@@ -409,7 +409,7 @@ pub fn filter_and_sort(
     let mut selected: Vec<usize> = (0..lines.len())
         .filter(|&index| filter.matches(&lines[index], &folded_search))
         .collect();
-    selected.sort_by(|&a, &b| sort.compare(&lines[a], &lines[b]));
+    crate::domain::sort::sort_by(&mut selected, |&a, &b| sort.compare(&lines[a], &lines[b]));
     selected
 }
 
@@ -422,7 +422,7 @@ pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
             classes.push((line.class_key.clone(), line.class.clone()));
         }
     }
-    classes.sort_by(|a, b| super::text::natural_cmp(&a.1, &b.1));
+    crate::domain::sort::sort_by(&mut classes, |a, b| super::text::natural_cmp(&a.1, &b.1));
     classes
 }
 
@@ -489,7 +489,7 @@ pub fn student_at(rows: &[ProfileRow], row: usize) -> Option<ProfileStudent<'_>>
         .enumerate()
         .filter(|(_, candidate)| StudentKey::of(&candidate.learner) == key)
         .collect();
-    history.sort_by(|&(_, a), &(_, b)| {
+    crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
         let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
         date(b).cmp(&date(a))
     });
