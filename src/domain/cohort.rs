@@ -12,12 +12,22 @@ pub struct StudentKey(String);
 
 impl StudentKey {
     pub fn of(learner: &Learner) -> Self {
-        StudentKey(format!(
-            "{}\u{1f}{}\u{1f}{}",
-            fold(&learner.last),
-            fold(&learner.first),
-            learner.class.as_deref().map(class_key).unwrap_or_default()
-        ))
+        Self::from_folded(
+            &fold(&learner.last),
+            &fold(&learner.first),
+            &learner.class.as_deref().map(class_key).unwrap_or_default(),
+        )
+    }
+
+    /// From the already folded parts (no `format!`: this runs for every row of an import).
+    fn from_folded(last: &str, first: &str, class_key: &str) -> Self {
+        let mut key = String::with_capacity(last.len() + first.len() + class_key.len() + 2);
+        key.push_str(last);
+        key.push('\u{1f}');
+        key.push_str(first);
+        key.push('\u{1f}');
+        key.push_str(class_key);
+        StudentKey(key)
     }
 
     pub fn as_str(&self) -> &str {
@@ -223,16 +233,24 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         .map(|student| {
             let learner = student.learner();
             let profile = student.profile();
+            // Each name folded once for the key, the search and the sort.
+            let last_key = fold(&learner.last);
+            let first_key = fold(&learner.first);
+            let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
+            let mut search_key = String::with_capacity(last_key.len() + first_key.len() + 1);
+            search_key.push_str(&last_key);
+            search_key.push(' ');
+            search_key.push_str(&first_key);
             ParticipantLine {
                 row: student.current_row,
-                key: StudentKey::of(learner),
+                key: StudentKey::from_folded(&last_key, &first_key, &class_key),
                 last: learner.last.clone(),
                 first: learner.first.clone(),
                 class: learner.class.clone().unwrap_or_default(),
-                class_key: learner.class.as_deref().map(class_key).unwrap_or_default(),
+                class_key,
                 class_rank: 0,
-                search_key: format!("{} {}", fold(&learner.last), fold(&learner.first)),
-                first_key: fold(&learner.first),
+                search_key,
+                first_key,
                 status: student.status(),
                 sent_at: profile.map(|p| p.sent_at),
                 score: profile.map(|p| p.total_pix),
