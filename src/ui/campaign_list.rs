@@ -103,7 +103,7 @@ pub fn CampaignList() -> impl IntoView {
                 <button
                     type="button"
                     class="sort"
-                    data-testid=format!("campaign-sort-{column:?}").to_lowercase()
+                    data-testid=format!("campaign-sort-{column:?}").to_ascii_lowercase()
                     on:click=move |_| set_query(&|q| {
                         // Numbers and dates open with the largest first, text from A to Z.
                         let first_descending = numeric || column == CampaignColumn::Latest;
