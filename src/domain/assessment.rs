@@ -147,7 +147,7 @@ pub fn assessment_students(rows: &[AssessmentRow]) -> Vec<AssessmentStudent<'_>>
         .into_iter()
         .map(|mut history| {
             // Stable sort: equal dates keep the file's order (Pix writes the newest first).
-            history.sort_by(|&(_, a), &(_, b)| {
+            crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
                 (b.shared_at, b.started_at).cmp(&(a.shared_at, a.started_at))
             });
             let (current_row, current) = history[0];
@@ -268,7 +268,7 @@ pub fn assessment_lines(rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
             }
         })
         .collect();
-    lines.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut lines, |a, b| {
         a.search_key
             .cmp(&b.search_key)
             .then_with(|| a.row.cmp(&b.row))

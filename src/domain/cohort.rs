@@ -12,12 +12,22 @@ pub struct StudentKey(String);
 
 impl StudentKey {
     pub fn of(learner: &Learner) -> Self {
-        StudentKey(format!(
-            "{}\u{1f}{}\u{1f}{}",
-            fold(&learner.last),
-            fold(&learner.first),
-            learner.class.as_deref().map(class_key).unwrap_or_default()
-        ))
+        Self::from_folded(
+            &fold(&learner.last),
+            &fold(&learner.first),
+            &learner.class.as_deref().map(class_key).unwrap_or_default(),
+        )
+    }
+
+    /// From the already folded parts (no `format!`: this runs for every row of an import).
+    fn from_folded(last: &str, first: &str, class_key: &str) -> Self {
+        let mut key = String::with_capacity(last.len() + first.len() + class_key.len() + 2);
+        key.push_str(last);
+        key.push('\u{1f}');
+        key.push_str(first);
+        key.push('\u{1f}');
+        key.push_str(class_key);
+        StudentKey(key)
     }
 
     pub fn as_str(&self) -> &str {
@@ -104,7 +114,7 @@ pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
         .map(|mut history| {
             // Newest sending first; not-sent participations after every sent one. The sort is
             // stable, so equal dates keep the file's order (Pix writes the newest first).
-            history.sort_by(|&(_, a), &(_, b)| {
+            crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
                 let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
                 date(b).cmp(&date(a))
             });
@@ -223,16 +233,24 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         .map(|student| {
             let learner = student.learner();
             let profile = student.profile();
+            // Each name folded once for the key, the search and the sort.
+            let last_key = fold(&learner.last);
+            let first_key = fold(&learner.first);
+            let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
+            let mut search_key = String::with_capacity(last_key.len() + first_key.len() + 1);
+            search_key.push_str(&last_key);
+            search_key.push(' ');
+            search_key.push_str(&first_key);
             ParticipantLine {
                 row: student.current_row,
-                key: StudentKey::of(learner),
+                key: StudentKey::from_folded(&last_key, &first_key, &class_key),
                 last: learner.last.clone(),
                 first: learner.first.clone(),
                 class: learner.class.clone().unwrap_or_default(),
-                class_key: learner.class.as_deref().map(class_key).unwrap_or_default(),
+                class_key,
                 class_rank: 0,
-                search_key: format!("{} {}", fold(&learner.last), fold(&learner.first)),
-                first_key: fold(&learner.first),
+                search_key,
+                first_key,
                 status: student.status(),
                 sent_at: profile.map(|p| p.sent_at),
                 score: profile.map(|p| p.total_pix),
@@ -409,7 +427,7 @@ pub fn filter_and_sort(
     let mut selected: Vec<usize> = (0..lines.len())
         .filter(|&index| filter.matches(&lines[index], &folded_search))
         .collect();
-    selected.sort_by(|&a, &b| sort.compare(&lines[a], &lines[b]));
+    crate::domain::sort::sort_by(&mut selected, |&a, &b| sort.compare(&lines[a], &lines[b]));
     selected
 }
 
@@ -422,7 +440,7 @@ pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
             classes.push((line.class_key.clone(), line.class.clone()));
         }
     }
-    classes.sort_by(|a, b| super::text::natural_cmp(&a.1, &b.1));
+    crate::domain::sort::sort_by(&mut classes, |a, b| super::text::natural_cmp(&a.1, &b.1));
     classes
 }
 
@@ -489,7 +507,7 @@ pub fn student_at(rows: &[ProfileRow], row: usize) -> Option<ProfileStudent<'_>>
         .enumerate()
         .filter(|(_, candidate)| StudentKey::of(&candidate.learner) == key)
         .collect();
-    history.sort_by(|&(_, a), &(_, b)| {
+    crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
         let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
         date(b).cmp(&date(a))
     });

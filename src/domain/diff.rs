@@ -233,7 +233,7 @@ pub fn send_dates(rows: &[ProfileRow]) -> Vec<LocalDateTime> {
         .iter()
         .filter_map(|row| row.profile.as_ref().map(|p| p.sent_at))
         .collect();
-    dates.sort();
+    super::sort::sort_by(&mut dates, LocalDateTime::cmp);
     dates.dedup();
     dates
 }

@@ -17,6 +17,7 @@ pub mod import;
 pub mod profiles;
 pub mod route;
 pub mod snapshot;
+pub mod sort;
 pub mod stats;
 pub mod students;
 pub mod text;

@@ -7,6 +7,27 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for ch in text.chars() {
+        // ASCII first, without Unicode tables or `to_lowercase` iterators: names are mostly
+        // ASCII, and this function was a fifth of the browser import (Chromium profile).
+        // Same result as the general path below: these six are exactly the ASCII characters
+        // `char::is_whitespace` accepts.
+        if ch.is_ascii() {
+            let byte = ch as u8;
+            if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(if byte == b'`' {
+                '\''
+            } else {
+                char::from(byte.to_ascii_lowercase())
+            });
+            continue;
+        }
         if ch.is_whitespace() || ch == '\u{a0}' || ch == '\u{feff}' {
             pending_space = !out.is_empty();
             continue;
@@ -74,7 +95,7 @@ pub fn class_key(class: &str) -> String {
     for ordinal in ["eme", "e"] {
         if let Some(after) = rest.strip_prefix(ordinal) {
             if !after.is_empty() {
-                return format!("{number}{after}");
+                return [number, after].concat();
             }
         }
     }
@@ -122,6 +143,24 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_shortcut_folds_like_the_unicode_path() {
+        // Every ASCII character, alone and between letters, against char::is_whitespace
+        // and char::to_lowercase as the general path applies them.
+        for byte in 0u8..0x80 {
+            let ch = char::from(byte);
+            let expected = if ch.is_whitespace() {
+                "a b".to_owned()
+            } else if ch == '`' {
+                "a'b".to_owned()
+            } else {
+                format!("a{}b", ch.to_lowercase())
+            };
+            assert_eq!(fold(&format!("A{ch}B")), expected, "byte {byte}");
+        }
+        assert_eq!(fold("\x0b\x0c Élise\tO`Neil "), "elise o'neil");
+    }
 
     #[test]
     fn fold_ignores_accents_case_apostrophes_and_spacing() {

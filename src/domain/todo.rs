@@ -67,7 +67,7 @@ pub fn todo_list(
         .filter(|line| classes.is_empty() || classes.contains(&line.class_key))
         .collect();
     // Classes in natural order with the class-less last, then names as in the table.
-    ordered.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut ordered, |a, b| {
         (a.class_key.is_empty(), a.class_rank)
             .cmp(&(b.class_key.is_empty(), b.class_rank))
             .then_with(|| a.search_key.cmp(&b.search_key))
@@ -96,9 +96,9 @@ pub fn todo_list(
     }
     for class in &mut out {
         // Stable sort: names stay in order within each group.
-        class
-            .students
-            .sort_by_key(|student| (student.status == Certifiability::NotSent, student.missing));
+        crate::domain::sort::sort_by_key(&mut class.students, |student| {
+            (student.status == Certifiability::NotSent, student.missing)
+        });
     }
     out
 }
@@ -123,7 +123,9 @@ fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
             let mut closest: Vec<usize> = (0..COMPETENCE_COUNT)
                 .filter(|&index| profile.levels[index] == 0 && profile.pix[index] > 0)
                 .collect();
-            closest.sort_by_key(|&index| std::cmp::Reverse(profile.pix[index]));
+            crate::domain::sort::sort_by_key(&mut closest, |&index| {
+                std::cmp::Reverse(profile.pix[index])
+            });
             (groups, closest)
         }
     };

@@ -373,7 +373,7 @@ impl<B: Backend> Repository<B> {
                 index.next_id = index.next_id.max(id.saturating_add(1));
             }
         }
-        index.snapshots.sort_unstable_by_key(|meta| meta.id);
+        crate::domain::sort::sort_by_key(&mut index.snapshots, |meta| meta.id);
         index
     }
 

@@ -62,7 +62,7 @@ impl Prefs {
         if archived {
             prefs.archived.push(id);
         }
-        prefs.archived.sort_unstable();
+        crate::domain::sort::sort_by(&mut prefs.archived, u64::cmp);
         LocalStorage::set(PREFS_KEY, &prefs).map_err(|error| match error {
             StorageError::JsError(js) => {
                 PrefsError::WriteRefused(format!("{}: {}", js.name, js.message))

@@ -52,7 +52,9 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
             .filter(|line| !line.class_key.is_empty() && seen.insert(line.class_key.clone()))
             .map(|line| (line.class_key.clone(), line.class.clone()))
             .collect();
-        classes.sort_by(|a, b| crate::domain::text::natural_cmp(&a.1, &b.1));
+        crate::domain::sort::sort_by(&mut classes, |a, b| {
+            crate::domain::text::natural_cmp(&a.1, &b.1)
+        });
         classes
     };
     let count = |status| lines.iter().filter(|line| line.status == status).count();

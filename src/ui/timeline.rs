@@ -14,7 +14,7 @@ fn timeline(all: &[StoredSnapshot], campaign_id: u64) -> Vec<StoredSnapshot> {
         .filter(|s| s.meta.campaign_id == campaign_id)
         .cloned()
         .collect();
-    snapshots.sort_by(|a, b| {
+    crate::domain::sort::sort_by(&mut snapshots, |a, b| {
         (a.meta.latest_activity, a.meta.imported_at_ms)
             .partial_cmp(&(b.meta.latest_activity, b.meta.imported_at_ms))
             .unwrap_or(std::cmp::Ordering::Equal)
