@@ -107,6 +107,19 @@ test('the printed report of the 44-student campaign is one A4 page', async () =>
   await app.context.close();
 });
 
+test('the tabs leave the action-list print alone: it still shows the list and only the list', async () => {
+  const app = await CohortePage.open(browser, server.url);
+  await app.pick(`${NAME}.csv`);
+  await app.openCampaign(expected(NAME).campaign_id);
+  await app.page.evaluate(() => document.body.classList.add('print-todo'));
+  await app.page.emulateMedia({ media: 'print' });
+  assert.equal(await app.testid('todo').isVisible(), true);
+  assert.ok(await app.testid('todo-class').first().isVisible());
+  assert.equal(await app.testid('participants-table').isVisible(), false);
+  assert.equal(await app.testid('tab-analysis').isVisible(), false);
+  await app.context.close();
+});
+
 test('the class × competence matrix stays readable with one class per student (44 classes) at 390 px', async () => {
   const app = await CohortePage.open(env.browser, env.server.url, { width: 390, height: 900 });
   // Every student in their own class: the 44-student file, its class cell rewritten per line.
