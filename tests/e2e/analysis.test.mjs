@@ -108,7 +108,7 @@ test('the printed report of the 44-student campaign is one A4 page', async () =>
 });
 
 test('the tabs leave the action-list print alone: it still shows the list and only the list', async () => {
-  const app = await CohortePage.open(browser, server.url);
+  const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick(`${NAME}.csv`);
   await app.openCampaign(expected(NAME).campaign_id);
   await app.page.evaluate(() => document.body.classList.add('print-todo'));
