@@ -125,7 +125,8 @@ try {
 // import and prints the rows it reached (tests/web_store_capacity.rs).
 results.capacity = { rows: null };
 if (!smoke) {
-  const output = execFileSync('cargo', ['test', '--quiet', '--target', 'wasm32-unknown-unknown', '--test', 'web_store_capacity', '--', '--nocapture'], {
+  // No --quiet: cargo forwards it to wasm-bindgen-test-runner 0.2.130, which refuses it.
+  const output = execFileSync('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web_store_capacity', '--', '--nocapture'], {
     env: { ...process.env, CARGO_PROFILE_DEV_DEBUG: '0', WASM_BINDGEN_TEST_WEBDRIVER_JSON: join(ROOT, 'tests/webdriver.json') },
     encoding: 'utf8',
   });
