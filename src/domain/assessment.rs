@@ -1,9 +1,7 @@
 //! Rows of an assessment export (campaign "d'évaluation", also of the EXAM type), and the
 //! latest participation per student.
 
-use std::collections::HashMap;
-
-use super::cohort::StudentKey;
+use super::cohort::group_by_student;
 use super::headers::{AssessmentColumns, CellError, MasteryColumns, Row};
 use super::snapshot::{AssessmentRow, AssessmentSheet, Mastery};
 use super::text::{class_key, fold};
@@ -133,31 +131,21 @@ pub struct AssessmentStudent<'a> {
 /// current participation: latest by share date, then by start date. Students come out in
 /// the order of their first row in the file.
 pub fn assessment_students(rows: &[AssessmentRow]) -> Vec<AssessmentStudent<'_>> {
-    let mut index_of: HashMap<StudentKey, usize> = HashMap::with_capacity(rows.len());
-    let mut groups: Vec<Vec<(usize, &AssessmentRow)>> = Vec::new();
-    for (row_index, row) in rows.iter().enumerate() {
-        let next = groups.len();
-        let slot = *index_of.entry(StudentKey::of(&row.learner)).or_insert(next);
-        if slot == next {
-            groups.push(Vec::with_capacity(1));
+    group_by_student(
+        rows,
+        |row| &row.learner,
+        |row| (row.shared_at, row.started_at),
+    )
+    .into_iter()
+    .map(|history| {
+        let (current_row, current) = history[0];
+        AssessmentStudent {
+            current,
+            current_row,
+            history: history.into_iter().map(|(_, row)| row).collect(),
         }
-        groups[slot].push((row_index, row));
-    }
-    groups
-        .into_iter()
-        .map(|mut history| {
-            // Stable sort: equal dates keep the file's order (Pix writes the newest first).
-            crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
-                (b.shared_at, b.started_at).cmp(&(a.shared_at, a.started_at))
-            });
-            let (current_row, current) = history[0];
-            AssessmentStudent {
-                current,
-                current_row,
-                history: history.into_iter().map(|(_, row)| row).collect(),
-            }
-        })
-        .collect()
+    })
+    .collect()
 }
 
 /// The header cards of an assessment campaign.

@@ -96,36 +96,50 @@ impl Certifiability {
     }
 }
 
-/// Groups the rows by student and picks each one's current participation.
-/// Students come out in the order of their first row in the file.
-pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
+/// Groups participations by student, students in the order of their first row, and orders
+/// each student's participations newest first by `recency`. The sort is stable, so equal
+/// dates keep the file's order (Pix writes the newest first). Returns, per student, the
+/// row indices and rows, current participation first.
+pub fn group_by_student<R, K: Ord>(
+    rows: &[R],
+    learner: impl Fn(&R) -> &Learner,
+    recency: impl Fn(&R) -> K,
+) -> Vec<Vec<(usize, &R)>> {
     let mut index_of: HashMap<StudentKey, usize> = HashMap::with_capacity(rows.len());
-    let mut groups: Vec<Vec<(usize, &ProfileRow)>> = Vec::new();
+    let mut groups: Vec<Vec<(usize, &R)>> = Vec::new();
     for (row_index, row) in rows.iter().enumerate() {
         let next = groups.len();
-        let slot = *index_of.entry(StudentKey::of(&row.learner)).or_insert(next);
+        let slot = *index_of.entry(StudentKey::of(learner(row))).or_insert(next);
         if slot == next {
             groups.push(Vec::with_capacity(1));
         }
         groups[slot].push((row_index, row));
     }
+    for history in &mut groups {
+        crate::domain::sort::sort_by(history, |&(_, a), &(_, b)| recency(b).cmp(&recency(a)));
+    }
     groups
-        .into_iter()
-        .map(|mut history| {
-            // Newest sending first; not-sent participations after every sent one. The sort is
-            // stable, so equal dates keep the file's order (Pix writes the newest first).
-            crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
-                let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
-                date(b).cmp(&date(a))
-            });
-            let (current_row, current) = history[0];
-            ProfileStudent {
-                current,
-                current_row,
-                history: history.into_iter().map(|(_, row)| row).collect(),
-            }
-        })
-        .collect()
+}
+
+/// Groups the rows by student and picks each one's current participation: the latest sent
+/// one (not-sent participations come after every sent one). Students come out in the order
+/// of their first row in the file.
+pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
+    group_by_student(
+        rows,
+        |row| &row.learner,
+        |row| row.profile.as_ref().map(|profile| profile.sent_at),
+    )
+    .into_iter()
+    .map(|history| {
+        let (current_row, current) = history[0];
+        ProfileStudent {
+            current,
+            current_row,
+            history: history.into_iter().map(|(_, row)| row).collect(),
+        }
+    })
+    .collect()
 }
 
 /// The header cards of a profiles-collection campaign.
