@@ -1,22 +1,13 @@
 //! Comparing two collections of one campaign (tests/fixtures/series/README.md says what
 //! changed between September and October), and one export with multiple sendings with itself.
 
-use std::fs;
-
 use cohorte::domain::diff::{as_of, compare, send_dates, ChangeCategory, Comparison};
-use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{LocalDateTime, ProfileRow, Rows};
+use cohorte::domain::snapshot::{LocalDateTime, ProfileRow};
+
+mod common;
 
 fn rows(path: &str) -> Vec<ProfileRow> {
-    let bytes = fs::read(format!(
-        "{}/tests/fixtures/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    match import_file(path, &bytes).unwrap().rows {
-        Rows::Profiles(rows) => rows,
-        Rows::Assessment { .. } => panic!("{path} is not a profiles collection"),
-    }
+    common::profile_rows(&common::import(path)).to_vec()
 }
 
 fn names(comparison: &Comparison, category: ChangeCategory) -> Vec<String> {

@@ -3,39 +3,17 @@
 //! `class`), and a few figures of the 44-student campaign counted by hand.
 
 use std::collections::HashMap;
-use std::fs;
-use std::path::Path;
 
-use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::Rows;
 use cohorte::domain::stats::{CohortStats, CoverageOrder};
 use cohorte::domain::text::class_key;
 use serde_json::Value;
 
-const PROFILE_FIXTURES: [&str; 9] = [
-    "collecte-3e-sco-2025",
-    "collecte-4e-envoi-multiple",
-    "collecte-sup-groupes",
-    "collecte-2020-ancien-format",
-    "collecte-reenregistre-tableur-cp1252",
-    "collecte-reenregistre-virgules",
-    "collecte-incoherences",
-    "collecte-noms-speciaux",
-    "collecte-export-anglais",
-];
+mod common;
+use common::{fixture, profile_fixtures, profile_rows};
 
 fn stats_and_expected(name: &str) -> (CohortStats, Value) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let bytes = fs::read(dir.join(format!("{name}.csv"))).unwrap();
-    let expected: Value = serde_json::from_str(
-        &fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap(),
-    )
-    .unwrap();
-    let snapshot = import_file(&format!("{name}.csv"), &bytes).unwrap();
-    let Rows::Profiles(rows) = &snapshot.rows else {
-        panic!("{name} is not a profiles collection");
-    };
-    (CohortStats::of(rows), expected)
+    let (snapshot, expected) = fixture(name);
+    (CohortStats::of(profile_rows(&snapshot)), expected)
 }
 
 /// A sent student of the expected JSON.
@@ -66,7 +44,8 @@ fn sent_students(expected: &Value) -> Vec<Sent> {
 
 #[test]
 fn competence_coverage_matches_the_expected_levels() {
-    for name in PROFILE_FIXTURES {
+    for name in profile_fixtures() {
+        let name = name.as_str();
         let (stats, expected) = stats_and_expected(name);
         let sent = sent_students(&expected);
         assert_eq!(
@@ -110,7 +89,8 @@ fn competence_coverage_matches_the_expected_levels() {
 
 #[test]
 fn distributions_match_the_expected_scores_and_counts() {
-    for name in PROFILE_FIXTURES {
+    for name in profile_fixtures() {
+        let name = name.as_str();
         let (stats, expected) = stats_and_expected(name);
         let sent = sent_students(&expected);
         let width = stats.score_bin_width;
@@ -141,7 +121,8 @@ fn distributions_match_the_expected_scores_and_counts() {
 
 #[test]
 fn classes_match_the_expected_students() {
-    for name in PROFILE_FIXTURES {
+    for name in profile_fixtures() {
+        let name = name.as_str();
         let (stats, expected) = stats_and_expected(name);
         // (participants, received, certifiable, reached per competence) by class key.
         let mut by_class: HashMap<String, (usize, usize, usize, [usize; 16])> = HashMap::new();

@@ -1,20 +1,10 @@
 //! The students view across campaigns, checked against the fixtures' expected JSON.
 
-use std::fs;
-
-use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::CampaignSnapshot;
 use cohorte::domain::students::{students_overview, KnownCertifiability};
 use serde_json::Value;
 
-fn fixture(name: &str) -> (CampaignSnapshot, Value) {
-    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let snapshot = import_file(name, &fs::read(format!("{dir}/{name}.csv")).unwrap()).unwrap();
-    let expected =
-        serde_json::from_str(&fs::read_to_string(format!("{dir}/{name}.expected.json")).unwrap())
-            .unwrap();
-    (snapshot, expected)
-}
+mod common;
+use common::fixture;
 
 #[test]
 fn two_campaigns_give_the_union_of_their_students_with_each_ones_latest_status() {
@@ -67,12 +57,7 @@ fn two_campaigns_give_the_union_of_their_students_with_each_ones_latest_status()
 #[test]
 fn a_later_collection_of_the_same_campaign_updates_the_status_and_keeps_one_line() {
     let (september, _) = fixture("collecte-3e-sco-2025");
-    let bytes = fs::read(format!(
-        "{}/tests/fixtures/series/collecte-3e-sco-2025-octobre.csv",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    let october = import_file("octobre.csv", &bytes).unwrap();
+    let october = common::import("series/collecte-3e-sco-2025-octobre.csv");
     let lines = students_overview([&october, &september]);
     // 44 in September, plus AUBERT Lou who joined in October.
     assert_eq!(lines.len(), 45);

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
-use std::path::Path;
 
 use cohorte::domain::assessment::{
     assessment_lines, filter_assessment, mastery_averages, AssessmentFilter, AssessmentStatus,
@@ -22,36 +21,8 @@ use cohorte::domain::text::class_key;
 use cohorte::domain::todo::{todo_csv, todo_list, TodoCsvLabels};
 use serde_json::Value;
 
-fn fixture(name: &str) -> (CampaignSnapshot, Value) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let bytes = fs::read(dir.join(format!("{name}.csv"))).unwrap();
-    let expected: Value = serde_json::from_str(
-        &fs::read_to_string(dir.join(format!("{name}.expected.json"))).unwrap(),
-    )
-    .unwrap();
-    (
-        import_file(&format!("{name}.csv"), &bytes).unwrap(),
-        expected,
-    )
-}
-
-fn profile_rows(snapshot: &CampaignSnapshot) -> &[ProfileRow] {
-    match &snapshot.rows {
-        Rows::Profiles(rows) => rows,
-        Rows::Assessment { .. } => panic!("not a profiles collection"),
-    }
-}
-
-const PROFILE_FIXTURES: [&str; 8] = [
-    "collecte-3e-sco-2025",
-    "collecte-4e-envoi-multiple",
-    "collecte-sup-groupes",
-    "collecte-2020-ancien-format",
-    "collecte-reenregistre-tableur-cp1252",
-    "collecte-reenregistre-virgules",
-    "collecte-incoherences",
-    "collecte-noms-speciaux",
-];
+mod common;
+use common::{fixture, profile_fixtures, profile_rows};
 
 #[derive(Default, Debug, PartialEq, Eq)]
 struct Tally {
@@ -83,7 +54,8 @@ fn expected_by_class(expected: &Value) -> BTreeMap<String, Tally> {
 
 #[test]
 fn the_class_summary_matches_the_expected_students_of_every_fixture() {
-    for name in PROFILE_FIXTURES {
+    for name in profile_fixtures() {
+        let name = name.as_str();
         let (snapshot, expected) = fixture(name);
         let lines = participant_lines(profile_rows(&snapshot));
         let summaries = class_summaries(&lines);
@@ -135,7 +107,8 @@ fn classes_come_in_natural_order() {
 
 #[test]
 fn the_action_list_names_every_student_still_to_help_with_what_they_lack() {
-    for name in PROFILE_FIXTURES {
+    for name in profile_fixtures() {
+        let name = name.as_str();
         let (snapshot, expected) = fixture(name);
         let rows = profile_rows(&snapshot);
         let lines = participant_lines(rows);
@@ -418,8 +391,7 @@ fn the_detail_finds_every_sending_of_a_student() {
 }
 
 fn all_summaries() -> Vec<CampaignSummary> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut names: Vec<String> = fs::read_dir(&dir)
+    let mut names: Vec<String> = fs::read_dir(common::fixtures_dir())
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -428,7 +400,7 @@ fn all_summaries() -> Vec<CampaignSummary> {
     names.sort();
     let mut by_id: BTreeMap<u64, (CampaignSnapshot, usize)> = BTreeMap::new();
     for name in names {
-        let snapshot = import_file(&name, &fs::read(dir.join(&name)).unwrap()).unwrap();
+        let snapshot = common::import(&name);
         let entry = by_id
             .entry(snapshot.campaign.id)
             .or_insert((snapshot.clone(), 0));

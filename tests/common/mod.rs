@@ -1,0 +1,56 @@
+//! Fixture loading shared by the native test files (`mod common;` in each): one reading of
+//! tests/fixtures, and the list of profiles collections found there rather than typed by hand,
+//! so a new fixture is covered everywhere at once.
+#![allow(dead_code)] // Each test file uses its own subset.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cohorte::domain::import::import_file;
+use cohorte::domain::snapshot::{CampaignSnapshot, ProfileRow, Rows};
+use serde_json::Value;
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Imports `tests/fixtures/<path>` (a path relative to that folder, with its extension).
+pub fn import(path: &str) -> CampaignSnapshot {
+    let bytes =
+        fs::read(fixtures_dir().join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
+    import_file(path, &bytes).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// `NAME.csv` imported, and `NAME.expected.json`.
+pub fn fixture(name: &str) -> (CampaignSnapshot, Value) {
+    let json = fs::read_to_string(fixtures_dir().join(format!("{name}.expected.json"))).unwrap();
+    (
+        import(&format!("{name}.csv")),
+        serde_json::from_str(&json).unwrap(),
+    )
+}
+
+pub fn profile_rows(snapshot: &CampaignSnapshot) -> &[ProfileRow] {
+    match &snapshot.rows {
+        Rows::Profiles(rows) => rows,
+        Rows::Assessment { .. } => panic!("{} is not a profiles collection", snapshot.file_name),
+    }
+}
+
+/// The names (without extension) of every profiles-collection fixture, sorted.
+pub fn profile_fixtures() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(fixtures_dir())
+        .unwrap()
+        .filter_map(|entry| entry.unwrap().file_name().into_string().ok())
+        .filter_map(|file| file.strip_suffix(".expected.json").map(str::to_owned))
+        .filter(|name| {
+            let json =
+                fs::read_to_string(fixtures_dir().join(format!("{name}.expected.json"))).unwrap();
+            serde_json::from_str::<Value>(&json).unwrap()["kind"] == "profiles-collection"
+        })
+        .collect();
+    names.sort();
+    // An empty list would let every loop over it pass without checking anything.
+    assert!(!names.is_empty(), "no profiles-collection fixture found");
+    names
+}
