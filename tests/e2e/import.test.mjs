@@ -36,6 +36,10 @@ test('every fixture dropped at once: one line per file, one row per campaign, wi
     }
   }
   await app.screenshot('import-toutes-campagnes-1280');
+  // Why: hidden screen-reader texts inside a wide table once escaped its scroll box and made
+  // the whole page scroll sideways at 1280 px.
+  assert.ok(await app.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    'no sideways scroll at 1280 px');
 
   // The list search narrows by name or code, ignoring accents and case.
   await app.testid('campaign-search').fill('evaluation');
