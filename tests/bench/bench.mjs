@@ -18,6 +18,11 @@ import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT, SINGLE_FILE } from '../e2e/harness.mjs';
 
 const smoke = process.argv.includes('--smoke');
+// `--only=import,interaction,size,cold,capacity` runs some sections, to iterate on one budget;
+// its figures go to target/bench-partial.json so that target/bench.json stays a full run.
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
+const runs = (section) => !only || only.has(section);
 const SIZES = smoke ? [2_000] : [5_000, 20_000, 50_000];
 const INTERACTION_ROWS = smoke ? 2_000 : 20_000;
 const RUNS = smoke ? 3 : 7;
@@ -43,7 +48,7 @@ const results = { date: new Date().toISOString(), machine: `${(await import('nod
 
 // Native reference (cargo bench writes its own JSON).
 const nativeJson = join(BENCH_DIR, 'native.json');
-if (!smoke) {
+if (!smoke && runs('import')) {
   execFileSync('cargo', ['bench', '--quiet', '--bench', 'import'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, COHORTE_BENCH_JSON: nativeJson } });
 }
 const native = existsSync(nativeJson) && !smoke ? JSON.parse(readFileSync(nativeJson, 'utf8')) : [];
@@ -58,7 +63,7 @@ try {
   await page.goto(`${base}dist/cohorte.html`);
   await page.waitForSelector('html[data-ready="true"]');
   await page.addScriptTag({ path: join(ROOT, 'node_modules/papaparse/papaparse.min.js') });
-  for (const rows of SIZES) {
+  for (const rows of runs('import') ? SIZES : []) {
     const file = `target/bench/${generate('profiles', rows).split('/').pop()}`;
     const figure = await page.evaluate(async ({ url, runs, rows }) => {
       const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -90,24 +95,26 @@ try {
   await context.close();
 
   // 2. Interaction on a large campaign, through the UI, CSP on.
-  results.interaction = await measureInteraction(browser, base, generate('profiles', INTERACTION_ROWS));
+  if (runs('interaction')) results.interaction = await measureInteraction(browser, base, generate('profiles', INTERACTION_ROWS));
 
   // 4. Size.
-  const trunkDist = join(ROOT, 'target/trunk-dist');
-  const shipped = readdirSync(trunkDist).filter((f) => /\.(wasm|js|css)$/.test(f));
-  let raw = 0;
-  let gzip = 0;
-  for (const f of shipped) {
-    const bytes = readFileSync(join(trunkDist, f));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
+  if (runs('size')) {
+    const trunkDist = join(ROOT, 'target/trunk-dist');
+    const shipped = readdirSync(trunkDist).filter((f) => /\.(wasm|js|css)$/.test(f));
+    let raw = 0;
+    let gzip = 0;
+    for (const f of shipped) {
+      const bytes = readFileSync(join(trunkDist, f));
+      raw += bytes.length;
+      gzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    const single = readFileSync(SINGLE_FILE);
+    results.size = { files: shipped, raw_kb: raw / 1024, gzip_kb: gzip / 1024, single_file_kb: single.length / 1024, single_file_gzip_kb: gzipSync(single, { level: 9 }).length / 1024 };
   }
-  const single = readFileSync(SINGLE_FILE);
-  results.size = { files: shipped, raw_kb: raw / 1024, gzip_kb: gzip / 1024, single_file_kb: single.length / 1024, single_file_gzip_kb: gzipSync(single, { level: 9 }).length / 1024 };
 
   // 5. Cold start of the single file from file://, fresh profile each time (nothing cached).
   const starts = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (runs('cold') ? RUNS : 0); i++) {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
     await p.goto(pathToFileURL(SINGLE_FILE).href);
@@ -115,7 +122,7 @@ try {
     starts.push(await p.evaluate(() => performance.getEntriesByName('cohorte-ready')[0]?.startTime ?? performance.now()));
     await ctx.close();
   }
-  results.cold_start = stats(starts);
+  if (starts.length) results.cold_start = stats(starts);
 } finally {
   await browser.close();
   server.close();
@@ -124,7 +131,7 @@ try {
 // 3. Capacity: the store's own browser test fills localStorage until the quota refuses an
 // import and prints the rows it reached (tests/web_store_capacity.rs).
 results.capacity = { rows: null };
-if (!smoke) {
+if (!smoke && runs('capacity')) {
   // No --quiet: cargo forwards it to wasm-bindgen-test-runner 0.2.130, which refuses it.
   const output = execFileSync('cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web_store_capacity', '--', '--nocapture'], {
     env: { ...process.env, CARGO_PROFILE_DEV_DEBUG: '0', WASM_BINDGEN_TEST_WEBDRIVER_JSON: join(ROOT, 'tests/webdriver.json') },
@@ -185,36 +192,43 @@ async function measureInteraction(browser, base, csvPath) {
   return { participants_rows: INTERACTION_ROWS, ...figures };
 }
 
-// Budgets and the table.
+// Budgets and the table. A section that did not run (--only) has no budget line.
 const largest = results.import.at(-1);
 const worstInteraction = Math.max(...Object.values(results.interaction).filter((v) => v && v.median !== undefined).map((v) => v.median));
-results.budgets = {
-  import_vs_papaparse: { value: largest.wasm_mb_s / largest.papaparse_mb_s, budget: 4, unit: '× PapaParse', pass: largest.wasm_mb_s / largest.papaparse_mb_s >= 4 },
-  wasm_vs_native: { value: largest.native_mb_s ? largest.wasm_mb_s / largest.native_mb_s : null, budget: 0.5, unit: '× natif', pass: largest.native_mb_s ? largest.wasm_mb_s / largest.native_mb_s >= 0.5 : null },
-  interaction: { value: Number.isFinite(worstInteraction) ? worstInteraction : null, budget: 50, unit: 'ms (pire médiane)', pass: Number.isFinite(worstInteraction) ? worstInteraction <= 50 : false },
-  capacity: { value: results.capacity.rows, budget: 50000, unit: 'lignes', pass: (results.capacity.rows ?? 0) >= 50000 },
-  size: { value: results.size.gzip_kb, budget: 250, unit: 'Ko gzip', pass: results.size.gzip_kb <= 250 },
-  cold_start: { value: results.cold_start.median, budget: 300, unit: 'ms', pass: results.cold_start.median <= 300 },
-};
-writeFileSync(join(ROOT, 'target/bench.json'), JSON.stringify(results, null, 2));
+const budget = (value, limit, unit, atLeast) => ({ value, budget: limit, unit, pass: value === null ? null : atLeast ? value >= limit : value <= limit });
+results.budgets = {};
+if (largest) {
+  results.budgets.import_vs_papaparse = budget(largest.wasm_mb_s / largest.papaparse_mb_s, 4, '× PapaParse', true);
+  results.budgets.wasm_vs_native = budget(largest.native_mb_s ? largest.wasm_mb_s / largest.native_mb_s : null, 0.5, '× natif', true);
+}
+if (runs('interaction')) results.budgets.interaction = budget(Number.isFinite(worstInteraction) ? worstInteraction : null, 50, 'ms (pire médiane)', false);
+if (runs('capacity') && !smoke) results.budgets.capacity = budget(results.capacity.rows, 50000, 'lignes', true);
+if (runs('size')) results.budgets.size = budget(results.size.gzip_kb, 250, 'Ko gzip', false);
+if (runs('cold')) results.budgets.cold_start = budget(results.cold_start.median, 300, 'ms', false);
+const output = only ? 'target/bench-partial.json' : 'target/bench.json';
+writeFileSync(join(ROOT, output), JSON.stringify(results, null, 2));
 
 console.log(`\nCohorte — banc d'essai ${smoke ? '(version courte) ' : ''}du ${results.date.slice(0, 10)}, ${results.machine}`);
-console.log('\nimport (médiane de ' + RUNS + ' essais)');
-console.log('lignes     Mo   wasm Mo/s   PapaParse Mo/s   natif Mo/s   wasm/PapaParse   wasm/natif');
-for (const r of results.import) {
-  console.log(`${String(r.rows).padStart(6)} ${r.megabytes.toFixed(1).padStart(6)} ${r.wasm_mb_s.toFixed(0).padStart(11)} ${r.papaparse_mb_s.toFixed(0).padStart(16)} ${(r.native_mb_s?.toFixed(0) ?? '—').padStart(12)} ${(r.wasm_mb_s / r.papaparse_mb_s).toFixed(2).padStart(16)} ${(r.native_mb_s ? (r.wasm_mb_s / r.native_mb_s).toFixed(2) : '—').padStart(12)}`);
+if (largest) {
+  console.log('\nimport (médiane de ' + RUNS + ' essais)');
+  console.log('lignes     Mo   wasm Mo/s   PapaParse Mo/s   natif Mo/s   wasm/PapaParse   wasm/natif');
+  for (const r of results.import) {
+    console.log(`${String(r.rows).padStart(6)} ${r.megabytes.toFixed(1).padStart(6)} ${r.wasm_mb_s.toFixed(0).padStart(11)} ${r.papaparse_mb_s.toFixed(0).padStart(16)} ${(r.native_mb_s?.toFixed(0) ?? '—').padStart(12)} ${(r.wasm_mb_s / r.papaparse_mb_s).toFixed(2).padStart(16)} ${(r.native_mb_s ? (r.wasm_mb_s / r.native_mb_s).toFixed(2) : '—').padStart(12)}`);
+  }
 }
-console.log(`\ninteraction (${INTERACTION_ROWS} participants)`);
-for (const [name, v] of Object.entries(results.interaction)) {
-  if (v && v.median !== undefined) console.log(`  ${name.padEnd(14)} médiane ${fmt(v.median)} (min ${fmt(v.min)}, max ${fmt(v.max)})`);
-  else if (name === 'error') console.log(`  erreur : ${v}`);
+if (runs('interaction')) {
+  console.log(`\ninteraction (${INTERACTION_ROWS} participants)`);
+  for (const [name, v] of Object.entries(results.interaction)) {
+    if (v && v.median !== undefined) console.log(`  ${name.padEnd(14)} médiane ${fmt(v.median)} (min ${fmt(v.min)}, max ${fmt(v.max)})`);
+    else if (name === 'error') console.log(`  erreur : ${v}`);
+  }
 }
-console.log(`\ntaille : ${results.size.raw_kb.toFixed(0)} Ko brut, ${results.size.gzip_kb.toFixed(0)} Ko gzip (${results.size.files.join(', ')}); fichier unique ${results.size.single_file_kb.toFixed(0)} Ko (${results.size.single_file_gzip_kb.toFixed(0)} Ko gzip)`);
-console.log(`démarrage à froid (file://) : médiane ${fmt(results.cold_start.median)} (min ${fmt(results.cold_start.min)}, max ${fmt(results.cold_start.max)})`);
-console.log(`capacité : ${results.capacity.rows ?? '—'} lignes de participants stockées`);
+if (runs('size')) console.log(`\ntaille : ${results.size.raw_kb.toFixed(0)} Ko brut, ${results.size.gzip_kb.toFixed(0)} Ko gzip (${results.size.files.join(', ')}); fichier unique ${results.size.single_file_kb.toFixed(0)} Ko (${results.size.single_file_gzip_kb.toFixed(0)} Ko gzip)`);
+if (runs('cold')) console.log(`démarrage à froid (file://) : médiane ${fmt(results.cold_start.median)} (min ${fmt(results.cold_start.min)}, max ${fmt(results.cold_start.max)})`);
+if (runs('capacity') && !smoke) console.log(`capacité : ${results.capacity.rows ?? '—'} lignes de participants stockées`);
 console.log('\nbudgets');
 for (const [name, b] of Object.entries(results.budgets)) {
   const value = b.value === null ? '—' : b.value.toFixed(2);
   console.log(`  ${(b.pass ? 'PASS' : 'FAIL').padEnd(5)} ${name.padEnd(20)} ${value} ${b.unit} (budget ${b.budget})`);
 }
-console.log(`\n→ target/bench.json`);
+console.log(`\n→ ${output}`);
