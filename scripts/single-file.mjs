@@ -25,15 +25,22 @@ const wasmPath = pick((f) => f.endsWith('_bg.wasm'), 'wasm module');
 const gluePath = pick((f) => f.endsWith('.js') && !f.includes('snippets'), 'JS glue');
 let html = readFileSync(join(distDir, 'index.html'), 'utf8');
 
-// Stylesheets, in the order index.html lists them.
+// Trunk's minified HTML leaves attribute values unquoted when it can: read both forms.
+const attributes = (tag) => Object.fromEntries(
+  [...tag.matchAll(/([\w-]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)].slice(1).map((m) => [m[1], m[2] ?? m[3] ?? m[4] ?? '']),
+);
+// Stylesheets are inlined in the order index.html lists them; preloads and Trunk's loader
+// point at files that will not exist next to the single file.
 const styles = [];
-html = html.replace(/<link[^>]*rel="stylesheet"[^>]*href="\/?([^"]+)"[^>]*>/g, (_, href) => {
-  styles.push(readFileSync(join(distDir, href), 'utf8'));
-  return '';
+html = html.replace(/<link\b[^>]*>/g, (tag) => {
+  const { rel, href } = attributes(tag);
+  if (rel === 'stylesheet') {
+    styles.push(readFileSync(join(distDir, href.replace(/^\//, '')), 'utf8'));
+    return '';
+  }
+  return rel === 'modulepreload' || rel === 'preload' ? '' : tag;
 });
-// Preloads and Trunk's loader point at files that will not exist next to the single file.
-html = html.replace(/<link[^>]*rel="(?:modulepreload|preload)"[^>]*>/g, '');
-html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
+html = html.replace(/<script type="?module"?[^>]*>[\s\S]*?<\/script>/g, '');
 
 const glue = readFileSync(gluePath, 'utf8');
 if (!/async function __wbg_init\b/.test(glue)) throw new Error('wasm-bindgen glue without __wbg_init: the boot code below needs updating');
