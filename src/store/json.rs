@@ -118,8 +118,8 @@ impl<'a> Value<'a> {
 }
 
 /// `text` is a valid JSON number. Without `str::parse::<f64>`, whose tables would cost the
-/// wasm more than this whole module: the digits as an integer, scaled by a power of ten,
-/// which is exactly rounded while both fit in an `f64` (up to 15 digits, 10^22).
+/// wasm more than this whole module: the digits as an integer, scaled by a power of ten, one
+/// rounding only (so exact) while the digits stay below 2^53 and the power below 10^23.
 fn decimal_to_f64(text: &str) -> f64 {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
