@@ -201,13 +201,20 @@ fn version_1_json_written_by_the_previous_release_is_migrated() {
     let first = import_file("collecte-3e-sco-2025.csv", EXPORT).unwrap();
     let second = import_file("evaluation-rentree-5e.csv", ASSESSMENT).unwrap();
     let storage = storage();
-    // Exactly what the version 1 store wrote: serde JSON of the model, and this index.
-    for (id, snapshot) in [(1, &first), (2, &second)] {
+    // Exactly what the version 1 store wrote: serde's JSON of the model (pinned when serde
+    // was still in the app), and this index.
+    for (id, json) in [
+        (
+            1,
+            include_str!("fixtures/store/v1-snapshot-collecte-3e-sco-2025.json"),
+        ),
+        (
+            2,
+            include_str!("fixtures/store/v1-snapshot-evaluation-rentree-5e.json"),
+        ),
+    ] {
         storage
-            .set_item(
-                &format!("cohorte.v1.snapshot.{id}"),
-                &serde_json::to_string(snapshot).unwrap(),
-            )
+            .set_item(&format!("cohorte.v1.snapshot.{id}"), json)
             .unwrap();
     }
     let index = format!(

@@ -1,10 +1,8 @@
 //! What one imported export becomes: a campaign snapshot, with typed rows.
 
-use serde::{Deserialize, Serialize};
-
 use super::competences::{self, Levels, COMPETENCE_COUNT};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CampaignKind {
     ProfilesCollection,
     Assessment,
@@ -20,7 +18,7 @@ impl CampaignKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Campaign {
     /// `ID Campagne`: the identity of a campaign across snapshots.
     pub id: u64,
@@ -35,7 +33,7 @@ pub struct Campaign {
 
 /// A local (Europe/Paris) date, with the time when the export gives one
 /// (exports before December 2024 carry the date only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LocalDateTime {
     pub year: u16,
     pub month: u8,
@@ -74,7 +72,7 @@ impl LocalDateTime {
 }
 
 /// Who a row is about. Every field is shown as typed in the export.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Learner {
     pub last: String,
     pub first: String,
@@ -85,7 +83,7 @@ pub struct Learner {
 }
 
 /// A sent profile: the 16 levels and pix as they were when the student sent it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub sent_at: LocalDateTime,
     /// `Nombre de pix total` as given: it may differ from the sum of the competences.
@@ -123,7 +121,7 @@ impl Profile {
 }
 
 /// One row of a profiles-collection export: one participation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileRow {
     /// 1-based line of the row in the file (for messages).
     pub line: u32,
@@ -133,7 +131,7 @@ pub struct ProfileRow {
 }
 
 /// One competence or domain result of an assessment.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Mastery {
     /// Fraction between 0 and 1.
     pub rate: f32,
@@ -142,7 +140,7 @@ pub struct Mastery {
 }
 
 /// One row of an assessment export: one participation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AssessmentRow {
     pub line: u32,
     pub learner: Learner,
@@ -164,7 +162,7 @@ pub struct AssessmentRow {
 }
 
 /// The columns an assessment export has beyond the fixed ones.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AssessmentSheet {
     /// N in `Palier obtenu (/N)`.
     pub stage_max: Option<u8>,
@@ -174,7 +172,7 @@ pub struct AssessmentSheet {
     pub domains: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Rows {
     Profiles(Vec<ProfileRow>),
     Assessment {
@@ -197,7 +195,7 @@ impl Rows {
 }
 
 /// One imported file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CampaignSnapshot {
     pub campaign: Campaign,
     pub file_name: String,

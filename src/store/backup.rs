@@ -4,9 +4,8 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use super::codec::{decode, encode, from_base64, to_base64, CodecError, Entry};
+use super::json::{self, JsonError, Value, Writer};
 use super::keys::SCHEMA_VERSION;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
@@ -75,70 +74,50 @@ impl fmt::Display for BackupError {
 
 impl std::error::Error for BackupError {}
 
-/// Any JSON object: the fields a backup must have, if they are there.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<String>,
-    version: Option<u64>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct BackupFile {
-    format: String,
-    version: u32,
-    created_at_ms: f64,
-    snapshots: Vec<BackupSnapshot>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct BackupSnapshot {
-    campaign_id: u64,
-    campaign_name: String,
-    file_name: String,
-    imported_at_ms: f64,
-    rows: usize,
-    /// The compact form (`codec::encode`), base64.
-    data: String,
-}
-
 pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
-    let file = BackupFile {
-        format: FORMAT_NAME.to_owned(),
-        version: SCHEMA_VERSION,
-        created_at_ms,
-        snapshots: entries
-            .iter()
-            .map(|entry| BackupSnapshot {
-                campaign_id: entry.snapshot.campaign.id,
-                campaign_name: entry.snapshot.campaign.name.clone(),
-                file_name: entry.snapshot.file_name.clone(),
-                imported_at_ms: entry.imported_at_ms,
-                rows: entry.snapshot.rows.len(),
-                data: to_base64(&encode(&entry.snapshot, entry.imported_at_ms)),
-            })
-            .collect(),
-    };
-    // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string(&file).unwrap_or_default()
+    let mut out = Writer::new();
+    out.begin_object();
+    out.key("format");
+    out.string(FORMAT_NAME);
+    out.key("version");
+    out.uint(SCHEMA_VERSION.into());
+    out.key("created_at_ms");
+    out.float(created_at_ms);
+    out.key("snapshots");
+    out.begin_array();
+    for entry in entries {
+        out.begin_object();
+        out.key("campaign_id");
+        out.uint(entry.snapshot.campaign.id);
+        out.key("campaign_name");
+        out.string(&entry.snapshot.campaign.name);
+        out.key("file_name");
+        out.string(&entry.snapshot.file_name);
+        out.key("imported_at_ms");
+        out.float(entry.imported_at_ms);
+        out.key("rows");
+        out.uint(entry.snapshot.rows.len() as u64);
+        // The compact form (`codec::encode`), base64.
+        out.key("data");
+        out.string(&to_base64(&encode(&entry.snapshot, entry.imported_at_ms)));
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+    out.finish()
 }
 
 /// Every snapshot of a backup file, or why the file is refused.
 pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
-    // Read in two passes, without `serde_json::Value` (it would weigh on the wasm): the
-    // header says whether this is a backup at all, and of which version.
-    let header: Header = serde_json::from_str(text).map_err(|error| {
-        if error.is_eof() {
-            BackupError::Truncated
-        } else if error.is_syntax() {
-            BackupError::NotJson
-        } else {
-            BackupError::NotABackup
-        }
+    let file = json::parse(text).map_err(|error| match error {
+        JsonError::UnexpectedEnd => BackupError::Truncated,
+        JsonError::Invalid { .. } | JsonError::TooDeep => BackupError::NotJson,
     })?;
-    if header.format.as_deref() != Some(FORMAT_NAME) {
+    // The header first: whether this is a backup at all, and of which version.
+    if file.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(BackupError::NotABackup);
     }
-    match header.version {
+    match file.get("version").and_then(Value::as_u64) {
         Some(version) if version > u64::from(SCHEMA_VERSION) => {
             return Err(BackupError::TooNew {
                 version: u32::try_from(version).unwrap_or(u32::MAX),
@@ -148,16 +127,37 @@ pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
         Some(version) if version == u64::from(SCHEMA_VERSION) => {}
         _ => return Err(BackupError::NotABackup),
     }
-    let file: BackupFile = serde_json::from_str(text).map_err(|_| BackupError::NotABackup)?;
-    file.snapshots
-        .iter()
-        .map(|snapshot| {
+    // Every field checked before any snapshot is decoded, as the serde version did: a file
+    // of the wrong shape is "not a backup", not a damaged one.
+    let snapshots = snapshot_fields(&file).ok_or(BackupError::NotABackup)?;
+    snapshots
+        .into_iter()
+        .map(|(file_name, data)| {
             let damaged = |problem| BackupError::Damaged {
-                file_name: snapshot.file_name.clone(),
+                file_name: file_name.to_owned(),
                 problem,
             };
-            let bytes = from_base64(&snapshot.data).map_err(damaged)?;
+            let bytes = from_base64(data).map_err(damaged)?;
             decode(&bytes).map_err(damaged)
+        })
+        .collect()
+}
+
+/// The file name and data of each snapshot, when every field a backup has is there.
+fn snapshot_fields<'v>(file: &'v Value) -> Option<Vec<(&'v str, &'v str)>> {
+    file.get("created_at_ms")?.as_f64()?;
+    file.get("snapshots")?
+        .as_array()?
+        .iter()
+        .map(|snapshot| {
+            snapshot.get("campaign_id")?.as_u64()?;
+            snapshot.get("campaign_name")?.as_str()?;
+            snapshot.get("imported_at_ms")?.as_f64()?;
+            snapshot.get("rows")?.as_usize()?;
+            Some((
+                snapshot.get("file_name")?.as_str()?,
+                snapshot.get("data")?.as_str()?,
+            ))
         })
         .collect()
 }

@@ -12,16 +12,15 @@
 pub mod backend;
 pub mod backup;
 pub mod codec;
+pub mod json;
+mod json_model;
 pub mod keys;
-#[cfg(target_arch = "wasm32")]
 pub mod prefs;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime};
 pub use backend::{Backend, MemoryBackend, CHROMIUM_QUOTA_UNITS};
@@ -91,7 +90,7 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 /// What the campaign list and the timeline need without loading the rows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SnapshotMeta {
     pub id: u32,
     pub campaign_id: u64,
@@ -128,7 +127,7 @@ fn entry_bytes(key: &str, value: &str) -> usize {
     2 * (utf16_len(key) + utf16_len(value))
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Index {
     version: u32,
     next_id: u32,
@@ -201,13 +200,11 @@ impl<B: Backend> Repository<B> {
     fn read_index_at(&self, key: &str) -> Result<Option<Index>, StoreError> {
         match self.backend.get(key)? {
             None => Ok(None),
-            Some(text) => {
-                serde_json::from_str(&text)
-                    .map(Some)
-                    .map_err(|_| StoreError::Corrupted {
-                        key: key.to_owned(),
-                    })
-            }
+            Some(text) => Index::from_json(&text)
+                .map(Some)
+                .ok_or_else(|| StoreError::Corrupted {
+                    key: key.to_owned(),
+                }),
         }
     }
 
@@ -223,14 +220,12 @@ impl<B: Backend> Repository<B> {
             .unwrap_or_default()
     }
 
-    fn write_json<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
-        let text =
-            serde_json::to_string(value).map_err(|error| StoreError::Browser(error.to_string()))?;
-        self.backend.set(key, &text)
+    fn write_index_at(&self, key: &str, index: &Index) -> Result<(), StoreError> {
+        self.backend.set(key, &index.to_json())
     }
 
     fn write_index(&self, index: &Index) -> Result<(), StoreError> {
-        self.write_json(INDEX_KEY, index)
+        self.write_index_at(INDEX_KEY, index)
     }
 
     /// An id that neither layout uses.
@@ -405,9 +400,9 @@ impl<B: Backend> Repository<B> {
                     continue;
                 }
             };
-            let snapshot: CampaignSnapshot = match serde_json::from_str(&json) {
-                Ok(snapshot) => snapshot,
-                Err(_) => {
+            let snapshot = match json_model::v1_snapshot(&json) {
+                Some(snapshot) => snapshot,
+                None => {
                     let problem = StoreError::Corrupted {
                         key: old_key.clone(),
                     };
@@ -447,7 +442,7 @@ impl<B: Backend> Repository<B> {
             // Nothing moved: the old index stays as it was, byte for byte.
             Ok(())
         } else {
-            self.write_json(
+            self.write_index_at(
                 V1_INDEX_KEY,
                 &Index {
                     snapshots: remaining,
@@ -512,7 +507,7 @@ impl<B: Backend> Repository<B> {
             let before = v1.snapshots.len();
             v1.snapshots.retain(|meta| !ids.contains(&meta.id));
             if v1.snapshots.len() != before {
-                self.write_json(V1_INDEX_KEY, &v1)?;
+                self.write_index_at(V1_INDEX_KEY, &v1)?;
                 for &id in ids {
                     self.backend.remove(&v1_snapshot_key(id))?;
                 }
@@ -603,10 +598,10 @@ impl<B: Backend> Repository<B> {
             }
         }
         for meta in self.read_v1_index().snapshots {
-            if let Some(Ok(snapshot)) = self
+            if let Some(Some(snapshot)) = self
                 .backend
                 .get(&v1_snapshot_key(meta.id))?
-                .map(|json| serde_json::from_str::<CampaignSnapshot>(&json))
+                .map(|json| json_model::v1_snapshot(&json))
             {
                 entries.entry(meta.id).or_insert(Entry {
                     imported_at_ms: meta.imported_at_ms,

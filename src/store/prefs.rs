@@ -4,10 +4,11 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use gloo_storage::errors::StorageError;
-use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
+use super::json::{self, Value, Writer};
+#[cfg(target_arch = "wasm32")]
+use super::{Backend, StoreError, WebBackend};
 
+#[cfg(target_arch = "wasm32")]
 const PREFS_KEY: &str = "cohorte.v1.prefs";
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,24 +36,59 @@ impl fmt::Display for PrefsError {
 
 impl std::error::Error for PrefsError {}
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Prefs {
-    #[serde(default)]
     pub archived: Vec<u64>,
 }
 
 impl Prefs {
-    pub fn load() -> Result<Prefs, PrefsError> {
-        match LocalStorage::get::<Prefs>(PREFS_KEY) {
-            Ok(prefs) => Ok(prefs),
-            Err(StorageError::KeyNotFound(_)) => Ok(Prefs::default()),
-            Err(StorageError::SerdeError(_)) => Err(PrefsError::Corrupted),
-            Err(StorageError::JsError(js)) => Err(PrefsError::WriteRefused(js.message)),
+    /// `None` when the text is not preferences. Without `archived`, nothing is archived.
+    pub fn from_json(text: &str) -> Option<Prefs> {
+        let value = json::parse(text).ok()?;
+        if !matches!(value, Value::Object(_)) {
+            return None;
         }
+        let archived = match value.get("archived") {
+            None => Vec::new(),
+            Some(ids) => ids
+                .as_array()?
+                .iter()
+                .map(Value::as_u64)
+                .collect::<Option<_>>()?,
+        };
+        Some(Prefs { archived })
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut out = Writer::new();
+        out.begin_object();
+        out.key("archived");
+        out.begin_array();
+        for &id in &self.archived {
+            out.uint(id);
+        }
+        out.end_array();
+        out.end_object();
+        out.finish()
     }
 
     pub fn archived_set(&self) -> HashSet<u64> {
         self.archived.iter().copied().collect()
+    }
+}
+
+/// Through the store's backend: the same typed errors, and no panic where localStorage is
+/// disabled.
+#[cfg(target_arch = "wasm32")]
+impl Prefs {
+    pub fn load() -> Result<Prefs, PrefsError> {
+        match WebBackend::open()
+            .and_then(|storage| storage.get(PREFS_KEY))
+            .map_err(refused)?
+        {
+            None => Ok(Prefs::default()),
+            Some(text) => Prefs::from_json(&text).ok_or(PrefsError::Corrupted),
+        }
     }
 
     /// Archives or unarchives one campaign and writes the result.
@@ -63,12 +99,17 @@ impl Prefs {
             prefs.archived.push(id);
         }
         crate::domain::sort::sort_by(&mut prefs.archived, u64::cmp);
-        LocalStorage::set(PREFS_KEY, &prefs).map_err(|error| match error {
-            StorageError::JsError(js) => {
-                PrefsError::WriteRefused(format!("{}: {}", js.name, js.message))
-            }
-            other => PrefsError::WriteRefused(other.to_string()),
-        })?;
+        WebBackend::open()
+            .and_then(|storage| storage.set(PREFS_KEY, &prefs.to_json()))
+            .map_err(refused)?;
         Ok(prefs)
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn refused(error: StoreError) -> PrefsError {
+    PrefsError::WriteRefused(match error {
+        StoreError::Browser(detail) => detail,
+        other => other.to_string(),
+    })
 }

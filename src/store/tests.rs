@@ -158,29 +158,43 @@ fn an_entry_without_index_line_is_a_leftover_and_is_cleaned() {
     assert_eq!(store.backend().get(&keys::snapshot_key(42)).unwrap(), None);
 }
 
-/// What today's main writes: the version 1 layout, JSON.
+/// The JSON the version 1 store wrote for these fixtures, as serde wrote it (pinned).
+fn v1_json(snapshot: &CampaignSnapshot) -> &'static str {
+    match snapshot.file_name.as_str() {
+        "collecte-3e-sco-2025.csv" => V1_EXPORT,
+        "evaluation-rentree-5e.csv" => V1_ASSESSMENT,
+        other => panic!("no version 1 sample of {other}"),
+    }
+}
+
+const V1_EXPORT: &str =
+    include_str!("../../tests/fixtures/store/v1-snapshot-collecte-3e-sco-2025.json");
+const V1_ASSESSMENT: &str =
+    include_str!("../../tests/fixtures/store/v1-snapshot-evaluation-rentree-5e.json");
+
+/// The version 1 layout, as the previous release left it.
 fn write_v1(backend: &MemoryBackend, snapshots: &[(u32, &CampaignSnapshot, f64)]) {
-    let metas: Vec<SnapshotMeta> = snapshots
-        .iter()
-        .map(|(id, snapshot, at)| SnapshotMeta::of(*id, snapshot, *at, 0))
-        .collect();
     for (id, snapshot, _) in snapshots {
         backend
-            .set(
-                &keys::v1_snapshot_key(*id),
-                &serde_json::to_string(snapshot).unwrap(),
-            )
+            .set(&keys::v1_snapshot_key(*id), v1_json(snapshot))
             .unwrap();
     }
-    let index = serde_json::json!({ "version": 1, "next_id": 3, "snapshots": metas });
-    backend.set(keys::V1_INDEX_KEY, &index.to_string()).unwrap();
+    let index = Index {
+        version: 1,
+        next_id: 3,
+        snapshots: snapshots
+            .iter()
+            .map(|(id, snapshot, at)| SnapshotMeta::of(*id, snapshot, *at, 0))
+            .collect(),
+    };
+    backend.set(keys::V1_INDEX_KEY, &index.to_json()).unwrap();
 }
 
 #[test]
 fn version_1_is_migrated_and_removed_and_ids_are_kept() {
     let backend = MemoryBackend::default();
-    let first = snapshot("a.csv", EXPORT);
-    let second = snapshot("c.csv", ASSESSMENT);
+    let first = snapshot("collecte-3e-sco-2025.csv", EXPORT);
+    let second = snapshot("evaluation-rentree-5e.csv", ASSESSMENT);
     write_v1(&backend, &[(1, &first, 10.0), (2, &second, 20.0)]);
     let store = Repository::new(backend);
     let loaded = store.load_all();
@@ -205,7 +219,7 @@ fn version_1_is_migrated_and_removed_and_ids_are_kept() {
 
 #[test]
 fn a_migration_that_does_not_fit_keeps_the_old_entry_and_shows_it() {
-    let first = snapshot("a.csv", EXPORT);
+    let first = snapshot("collecte-3e-sco-2025.csv", EXPORT);
     let probe = MemoryBackend::default();
     write_v1(&probe, &[(1, &first, 10.0)]);
     // Full: not even the compact copy fits beside the JSON one.
@@ -333,4 +347,240 @@ fn deleting_a_campaign_and_erasing_everything_leave_other_apps_alone() {
         store.backend().dump().into_keys().collect::<Vec<_>>(),
         ["autre-app"]
     );
+}
+
+/// What the serde version of the store wrote, pinned in tests/fixtures/store before serde
+/// was removed: the hand-written JSON must read it, and write the same bytes.
+mod written_by_serde {
+    use super::*;
+    use crate::domain::snapshot::Rows;
+    use crate::store::prefs::Prefs;
+
+    fn pinned(name: &str) -> String {
+        let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+    }
+
+    /// The snapshot of `v1-snapshot-escapes.json`: every escape, the extreme numbers.
+    fn escapes_snapshot() -> CampaignSnapshot {
+        let mut odd = snapshot("c.csv", ASSESSMENT);
+        let tricky = "q\"b\\s/n\nt\tr\rf\u{c}b\u{8}c\u{1}\u{1f}\u{7f}é€😀\u{2028}";
+        odd.file_name = format!("{tricky}.csv");
+        odd.campaign.name = tricky.to_owned();
+        odd.campaign.id = u64::MAX;
+        odd.content_hash = u64::MAX - 1;
+        odd.external_id_label = Some(String::new());
+        let Rows::Assessment { sheet, rows } = &mut odd.rows else {
+            panic!("an assessment fixture");
+        };
+        sheet.badges.push(tricky.to_owned());
+        rows[0].learner.last = tricky.to_owned();
+        rows[0].progress = Some(0.333_333_34);
+        rows[0].mastery = Some(1e-7);
+        for row in rows.iter_mut() {
+            row.badges.push(Some(false));
+        }
+        odd
+    }
+
+    /// The store the samples were taken from, rebuilt the same way.
+    fn sampled_store() -> Repository<MemoryBackend> {
+        let store = Repository::new(MemoryBackend::default());
+        saved(
+            &store,
+            &snapshot("collecte-3e-sco-2025.csv", EXPORT),
+            1_764_355_200_000.0,
+        );
+        saved(
+            &store,
+            &snapshot("ancien.csv", OLD_EXPORT),
+            1_764_355_260_123.0,
+        );
+        saved(&store, &escapes_snapshot(), 0.5);
+        store
+    }
+
+    #[test]
+    fn version_1_snapshots_read_back_identical() {
+        for name in [
+            "collecte-3e-sco-2025",
+            "collecte-2020-ancien-format",
+            "evaluation-rentree-5e",
+            "evaluation-exam",
+        ] {
+            let bytes = std::fs::read(format!(
+                "{}/tests/fixtures/{name}.csv",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap();
+            let expected = import_file(&format!("{name}.csv"), &bytes).unwrap();
+            let read = json_model::v1_snapshot(&pinned(&format!("v1-snapshot-{name}.json")));
+            assert_eq!(read, Some(expected), "{name}");
+        }
+        assert_eq!(
+            json_model::v1_snapshot(&pinned("v1-snapshot-escapes.json")),
+            Some(escapes_snapshot())
+        );
+    }
+
+    #[test]
+    fn a_damaged_version_1_snapshot_is_set_aside_and_the_other_migrates() {
+        let first = snapshot("collecte-3e-sco-2025.csv", EXPORT);
+        let second = snapshot("evaluation-rentree-5e.csv", ASSESSMENT);
+        let key = keys::v1_snapshot_key(1);
+        for damaged in [
+            V1_EXPORT[..V1_EXPORT.len() / 2].to_owned(),
+            V1_EXPORT.replacen("\"levels\":[", "\"levels\":[9,", 1),
+            V1_EXPORT.replacen("\"ProfilesCollection\"", "\"Autre\"", 1),
+            V1_EXPORT.replacen("\"line\":2,", "\"line\":-2,", 1),
+            V1_EXPORT.replacen("{\"Profiles\":", "{\"Lignes\":", 1),
+        ] {
+            assert_ne!(damaged, V1_EXPORT);
+            let backend = MemoryBackend::default();
+            write_v1(&backend, &[(1, &first, 10.0), (2, &second, 20.0)]);
+            backend.set(&key, &damaged).unwrap();
+            let store = Repository::new(backend);
+            let loaded = store.load_all();
+            assert!(
+                matches!(&loaded.problems[..], [StoreError::Corrupted { key: k }] if *k == key),
+                "{:?}",
+                loaded.problems
+            );
+            assert_eq!(loaded.damaged.len(), 1);
+            assert_eq!(loaded.snapshots.len(), 1);
+            assert_eq!(loaded.snapshots[0].1, second);
+            // Kept as it was, for the user to decide.
+            assert_eq!(store.backend().get(&key).unwrap(), Some(damaged));
+        }
+    }
+
+    #[test]
+    fn the_index_is_written_byte_for_byte_as_before() {
+        let store = sampled_store();
+        assert_eq!(
+            store.backend().get(keys::INDEX_KEY).unwrap().unwrap(),
+            pinned("v2-index.json")
+        );
+        let v1 = pinned("v1-index.json");
+        let index = Index::from_json(&v1).unwrap();
+        assert_eq!(index.version, 1);
+        assert_eq!(index.snapshots.len(), 3);
+        assert_eq!(index.snapshots[2].content_hash, u64::MAX - 1);
+        assert_eq!(
+            index.snapshots[2].latest_activity,
+            escapes_snapshot().latest_activity()
+        );
+        assert_eq!(index.to_json(), v1);
+    }
+
+    #[test]
+    fn a_malformed_index_is_corrupted_then_rebuilt() {
+        for text in [
+            "",
+            "[]",
+            "{\"version\":2,\"next_id\":\"4\",\"snapshots\":[]}",
+            "{\"version\":2,\"next_id\":4}",
+            "{\"version\":2,\"next_id\":4,\"snapshots\":[{\"id\":1}]}",
+            "{\"version\":2,\"next_id\":4,\"snapshots\":[]} trailing",
+        ] {
+            let store = sampled_store();
+            store.backend().set(keys::INDEX_KEY, text).unwrap();
+            let loaded = store.load_all();
+            assert!(
+                matches!(&loaded.problems[..], [StoreError::Corrupted { key }] if key == keys::INDEX_KEY),
+                "{text:?}: {:?}",
+                loaded.problems
+            );
+            assert_eq!(loaded.snapshots.len(), 3, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_backup_is_written_byte_for_byte_as_before_and_an_old_one_restores() {
+        let store = sampled_store();
+        let file = pinned("backup.json");
+        assert_eq!(store.backup(1_764_355_300_000.0).unwrap(), file);
+        let expected: Vec<CampaignSnapshot> = store
+            .load_all()
+            .snapshots
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+
+        let empty = Repository::new(MemoryBackend::default());
+        let report = empty.restore(&file, RestoreMode::Merge).unwrap();
+        assert_eq!(report.added, 3);
+        let restored = empty.load_all().snapshots;
+        let times: Vec<f64> = restored
+            .iter()
+            .map(|(meta, _)| meta.imported_at_ms)
+            .collect();
+        assert_eq!(times, [1_764_355_200_000.0, 1_764_355_260_123.0, 0.5]);
+        let snapshots: Vec<CampaignSnapshot> = restored.into_iter().map(|(_, s)| s).collect();
+        assert_eq!(snapshots, expected);
+    }
+
+    #[test]
+    fn each_kind_of_wrong_backup_gets_its_own_error() {
+        let file = pinned("backup.json");
+        let damaged_data = {
+            let at = file.find("\"data\":\"").unwrap() + 30;
+            let mut bytes = file.clone().into_bytes();
+            bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
+            String::from_utf8(bytes).unwrap()
+        };
+        let rows_as_text = file.replacen("\"rows\":44", "\"rows\":\"44\"", 1);
+        assert_ne!(rows_as_text, file);
+        let without_fields = "{\"format\":\"cohorte-sauvegarde\",\"version\":2,\"created_at_ms\":1,\"snapshots\":[{\"file_name\":\"a\"}]}";
+        for (text, expected) in [
+            ("Nom;Prénom\nA;B\n", BackupError::NotJson),
+            (
+                "{\"format\":\"cohorte-sauvegarde\"} x",
+                BackupError::NotJson,
+            ),
+            (&file[..file.len() - 3], BackupError::Truncated),
+            ("[1,2]", BackupError::NotABackup),
+            (
+                "{\"format\":\"cohorte-sauvegarde\"}",
+                BackupError::NotABackup,
+            ),
+            (
+                "{\"format\":\"cohorte-sauvegarde\",\"version\":7,\"snapshots\":[]}",
+                BackupError::TooNew { version: 7 },
+            ),
+            (without_fields, BackupError::NotABackup),
+            (&rows_as_text, BackupError::NotABackup),
+        ] {
+            assert_eq!(backup::read(text), Err(expected), "{text:.80}");
+        }
+        assert!(matches!(
+            backup::read(&damaged_data),
+            Err(BackupError::Damaged { file_name, .. }) if file_name == "collecte-3e-sco-2025.csv"
+        ));
+        let empty = "{\"format\":\"cohorte-sauvegarde\",\"version\":2,\"created_at_ms\":1,\"snapshots\":[]}";
+        assert_eq!(backup::read(empty), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn preferences_read_and_write_as_before() {
+        let text = pinned("prefs.json");
+        let prefs = Prefs::from_json(&text).unwrap();
+        assert_eq!(prefs.archived, [12, 348127, u64::MAX]);
+        assert_eq!(prefs.to_json(), text);
+        assert_eq!(Prefs::from_json("{}"), Some(Prefs::default()));
+        assert_eq!(
+            Prefs::from_json(" { \"other\" : 1 } "),
+            Some(Prefs::default())
+        );
+        for wrong in [
+            "",
+            "[]",
+            "null",
+            "{\"archived\":null}",
+            "{\"archived\":[-1]}",
+            "{\"archived\":[1",
+        ] {
+            assert_eq!(Prefs::from_json(wrong), None, "{wrong:?}");
+        }
+    }
 }
