@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::domain::competences::{
     COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES,
 };
+use crate::domain::decimal::{round, short};
 use crate::domain::html::Html;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::stats::{CohortStats, CoverageOrder};
@@ -60,6 +61,15 @@ pub fn Analysis(snapshot: Arc<CampaignSnapshot>) -> impl IntoView {
     .into_any()
 }
 
+/// The share as JavaScript prints it, so that `Number(data-share)` in the page gives back the
+/// very same double; Rust's own float printer would weigh about 20 KB in the wasm.
+fn exact(share: f64) -> String {
+    js_sys::Number::from(share)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 fn order_label(order: CoverageOrder) -> &'static str {
     match order {
         CoverageOrder::Framework => ta::ORDER_FRAMEWORK,
@@ -88,8 +98,8 @@ fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
     const ROW: f64 = 18.0;
     const TEXT_PERCENT: f64 = 24.0;
     let room = 100.0 - label_percent - TEXT_PERCENT;
-    svg_open(html, label, ROW * bars.len() as f64 + 2.0);
-    let x = format!("{label_percent}%");
+    svg_open(html, label, &short(ROW * bars.len() as f64 + 2.0, 2));
+    let x = format!("{}%", short(label_percent, 2));
     for (row, bar) in bars.iter().enumerate() {
         let y = ROW * row as f64 + 1.0;
         let mut hooks: Vec<(&str, &str)> =
@@ -98,19 +108,19 @@ fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
         html.open("g", &hooks);
         html.element("title", &[], &bar.tooltip);
         text(html, "0", y + 12.0, "", &bar.label);
-        let top = format!("{}", y + 2.0);
+        let top = short(y + 2.0, 2);
         html.element(
             "rect",
             &[
                 ("class", "track"),
                 ("x", &x),
                 ("y", &top),
-                ("width", &format!("{room}%")),
+                ("width", &format!("{}%", short(room, 2))),
                 ("height", "12"),
             ],
             "",
         );
-        let width = format!("{:.2}%", room * bar.value.clamp(0.0, 1.0));
+        let width = format!("{}%", round(room * bar.value.clamp(0.0, 1.0), 2, '.'));
         html.element(
             "rect",
             &[
@@ -124,7 +134,7 @@ fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
         );
         text(
             html,
-            &format!("{}%", label_percent + room + 1.5),
+            &format!("{}%", short(label_percent + room + 1.5, 2)),
             y + 12.0,
             "",
             &bar.text,
@@ -147,16 +157,17 @@ fn vbars(
     const TOP: f64 = 16.0;
     let max = bars.iter().map(|bar| bar.1).max().unwrap_or(0).max(1) as f64;
     let step = 100.0 / bars.len().max(1) as f64;
-    svg_open(html, label, HEIGHT);
+    svg_open(html, label, &short(HEIGHT, 2));
     let base = HEIGHT - BOTTOM;
+    let base_text = short(base, 2);
     html.element(
         "line",
         &[
             ("class", "axis"),
             ("x1", "0"),
             ("x2", "100%"),
-            ("y1", &base.to_string()),
-            ("y2", &base.to_string()),
+            ("y1", &base_text),
+            ("y2", &base_text),
         ],
         "",
     );
@@ -169,14 +180,14 @@ fn vbars(
             "rect",
             &[
                 ("class", fill),
-                ("x", &format!("{:.2}%", x + step * 0.1)),
-                ("y", &format!("{:.1}", base - height)),
-                ("width", &format!("{:.2}%", step * 0.8)),
-                ("height", &format!("{height:.1}")),
+                ("x", &format!("{}%", round(x + step * 0.1, 2, '.'))),
+                ("y", &round(base - height, 1, '.')),
+                ("width", &format!("{}%", round(step * 0.8, 2, '.'))),
+                ("height", &round(height, 1, '.')),
             ],
             "",
         );
-        let middle = format!("{:.2}%", x + step / 2.0);
+        let middle = format!("{}%", round(x + step / 2.0, 2, '.'));
         if *count > 0 {
             text(
                 html,
@@ -190,7 +201,7 @@ fn vbars(
         html.close("g");
     }
     if let Some(threshold) = threshold {
-        let x = format!("{:.2}%", step * threshold as f64);
+        let x = format!("{}%", round(step * threshold as f64, 2, '.'));
         html.element(
             "line",
             &[
@@ -198,7 +209,7 @@ fn vbars(
                 ("x1", &x),
                 ("x2", &x),
                 ("y1", "0"),
-                ("y2", &base.to_string()),
+                ("y2", &base_text),
             ],
             "",
         );
@@ -211,13 +222,13 @@ fn vbars(
     html.close("svg");
 }
 
-fn svg_open(html: &mut Html, label: &str, height: f64) {
+fn svg_open(html: &mut Html, label: &str, height: &str) {
     html.open(
         "svg",
         &[
             ("class", "chart"),
             ("width", "100%"),
-            ("height", &height.to_string()),
+            ("height", height),
             ("role", "img"),
             ("aria-label", label),
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -231,7 +242,7 @@ fn text(html: &mut Html, x: &str, y: f64, anchor: &str, content: &str) {
         "text",
         &[
             ("x", x),
-            ("y", &format!("{y:.1}")),
+            ("y", &round(y, 1, '.')),
             (anchor_attribute, anchor),
         ],
         content,
@@ -315,7 +326,7 @@ fn coverage_html(stats: &CohortStats, order: CoverageOrder) -> String {
                 hooks: vec![
                     ("data-testid", "coverage-bar".to_owned()),
                     ("data-competence", competence.index.to_owned()),
-                    ("data-share", share.to_string()),
+                    ("data-share", exact(share)),
                 ],
             }
         })
@@ -523,7 +534,7 @@ fn classes_html(stats: &CohortStats) -> String {
                 fill: "fill--ok".to_owned(),
                 hooks: vec![
                     ("data-testid", "class-bar".to_owned()),
-                    ("data-share", share.to_string()),
+                    ("data-share", exact(share)),
                 ],
             }
         })
@@ -613,9 +624,9 @@ fn matrix_html(stats: &CohortStats) -> String {
                         &[
                             ("class", &format!("matrix__cell shade-{shade}")),
                             ("title", &title),
-                            ("data-share", &share.to_string()),
+                            ("data-share", &exact(share)),
                         ],
-                        &format!("{}", (share * 100.0).round()),
+                        &crate::domain::decimal::percent(share).to_string(),
                     )
                 }
             };
