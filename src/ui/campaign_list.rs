@@ -4,14 +4,17 @@
 use std::collections::{BTreeMap, HashSet};
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
     CAMPAIGNS_PER_PAGE,
 };
+use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView};
 use crate::domain::snapshot::CampaignKind;
 use crate::store::prefs::Prefs;
+use crate::ui::delegate;
 use crate::ui::pagination::Pagination;
 use crate::ui::sort_header::{aria_sort, SortHeader};
 use crate::ui::state::{use_state, StoredSnapshot};
@@ -89,6 +92,37 @@ pub fn CampaignList() -> impl IntoView {
                 .app_errors
                 .update(|errors| errors.push(error.to_string())),
         }
+    };
+
+    // Rows are HTML (see `domain::html`): one listener serves their links, buttons and rows.
+    let on_row_click = move |event: leptos::ev::MouseEvent| {
+        let action = delegate::action(&event).map(|(action, _)| action);
+        let Some(id) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-campaign-id]").ok().flatten())
+            .and_then(|row| delegate::number::<u64>(&row, "data-campaign-id"))
+        else {
+            return;
+        };
+        if action.as_deref() == Some("archive") {
+            toggle_archive(id);
+            // The rows were written anew: the button the user pressed gets the focus back.
+            request_animation_frame(move || {
+                delegate::focus(&format!(
+                    "[data-testid='campaign-row'][data-campaign-id='{id}'] [data-action='archive']"
+                ))
+            });
+            return;
+        }
+        // The name's link opens the campaign in the app, as anywhere else on the row does.
+        if action.as_deref() == Some("open") {
+            event.prevent_default();
+        }
+        state.navigate(Route::Campaign {
+            id,
+            view: TableView::default(),
+        });
     };
 
     let sort_header = move |column: CampaignColumn, label: &'static str, numeric: bool| {
@@ -198,15 +232,13 @@ pub fn CampaignList() -> impl IntoView {
                                 <th scope="col"><span class="visually-hidden">{tc::COL_ACTIONS}</span></th>
                             </tr>
                         </thead>
-                        <tbody>
-                            <For each=visible key=|summary| (summary.id, summary.snapshots, summary.latest, summary.participants) let(summary)>
-                                {
-                                    let id = summary.id;
-                                    let is_archived = Signal::derive(move || archived.with(|set| set.contains(&id)));
-                                    view! { <CampaignRow summary=summary archived=is_archived on_toggle=move || toggle_archive(id) /> }
-                                }
-                            </For>
-                        </tbody>
+                        <tbody
+                            inner_html=move || {
+                                let rows = visible();
+                                archived.with(|archived| rows_html(&rows, archived))
+                            }
+                            on:click=on_row_click
+                        ></tbody>
                     </table>
                 </div>
                 <Show when=move || total.get() == 0>
@@ -224,75 +256,118 @@ pub fn CampaignList() -> impl IntoView {
     }
 }
 
-#[component]
-fn CampaignRow(
-    summary: CampaignSummary,
-    archived: Signal<bool>,
-    on_toggle: impl Fn() + Send + Sync + 'static,
-) -> impl IntoView {
-    let state = use_state();
-    let id = summary.id;
-    let open = move || {
-        state.navigate(Route::Campaign {
-            id,
-            view: TableView::default(),
-        })
-    };
-    let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
-        (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
-        _ => "—".to_owned(),
-    };
-    let received_label = match summary.kind {
-        CampaignKind::ProfilesCollection => text::COL_RECEIVED,
-        CampaignKind::Assessment => text::COL_RESULTS_RECEIVED,
-    };
-    let name = summary.name.clone();
-    view! {
-        <tr
-            class="campaign-row"
-            class:campaign-row--archived=move || archived.get()
-            data-testid="campaign-row"
-            data-campaign-id=id.to_string()
-            data-kind=summary.kind.slug()
-            data-participants=summary.participants.to_string()
-            data-name=summary.name.clone()
-            data-archived=move || archived.get().to_string()
-            on:click=move |_| open()
-        >
-            <th scope="row">
-                <a href=format!("#/campagne/{id}") on:click=move |event| {
-                    event.prevent_default();
-                    event.stop_propagation();
-                    open();
-                }>{summary.name.clone()}</a>
-                <Show when=move || archived.get()>
-                    " "<span class="tag tag--muted">{tc::ARCHIVED_TAG}</span>
-                </Show>
-            </th>
-            <td class="mono" data-label=text::COL_CODE>{summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}</td>
-            <td data-label=text::COL_TYPE>
-                <span class=format!("kind kind--{}", summary.kind.slug())>{text::kind_label(summary.kind)}</span>
-            </td>
-            <td data-label=text::COL_ORGANISATION>{summary.organisation.clone()}</td>
-            <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
-            <td class="num" data-label=received_label>{summary.received}</td>
-            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{certifiable}</td>
-            <td data-label=tc::COL_LATEST>{summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}</td>
-            <td class="num" data-label=tc::COL_SNAPSHOTS>{tc::snapshots_count(summary.snapshots)}</td>
-            <td>
-                <button
-                    type="button"
-                    class="button button--link"
-                    data-testid="campaign-archive"
-                    aria-label=move || tc::archive_label(archived.get(), &name)
-                    on:click=move |event| {
-                        event.stop_propagation();
-                        on_toggle();
-                    }
-                >
-                    {move || if archived.get() { tc::UNARCHIVE } else { tc::ARCHIVE }}
-                </button>
-            </td>
-        </tr>
+fn rows_html(summaries: &[CampaignSummary], archived: &HashSet<u64>) -> String {
+    let mut html = Html::new();
+    for summary in summaries {
+        let id = summary.id.to_string();
+        let is_archived = archived.contains(&summary.id);
+        let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
+            (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
+            _ => "—".to_owned(),
+        };
+        let received_label = match summary.kind {
+            CampaignKind::ProfilesCollection => text::COL_RECEIVED,
+            CampaignKind::Assessment => text::COL_RESULTS_RECEIVED,
+        };
+        html.open(
+            "tr",
+            &[
+                (
+                    "class",
+                    if is_archived {
+                        "campaign-row campaign-row--archived"
+                    } else {
+                        "campaign-row"
+                    },
+                ),
+                ("data-testid", "campaign-row"),
+                ("data-campaign-id", &id),
+                ("data-kind", summary.kind.slug()),
+                ("data-participants", &summary.participants.to_string()),
+                ("data-name", &summary.name),
+                ("data-archived", if is_archived { "true" } else { "false" }),
+            ],
+        )
+        .open("th", &[("scope", "row")])
+        .element(
+            "a",
+            &[
+                ("href", &format!("#/campagne/{id}")),
+                ("data-action", "open"),
+            ],
+            &summary.name,
+        );
+        if is_archived {
+            html.text(" ")
+                .element("span", &[("class", "tag tag--muted")], tc::ARCHIVED_TAG);
+        }
+        html.close("th")
+            .element(
+                "td",
+                &[("class", "mono"), ("data-label", text::COL_CODE)],
+                summary.code.as_deref().unwrap_or(text::NO_CODE),
+            )
+            .open("td", &[("data-label", text::COL_TYPE)])
+            .element(
+                "span",
+                &[("class", &format!("kind kind--{}", summary.kind.slug()))],
+                text::kind_label(summary.kind),
+            )
+            .close("td")
+            .element(
+                "td",
+                &[("data-label", text::COL_ORGANISATION)],
+                &summary.organisation,
+            )
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", text::COL_PARTICIPANTS)],
+                &summary.participants.to_string(),
+            )
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", received_label)],
+                &summary.received.to_string(),
+            )
+            .element(
+                "td",
+                &[
+                    ("class", "num"),
+                    ("data-label", text::COL_CERTIFIABLE_COUNT),
+                ],
+                &certifiable,
+            )
+            .element(
+                "td",
+                &[("data-label", tc::COL_LATEST)],
+                &summary
+                    .latest
+                    .map(|d| d.french_date())
+                    .unwrap_or_else(|| "—".to_owned()),
+            )
+            .element(
+                "td",
+                &[("class", "num"), ("data-label", tc::COL_SNAPSHOTS)],
+                &tc::snapshots_count(summary.snapshots),
+            )
+            .open("td", &[])
+            .element(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "button button--link"),
+                    ("data-testid", "campaign-archive"),
+                    ("data-action", "archive"),
+                    ("aria-label", &tc::archive_label(is_archived, &summary.name)),
+                ],
+                if is_archived {
+                    tc::UNARCHIVE
+                } else {
+                    tc::ARCHIVE
+                },
+            )
+            .close("td")
+            .close("tr");
     }
+    html.finish()
 }

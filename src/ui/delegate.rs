@@ -19,3 +19,14 @@ pub fn action(event: &web_sys::Event) -> Option<(String, web_sys::Element)> {
 pub fn number<T: std::str::FromStr>(element: &web_sys::Element, attribute: &str) -> Option<T> {
     element.get_attribute(attribute)?.parse().ok()
 }
+
+/// Gives the focus to the first element matching `selector`, when there is one.
+pub fn focus(selector: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
