@@ -207,14 +207,10 @@ pub fn StoragePanel() -> impl IntoView {
             .map(|usage| metas.with(|metas| usage_html(usage, metas)))
             .unwrap_or_default()
     };
-    let stored_html = move || {
-        metas.with(|metas| {
-            state.damaged.with(|damaged| {
-                message.with(|message| stored_html(metas, damaged, message.as_ref()))
-            })
-        })
-    };
-
+    let stored_html =
+        move || metas.with(|metas| state.damaged.with(|damaged| stored_html(metas, damaged)));
+    // Apart from the list: a status or alert is announced again whenever it is written anew.
+    let message_html = move || message.with(|message| message_html(message.as_ref()));
     view! {
         <section class="storage" aria-labelledby="storage-title" data-testid="storage-panel" on:click=on_click on:change=on_change>
             <h2 id="storage-title">{text::TITLE}</h2>
@@ -222,6 +218,7 @@ pub fn StoragePanel() -> impl IntoView {
             <p class="notice notice--warn">{text::SAFARI}</p>
             <div class="storage__usage" inner_html=usage_html></div>
             <div class="storage__live" inner_html=stored_html></div>
+            <div class="storage__live" inner_html=message_html></div>
             <div class="storage__blocks" inner_html=blocks_html()></div>
         </section>
     }
@@ -273,13 +270,9 @@ fn usage_html(usage: Usage, metas: &[SnapshotMeta]) -> String {
     html.finish()
 }
 
-/// The stored imports by campaign, the damaged entries and the last action's outcome: the
-/// parts of the panel that change with what is stored.
-fn stored_html(
-    metas: &[SnapshotMeta],
-    damaged: &[DamagedEntry],
-    message: Option<&Message>,
-) -> String {
+/// The stored imports by campaign and the damaged entries: the parts of the panel that change
+/// with what is stored.
+fn stored_html(metas: &[SnapshotMeta], damaged: &[DamagedEntry]) -> String {
     let mut html = Html::new();
     let groups = groups(metas);
     html.element("h3", &[], text::SNAPSHOTS_TITLE).element(
@@ -399,6 +392,11 @@ fn stored_html(
         }
         html.close("ul");
     }
+    html.finish()
+}
+
+fn message_html(message: Option<&Message>) -> String {
+    let mut html = Html::new();
     if let Some(message) = message {
         let status = if message.ok { "ok" } else { "error" };
         html.element(
