@@ -160,10 +160,8 @@ pub fn StoragePanel() -> impl IntoView {
                 });
                 report(result);
             }
-            "erase-all" => {
-                if confirmed(&text::confirm_erase(metas.with_untracked(Vec::len))) {
-                    report(state.erase_all().map(|()| text::ERASED.to_owned()));
-                }
+            "erase-all" if confirmed(&text::confirm_erase(metas.with_untracked(Vec::len))) => {
+                report(state.erase_all().map(|()| text::ERASED.to_owned()));
             }
             _ => {}
         }
