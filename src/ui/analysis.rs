@@ -17,6 +17,7 @@ use crate::domain::html::Html;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::stats::{CohortStats, CoverageOrder};
 use crate::ui::campaign_page::profile_rows;
+use crate::ui::delegate;
 use crate::ui::text::analysis as ta;
 
 #[component]
@@ -30,35 +31,79 @@ pub fn Analysis(snapshot: Arc<CampaignSnapshot>) -> impl IntoView {
         let stats = Arc::clone(&stats);
         move || coverage_html(&stats, order.get())
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
+    // The tab's two controls are written with its HTML; these listeners serve them.
+    let on_change = move |event: leptos::ev::Event| {
+        if delegate::action(&event).is_some_and(|(action, _)| action == "coverage-order") {
+            order.set(CoverageOrder::from_slug(&event_target_value(&event)));
+        }
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if delegate::action(&event).is_some_and(|(action, _)| action == "print") {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
         }
     };
     view! {
-        <section class="analysis" data-testid="analysis" aria-labelledby="coverage-title">
+        <section class="analysis" data-testid="analysis" aria-labelledby="coverage-title" on:change=on_change on:click=on_click>
             <div class="panel analysis__coverage">
-                <div class="section-head">
-                    <h3 id="coverage-title">{ta::COVERAGE_TITLE}</h3>
-                    <label class="analysis__order">
-                        {ta::ORDER_LABEL}" "
-                        <select data-testid="coverage-order" on:change=move |event| order.set(CoverageOrder::from_slug(&event_target_value(&event)))>
-                            {CoverageOrder::ALL.into_iter().map(|o| view! { <option value=o.slug()>{order_label(o)}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <button type="button" class="button button--secondary analysis__print" data-testid="print-analysis" on:click=print>{ta::PRINT}</button>
-                </div>
+                <div class="section-head" inner_html=coverage_head_html()></div>
                 <p class="analysis__hint">{ta::COVERAGE_HINT}</p>
                 <div inner_html=coverage></div>
             </div>
-            <div class="panel analysis__wins" inner_html=wins_html(&stats)></div>
-            <div class="panel" inner_html=scores_html(&stats)></div>
-            <div class="panel" inner_html=counts_html(&stats)></div>
-            <div class="panel" inner_html=classes_html(&stats)></div>
-            <div class="panel analysis__matrix" inner_html=matrix_html(&stats)></div>
+            <div class="analysis__panels" inner_html=panels_html(&stats)></div>
         </section>
     }
     .into_any()
+}
+
+/// The title, the order picker and the print button of the coverage panel.
+fn coverage_head_html() -> String {
+    let mut html = Html::new();
+    html.element("h3", &[("id", "coverage-title")], ta::COVERAGE_TITLE)
+        .open("label", &[("class", "analysis__order")])
+        .text(ta::ORDER_LABEL)
+        .text(" ")
+        .open(
+            "select",
+            &[
+                ("data-testid", "coverage-order"),
+                ("data-action", "coverage-order"),
+            ],
+        );
+    for order in CoverageOrder::ALL {
+        html.element("option", &[("value", order.slug())], order_label(order));
+    }
+    html.close("select").close("label").element(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "button button--secondary analysis__print"),
+            ("data-testid", "print-analysis"),
+            ("data-action", "print"),
+        ],
+        ta::PRINT,
+    );
+    html.finish()
+}
+
+/// The panels that never change while the tab is open, as one string.
+fn panels_html(stats: &CohortStats) -> String {
+    let mut out = String::new();
+    for (class, content) in [
+        ("panel analysis__wins", wins_html(stats)),
+        ("panel", scores_html(stats)),
+        ("panel", counts_html(stats)),
+        ("panel", classes_html(stats)),
+        ("panel analysis__matrix", matrix_html(stats)),
+    ] {
+        out.push_str("<div class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        out.push_str(&content);
+        out.push_str("</div>");
+    }
+    out
 }
 
 /// The share as JavaScript prints it, so that `Number(data-share)` in the page gives back the
