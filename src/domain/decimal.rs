@@ -2,35 +2,67 @@
 //! `{:.1}` links Rust's float printer (Grisu and Dragon, about 20 KB of wasm) into the app;
 //! rounding to an integer first and printing that costs almost nothing.
 
-/// `value` × 10^`decimals`, rounded half away from zero (as taught at school: 1,25 → 1,3).
-pub fn scaled(value: f64, decimals: u32) -> i64 {
-    let mut factor = 1.0;
-    for _ in 0..decimals {
-        factor *= 10.0;
+/// |`value`| × 10^`decimals` rounded as `{:.N}` rounds: to the nearest, ties to even, on
+/// the exact binary value (1.25 → 12 tenths, while 1.35, stored a hair above, → 14). The
+/// integer arithmetic on the value's bits keeps the figures the app showed before.
+/// `decimals` up to 18; infinities and NaN give 0.
+fn scaled_magnitude(value: f64, decimals: u32) -> u64 {
+    let bits = value.to_bits();
+    let biased_exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    if biased_exponent == 0x7ff {
+        return 0;
     }
-    (value * factor).round() as i64
+    // value = mantissa × 2^exponent, exactly.
+    let (mantissa, exponent) = if biased_exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased_exponent - 1075)
+    };
+    let product = u128::from(mantissa) * u128::from(10u64.pow(decimals));
+    let magnitude = if exponent >= 0 {
+        if exponent > 64 {
+            u128::MAX
+        } else {
+            product << exponent
+        }
+    } else {
+        let shift = exponent.unsigned_abs();
+        if shift >= 128 {
+            0
+        } else {
+            let quotient = product >> shift;
+            let remainder = product - (quotient << shift);
+            let half = 1u128 << (shift - 1);
+            if remainder > half || (remainder == half && quotient & 1 == 1) {
+                quotient + 1
+            } else {
+                quotient
+            }
+        }
+    };
+    u64::try_from(magnitude).unwrap_or(u64::MAX)
 }
 
-/// A number given in units of 10^-`decimals`, with exactly `decimals` digits after
-/// `separator`: `fixed(-1234, 2, '.')` → "-12.34", `fixed(5, 1, ',')` → "0,5".
-pub fn fixed(scaled: i64, decimals: u32, separator: char) -> String {
+/// `value` with exactly `decimals` digits after `separator`, the same digits as
+/// `format!("{value:.N}")`: `round(1.26, 1, ',')` → "1,3", `round(-0.04, 1, '.')` → "-0.0".
+pub fn round(value: f64, decimals: u32, separator: char) -> String {
+    let sign = if value.is_sign_negative() && !value.is_nan() {
+        "-"
+    } else {
+        ""
+    };
+    let magnitude = scaled_magnitude(value, decimals);
     let factor = 10u64.pow(decimals);
-    let sign = if scaled < 0 { "-" } else { "" };
-    let magnitude = scaled.unsigned_abs();
     let whole = magnitude / factor;
     if decimals == 0 {
         return format!("{sign}{whole}");
     }
-    let fraction = magnitude % factor;
     format!(
-        "{sign}{whole}{separator}{fraction:0width$}",
+        "{sign}{whole}{separator}{:0width$}",
+        magnitude % factor,
         width = decimals as usize
     )
-}
-
-/// `value` rounded to `decimals` digits: `round(1.26, 1, ',')` → "1,3".
-pub fn round(value: f64, decimals: u32, separator: char) -> String {
-    fixed(scaled(value, decimals), decimals, separator)
 }
 
 /// Like `round` with a `.`, without trailing zeros: "8", "20.5", "-0.25". For SVG
@@ -48,45 +80,73 @@ pub fn short(value: f64, decimals: u32) -> String {
     }
 }
 
-/// Whole percent of a share between 0 and 1: 0.125 → 13.
+/// Whole percent of a share between 0 and 1, halves rounded up: 0.125 → 13.
 pub fn percent(share: f64) -> i64 {
-    scaled(share * 100.0, 0)
+    (share * 100.0).round() as i64
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn rounds_half_away_from_zero() {
-        assert_eq!(scaled(1.25, 1), 13);
-        assert_eq!(scaled(-1.25, 1), -13);
-        assert_eq!(scaled(1.24, 1), 12);
-        assert_eq!(scaled(0.005, 0), 0);
-        assert_eq!(scaled(2.5, 0), 3);
-        assert_eq!(scaled(12.345_6, 2), 1235);
+    /// Every value the tests compare with Rust's own float printer: ties, near-ties,
+    /// averages of small counts (as the analysis shows them), negatives and extremes.
+    fn samples() -> Vec<f64> {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.25,
+            1.35,
+            1.45,
+            0.15,
+            0.05,
+            2.675,
+            0.125,
+            0.375,
+            1.26,
+            3.04,
+            99.99,
+            0.333_3,
+            15.95,
+            123.456,
+            1e-9,
+            5e-324,
+            1e15,
+            4503599627370497.0,
+        ];
+        for whole in 1..=64u32 {
+            for part in 0..=whole * 3 {
+                values.push(f64::from(part) / f64::from(whole));
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..2000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            values.push((seed % 1_000_000) as f64 / 997.0);
+        }
+        let negatives: Vec<f64> = values.iter().map(|v| -v).collect();
+        values.extend(negatives);
+        values
     }
 
     #[test]
-    fn fixed_keeps_every_decimal() {
-        assert_eq!(fixed(1234, 2, '.'), "12.34");
-        assert_eq!(fixed(-1234, 2, '.'), "-12.34");
-        assert_eq!(fixed(5, 1, ','), "0,5");
-        assert_eq!(fixed(-5, 2, ','), "-0,05");
-        assert_eq!(fixed(1200, 2, '.'), "12.00");
-        assert_eq!(fixed(0, 1, ','), "0,0");
-        assert_eq!(fixed(-7, 0, ','), "-7");
-        assert_eq!(fixed(i64::MIN, 0, '.'), i64::MIN.to_string());
-    }
-
-    #[test]
-    fn round_matches_the_float_printer_off_ties() {
-        for value in [0.0, 1.26, 3.04, 99.99, 0.333_3, 15.96, 2.0 / 3.0, 123.456] {
+    fn round_prints_the_digits_of_the_float_printer() {
+        for value in samples() {
+            assert_eq!(round(value, 0, '.'), format!("{value:.0}"), "{value}");
             assert_eq!(round(value, 1, '.'), format!("{value:.1}"), "{value}");
             assert_eq!(round(value, 2, '.'), format!("{value:.2}"), "{value}");
-            assert_eq!(round(-value - 1.0, 2, '.'), format!("{:.2}", -value - 1.0));
         }
+    }
+
+    #[test]
+    fn round_with_the_french_comma() {
         assert_eq!(round(1.26, 1, ','), "1,3");
+        assert_eq!(round(1.25, 1, ','), "1,2");
+        assert_eq!(round(0.05, 2, ','), "0,05");
+        assert_eq!(round(-12.345_6, 2, ','), "-12,35");
+        assert_eq!(round(f64::NAN, 1, ','), "0,0");
     }
 
     #[test]
@@ -98,7 +158,7 @@ mod tests {
         assert_eq!(short(-0.001, 2), "0");
         assert_eq!(short(100.0, 0), "100");
         assert_eq!(short(117.0, 1), "117");
-        for value in [8.0, 20.5, 66.25, 3.0, 117.5, 0.0] {
+        for value in [8.0, 20.5, 66.25, 3.0, 117.5, 0.0, 103.25, -4.5] {
             assert_eq!(short(value, 2), value.to_string());
         }
     }
@@ -110,5 +170,6 @@ mod tests {
         assert_eq!(percent(0.4), 40);
         assert_eq!(percent(1.0), 100);
         assert_eq!(percent(2.0 / 3.0), 67);
+        assert_eq!(percent(0.005), 1);
     }
 }
