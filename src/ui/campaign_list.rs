@@ -125,6 +125,29 @@ pub fn CampaignList() -> impl IntoView {
         });
     };
 
+    // Both pickers share one listener.
+    let on_filter_change = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        match delegate::action(&event)
+            .map(|(action, _)| action)
+            .as_deref()
+        {
+            Some("kind") => {
+                let kind = match value.as_str() {
+                    "profiles-collection" => Some(CampaignKind::ProfilesCollection),
+                    "assessment" => Some(CampaignKind::Assessment),
+                    _ => None,
+                };
+                set_query(&|q| q.kind = kind);
+            }
+            Some("archive-filter") => {
+                let archive = ArchiveFilter::from_slug(&value);
+                set_query(&|q| q.archive = archive);
+            }
+            _ => {}
+        }
+    };
+
     let sort_header = move |column: CampaignColumn, label: &'static str, numeric: bool| {
         let sort_state =
             Signal::derive(move || query.with(|q| aria_sort(q.column == column, q.descending)));
@@ -160,7 +183,7 @@ pub fn CampaignList() -> impl IntoView {
                 when=move || !all.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">{text::CAMPAIGNS_EMPTY}</p> }
             >
-                <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
+                <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default() on:change=on_filter_change>
                     <label class="field">
                         <span class="field__label">{tc::LIST_SEARCH}</span>
                         <input
@@ -179,14 +202,7 @@ pub fn CampaignList() -> impl IntoView {
                         <select
                             data-testid="campaign-kind"
                             prop:value=move || query.with(|q| q.kind.map(CampaignKind::slug).unwrap_or("all"))
-                            on:change=move |event| {
-                                let kind = match event_target_value(&event).as_str() {
-                                    "profiles-collection" => Some(CampaignKind::ProfilesCollection),
-                                    "assessment" => Some(CampaignKind::Assessment),
-                                    _ => None,
-                                };
-                                set_query(&|q| q.kind = kind);
-                            }
+                            data-action="kind"
                         >
                             <option value="all">{tc::LIST_KIND_ALL}</option>
                             <option value="profiles-collection">{text::KIND_PROFILES}</option>
@@ -198,10 +214,7 @@ pub fn CampaignList() -> impl IntoView {
                         <select
                             data-testid="campaign-archived"
                             prop:value=move || query.with(|q| q.archive.slug())
-                            on:change=move |event| {
-                                let archive = ArchiveFilter::from_slug(&event_target_value(&event));
-                                set_query(&|q| q.archive = archive);
-                            }
+                            data-action="archive-filter"
                         >
                             <option value="active">{tc::LIST_ARCHIVE_ACTIVE}</option>
                             <option value="archived">{tc::LIST_ARCHIVE_ARCHIVED}</option>
