@@ -282,105 +282,57 @@ fn rows_html(summaries: &[CampaignSummary], archived: &HashSet<u64>) -> String {
             CampaignKind::ProfilesCollection => text::COL_RECEIVED,
             CampaignKind::Assessment => text::COL_RESULTS_RECEIVED,
         };
-        html.open(
-            "tr",
+        let (row_class, archived_flag, action) = if is_archived {
+            ("campaign-row campaign-row--archived", "true", tc::UNARCHIVE)
+        } else {
+            ("campaign-row", "false", tc::ARCHIVE)
+        };
+        html.fill(
+            "<tr class=\"{}\" data-testid=\"campaign-row\" data-campaign-id=\"{}\" data-kind=\"{}\" data-participants=\"{}\" data-name=\"{}\" data-archived=\"{}\"><th scope=\"row\"><a href=\"#/campagne/{}\" data-action=\"open\">{}</a>",
             &[
-                (
-                    "class",
-                    if is_archived {
-                        "campaign-row campaign-row--archived"
-                    } else {
-                        "campaign-row"
-                    },
-                ),
-                ("data-testid", "campaign-row"),
-                ("data-campaign-id", &id),
-                ("data-kind", summary.kind.slug()),
-                ("data-participants", &summary.participants.to_string()),
-                ("data-name", &summary.name),
-                ("data-archived", if is_archived { "true" } else { "false" }),
+                row_class,
+                &id,
+                summary.kind.slug(),
+                &summary.participants.to_string(),
+                &summary.name,
+                archived_flag,
+                &id,
+                &summary.name,
             ],
-        )
-        .open("th", &[("scope", "row")])
-        .element(
-            "a",
-            &[
-                ("href", &format!("#/campagne/{id}")),
-                ("data-action", "open"),
-            ],
-            &summary.name,
         );
         if is_archived {
-            html.text(" ")
-                .element("span", &[("class", "tag tag--muted")], tc::ARCHIVED_TAG);
+            html.fill(
+                " <span class=\"tag tag--muted\">{}</span>",
+                &[tc::ARCHIVED_TAG],
+            );
         }
-        html.close("th")
-            .element(
-                "td",
-                &[("class", "mono"), ("data-label", text::COL_CODE)],
+        html.fill(
+            "</th><td class=\"mono\" data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"kind kind--{}\">{}</span></td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td><button type=\"button\" class=\"button button--link\" data-testid=\"campaign-archive\" data-action=\"archive\" aria-label=\"{}\">{}</button></td></tr>",
+            &[
+                text::COL_CODE,
                 summary.code.as_deref().unwrap_or(text::NO_CODE),
-            )
-            .open("td", &[("data-label", text::COL_TYPE)])
-            .element(
-                "span",
-                &[("class", &format!("kind kind--{}", summary.kind.slug()))],
+                text::COL_TYPE,
+                summary.kind.slug(),
                 text::kind_label(summary.kind),
-            )
-            .close("td")
-            .element(
-                "td",
-                &[("data-label", text::COL_ORGANISATION)],
+                text::COL_ORGANISATION,
                 &summary.organisation,
-            )
-            .element(
-                "td",
-                &[("class", "num"), ("data-label", text::COL_PARTICIPANTS)],
+                text::COL_PARTICIPANTS,
                 &summary.participants.to_string(),
-            )
-            .element(
-                "td",
-                &[("class", "num"), ("data-label", received_label)],
+                received_label,
                 &summary.received.to_string(),
-            )
-            .element(
-                "td",
-                &[
-                    ("class", "num"),
-                    ("data-label", text::COL_CERTIFIABLE_COUNT),
-                ],
+                text::COL_CERTIFIABLE_COUNT,
                 &certifiable,
-            )
-            .element(
-                "td",
-                &[("data-label", tc::COL_LATEST)],
+                tc::COL_LATEST,
                 &summary
                     .latest
                     .map(|d| d.french_date())
                     .unwrap_or_else(|| "—".to_owned()),
-            )
-            .element(
-                "td",
-                &[("class", "num"), ("data-label", tc::COL_SNAPSHOTS)],
+                tc::COL_SNAPSHOTS,
                 &tc::snapshots_count(summary.snapshots),
-            )
-            .open("td", &[])
-            .element(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "button button--link"),
-                    ("data-testid", "campaign-archive"),
-                    ("data-action", "archive"),
-                    ("aria-label", &tc::archive_label(is_archived, &summary.name)),
-                ],
-                if is_archived {
-                    tc::UNARCHIVE
-                } else {
-                    tc::ARCHIVE
-                },
-            )
-            .close("td")
-            .close("tr");
+                &tc::archive_label(is_archived, &summary.name),
+                action,
+            ],
+        );
     }
     html.finish()
 }

@@ -243,28 +243,23 @@ fn restore_mode(input: &web_sys::HtmlInputElement) -> RestoreMode {
     }
 }
 
-const DANGER_LINK: &str = "button button--link button--danger-link";
-
 fn usage_html(usage: Usage, metas: &[SnapshotMeta]) -> String {
-    let used = (usage.cohorte_bytes + usage.other_bytes).to_string();
+    let other = if usage.other_bytes > 0 {
+        text::other_data(usage.other_bytes)
+    } else {
+        String::new()
+    };
     let mut html = Html::new();
-    html.element(
-        "progress",
+    html.fill(
+        "<progress class=\"storage__meter\" max=\"{}\" value=\"{}\" aria-label=\"{}\"></progress><p data-testid=\"storage-usage\">{} {}</p>",
         &[
-            ("class", "storage__meter"),
-            ("max", &usage.quota_bytes.to_string()),
-            ("value", &used),
-            ("aria-label", text::USAGE_LABEL),
+            &usage.quota_bytes.to_string(),
+            &(usage.cohorte_bytes + usage.other_bytes).to_string(),
+            text::USAGE_LABEL,
+            &usage_text(usage, metas),
+            &other,
         ],
-        "",
-    )
-    .open("p", &[("data-testid", "storage-usage")])
-    .text(&usage_text(usage, metas))
-    .text(" ");
-    if usage.other_bytes > 0 {
-        html.text(&text::other_data(usage.other_bytes));
-    }
-    html.close("p");
+    );
     html.finish()
 }
 
@@ -273,122 +268,66 @@ fn usage_html(usage: Usage, metas: &[SnapshotMeta]) -> String {
 fn stored_html(metas: &[SnapshotMeta], damaged: &[DamagedEntry]) -> String {
     let mut html = Html::new();
     let groups = groups(metas);
-    html.element("h3", &[], text::SNAPSHOTS_TITLE).element(
-        "p",
-        &[("class", "empty")],
-        if groups.is_empty() {
-            text::NOTHING_STORED
-        } else {
-            ""
-        },
+    html.fill(
+        "<h3>{}</h3><p class=\"empty\">{}</p><ul class=\"storage__campaigns\">",
+        &[
+            text::SNAPSHOTS_TITLE,
+            if groups.is_empty() {
+                text::NOTHING_STORED
+            } else {
+                ""
+            },
+        ],
     );
-    html.open("ul", &[("class", "storage__campaigns")]);
     for group in &groups {
         let id = group.id.to_string();
-        html.open(
-            "li",
+        html.fill(
+            "<li class=\"storage__campaign\" data-testid=\"storage-campaign\" data-campaign-id=\"{}\"><div class=\"storage__campaign-head\"><div><strong>{}</strong> <span class=\"storage__sub\">{}</span></div><button type=\"button\" class=\"button button--link button--danger-link\" data-testid=\"delete-campaign\" data-action=\"delete-campaign\" data-id=\"{}\">{}</button></div><ul class=\"storage__snapshots\">",
             &[
-                ("class", "storage__campaign"),
-                ("data-testid", "storage-campaign"),
-                ("data-campaign-id", &id),
+                &id,
+                &group.name,
+                &text::campaign_line(group.snapshots.len(), group.bytes),
+                &id,
+                text::DELETE_CAMPAIGN,
             ],
-        )
-        .open("div", &[("class", "storage__campaign-head")])
-        .open("div", &[])
-        .element("strong", &[], &group.name)
-        .text(" ")
-        .element(
-            "span",
-            &[("class", "storage__sub")],
-            &text::campaign_line(group.snapshots.len(), group.bytes),
-        )
-        .close("div")
-        .element(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", DANGER_LINK),
-                ("data-testid", "delete-campaign"),
-                ("data-action", "delete-campaign"),
-                ("data-id", &id),
-            ],
-            text::DELETE_CAMPAIGN,
-        )
-        .close("div")
-        .open("ul", &[("class", "storage__snapshots")]);
+        );
         for meta in &group.snapshots {
             let snapshot_id = meta.id.to_string();
             let state_date = meta
                 .latest_activity
                 .map(|d| d.french())
                 .unwrap_or_else(|| "—".to_owned());
-            html.open(
-                "li",
+            html.fill(
+                "<li class=\"storage__snapshot\" data-testid=\"storage-snapshot\" data-snapshot-id=\"{}\"><span class=\"storage__file\">{}</span><span class=\"storage__sub\">{}</span><button type=\"button\" class=\"button button--link button--danger-link\" data-testid=\"delete-snapshot\" data-action=\"delete-snapshot\" data-id=\"{}\">{}</button></li>",
                 &[
-                    ("class", "storage__snapshot"),
-                    ("data-testid", "storage-snapshot"),
-                    ("data-snapshot-id", &snapshot_id),
+                    &snapshot_id,
+                    &meta.file_name,
+                    &text::snapshot_line(
+                        &format_timestamp(meta.imported_at_ms),
+                        &state_date,
+                        meta.rows,
+                        meta.bytes,
+                    ),
+                    &snapshot_id,
+                    text::DELETE,
                 ],
-            )
-            .element("span", &[("class", "storage__file")], &meta.file_name)
-            .element(
-                "span",
-                &[("class", "storage__sub")],
-                &text::snapshot_line(
-                    &format_timestamp(meta.imported_at_ms),
-                    &state_date,
-                    meta.rows,
-                    meta.bytes,
-                ),
-            )
-            .element(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", DANGER_LINK),
-                    ("data-testid", "delete-snapshot"),
-                    ("data-action", "delete-snapshot"),
-                    ("data-id", &snapshot_id),
-                ],
-                text::DELETE,
-            )
-            .close("li");
+            );
         }
-        html.close("ul").close("li");
+        html.fill("</ul></li>", &[]);
     }
-    html.close("ul");
+    html.fill("</ul>", &[]);
     if !damaged.is_empty() {
-        html.element("h3", &[], text::DAMAGED_TITLE)
-            .element("p", &[("class", "storage__hint")], text::DAMAGED_HINT)
-            .open("ul", &[("class", "storage__snapshots")]);
+        html.fill(
+            "<h3>{}</h3><p class=\"storage__hint\">{}</p><ul class=\"storage__snapshots\">",
+            &[text::DAMAGED_TITLE, text::DAMAGED_HINT],
+        );
         for entry in damaged {
-            html.open(
-                "li",
-                &[
-                    ("class", "storage__snapshot"),
-                    ("data-testid", "damaged-entry"),
-                ],
-            )
-            .element("span", &[("class", "storage__file mono")], &entry.key)
-            .element(
-                "span",
-                &[("class", "storage__sub")],
-                &text::size(entry.bytes),
-            )
-            .element(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", DANGER_LINK),
-                    ("data-testid", "delete-damaged"),
-                    ("data-action", "delete-damaged"),
-                    ("data-key", &entry.key),
-                ],
-                text::DELETE,
-            )
-            .close("li");
+            html.fill(
+                "<li class=\"storage__snapshot\" data-testid=\"damaged-entry\"><span class=\"storage__file mono\">{}</span><span class=\"storage__sub\">{}</span><button type=\"button\" class=\"button button--link button--danger-link\" data-testid=\"delete-damaged\" data-action=\"delete-damaged\" data-key=\"{}\">{}</button></li>",
+                &[&entry.key, &text::size(entry.bytes), &entry.key, text::DELETE],
+            );
         }
-        html.close("ul");
+        html.fill("</ul>", &[]);
     }
     html.finish()
 }
@@ -396,19 +335,14 @@ fn stored_html(metas: &[SnapshotMeta], damaged: &[DamagedEntry]) -> String {
 fn message_html(message: Option<&Message>) -> String {
     let mut html = Html::new();
     if let Some(message) = message {
-        let status = if message.ok { "ok" } else { "error" };
-        html.element(
-            "p",
-            &[
-                (
-                    "class",
-                    &format!("storage__message storage__message--{status}"),
-                ),
-                ("role", if message.ok { "status" } else { "alert" }),
-                ("data-testid", "storage-message"),
-                ("data-status", status),
-            ],
-            &message.text,
+        let (status, role) = if message.ok {
+            ("ok", "status")
+        } else {
+            ("error", "alert")
+        };
+        html.fill(
+            "<p class=\"storage__message storage__message--{}\" role=\"{}\" data-testid=\"storage-message\" data-status=\"{}\">{}</p>",
+            &[status, role, status, &message.text],
         );
     }
     html.finish()
@@ -417,67 +351,20 @@ fn message_html(message: Option<&Message>) -> String {
 /// Backing up, restoring and erasing: fixed controls, served by the panel's listeners.
 fn blocks_html() -> String {
     let mut html = Html::new();
-    html.open("div", &[("class", "storage__block")])
-        .element("h3", &[], text::BACKUP_TITLE)
-        .element("p", &[("class", "storage__hint")], text::BACKUP_HINT)
-        .element(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "button button--primary"),
-                ("data-testid", "backup-download"),
-                ("data-action", "backup"),
-            ],
+    html.fill(
+        "<div class=\"storage__block\"><h3>{}</h3><p class=\"storage__hint\">{}</p><button type=\"button\" class=\"button button--primary\" data-testid=\"backup-download\" data-action=\"backup\">{}</button><fieldset class=\"storage__mode\"><legend>{}</legend><label><input type=\"radio\" name=\"restore-mode\" value=\"merge\" data-testid=\"restore-mode-merge\" checked>{}</label><label><input type=\"radio\" name=\"restore-mode\" value=\"replace\" data-testid=\"restore-mode-replace\">{}</label><label class=\"button button--secondary\">{}<input class=\"visually-hidden\" type=\"file\" accept=\".json,application/json\" data-testid=\"backup-restore\" data-action=\"restore\"></label></fieldset></div><div class=\"storage__block\"><h3>{}</h3><p class=\"storage__hint\">{}</p><button type=\"button\" class=\"button button--danger\" data-testid=\"erase-all\" data-action=\"erase-all\">{}</button></div>",
+        &[
+            text::BACKUP_TITLE,
+            text::BACKUP_HINT,
             text::BACKUP_DOWNLOAD,
-        )
-        .open("fieldset", &[("class", "storage__mode")])
-        .element("legend", &[], text::RESTORE_MODE);
-    for (value, checked, label) in [
-        ("merge", true, text::RESTORE_MERGE),
-        ("replace", false, text::RESTORE_REPLACE),
-    ] {
-        html.open("label", &[])
-            .open(
-                "input",
-                &[
-                    ("type", "radio"),
-                    ("name", "restore-mode"),
-                    ("value", value),
-                    ("data-testid", &format!("restore-mode-{value}")),
-                    if checked { ("checked", "") } else { ("", "") },
-                ],
-            )
-            .text(label)
-            .close("label");
-    }
-    html.open("label", &[("class", "button button--secondary")])
-        .text(text::RESTORE_PICK)
-        .open(
-            "input",
-            &[
-                ("class", "visually-hidden"),
-                ("type", "file"),
-                ("accept", ".json,application/json"),
-                ("data-testid", "backup-restore"),
-                ("data-action", "restore"),
-            ],
-        )
-        .close("label")
-        .close("fieldset")
-        .close("div")
-        .open("div", &[("class", "storage__block")])
-        .element("h3", &[], text::ERASE_TITLE)
-        .element("p", &[("class", "storage__hint")], text::ERASE_HINT)
-        .element(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "button button--danger"),
-                ("data-testid", "erase-all"),
-                ("data-action", "erase-all"),
-            ],
+            text::RESTORE_MODE,
+            text::RESTORE_MERGE,
+            text::RESTORE_REPLACE,
+            text::RESTORE_PICK,
+            text::ERASE_TITLE,
+            text::ERASE_HINT,
             text::ERASE_ALL,
-        )
-        .close("div");
+        ],
+    );
     html.finish()
 }

@@ -188,49 +188,39 @@ fn rows_html(lines: &[StudentOverview]) -> String {
             .map(|(_, name)| name.as_str())
             .collect::<Vec<_>>()
             .join(" · ");
-        html.open(
-            "tr",
+        html.fill(
+            "<tr data-testid=\"student-row\" data-last=\"{}\" data-first=\"{}\" data-class=\"{}\" data-certifiability=\"{}\"><th scope=\"row\">{}<span class=\"only-narrow\"> {}</span>",
             &[
-                ("data-testid", "student-row"),
-                ("data-last", &line.last),
-                ("data-first", &line.first),
-                ("data-class", &line.class),
-                ("data-certifiability", certifiability.slug()),
+                &line.last,
+                &line.first,
+                &line.class,
+                certifiability.slug(),
+                &line.last,
+                &line.first,
             ],
-        )
-        .open("th", &[("scope", "row")])
-        .text(&line.last)
-        .element(
-            "span",
-            &[("class", "only-narrow")],
-            &format!(" {}", line.first),
         );
         if line.possible_duplicate {
-            html.open(
-                "span",
-                &[("class", "mismatch"), ("title", text::POSSIBLE_DUPLICATE)],
-            )
-            .element("span", &[("aria-hidden", "true")], " ⚠")
-            .element(
-                "span",
-                &[("class", "visually-hidden")],
-                text::POSSIBLE_DUPLICATE,
-            )
-            .close("span");
+            html.fill(
+                "<span class=\"mismatch\" title=\"{}\"><span aria-hidden=\"true\"> ⚠</span><span class=\"visually-hidden\">{}</span></span>",
+                &[text::POSSIBLE_DUPLICATE, text::POSSIBLE_DUPLICATE],
+            );
         }
-        html.close("th")
-            .element(
-                "td",
-                &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
+        html.fill(
+            "</th><td class=\"not-narrow\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"{}\">{}</span></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
+            &[
+                text::COL_FIRST,
                 &line.first,
-            )
-            .element("td", &[("data-label", text::COL_CLASS)], &line.class)
-            .open("td", &[("data-label", text::COL_CERTIFIABILITY)])
-            .element("span", &[("class", tag_class)], tag_text)
-            .close("td")
-            .element("td", &[("data-label", text::COL_LATEST)], &latest)
-            .element("td", &[("data-label", text::COL_CAMPAIGNS)], &campaigns)
-            .close("tr");
+                text::COL_CLASS,
+                &line.class,
+                text::COL_CERTIFIABILITY,
+                tag_class,
+                tag_text,
+                text::COL_LATEST,
+                &latest,
+                text::COL_CAMPAIGNS,
+                &campaigns,
+            ],
+        );
     }
     html.finish()
 }

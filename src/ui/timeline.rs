@@ -189,43 +189,27 @@ fn imports_html(snapshots: &[StoredSnapshot]) -> String {
     html.close("tr").close("thead").open("tbody", &[]);
     for snapshot in snapshots {
         let counts = profile_counts(snapshot);
-        html.open(
-            "tr",
+        html.fill(
+            "<tr data-testid=\"snapshot-row\" data-snapshot-id=\"{}\"><th scope=\"row\">{}</th><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td></tr>",
             &[
-                ("data-testid", "snapshot-row"),
-                ("data-snapshot-id", &snapshot.meta.id.to_string()),
+                &snapshot.meta.id.to_string(),
+                &snapshot.meta.file_name,
+                text::COL_IMPORTED_AT,
+                &format_timestamp(snapshot.meta.imported_at_ms),
+                text::COL_STATE_AT,
+                &snapshot
+                    .meta
+                    .latest_activity
+                    .map(|d| d.french())
+                    .unwrap_or_default(),
+                text::COL_PARTICIPANTS,
+                &counts.map(|c| c.participants.to_string()).unwrap_or_default(),
+                text::COL_CERTIFIABLE,
+                &counts
+                    .map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent()))
+                    .unwrap_or_default(),
             ],
-        )
-        .element("th", &[("scope", "row")], &snapshot.meta.file_name)
-        .element(
-            "td",
-            &[("data-label", text::COL_IMPORTED_AT)],
-            &format_timestamp(snapshot.meta.imported_at_ms),
-        )
-        .element(
-            "td",
-            &[("data-label", text::COL_STATE_AT)],
-            &snapshot
-                .meta
-                .latest_activity
-                .map(|d| d.french())
-                .unwrap_or_default(),
-        )
-        .element(
-            "td",
-            &[("class", "num"), ("data-label", text::COL_PARTICIPANTS)],
-            &counts
-                .map(|c| c.participants.to_string())
-                .unwrap_or_default(),
-        )
-        .element(
-            "td",
-            &[("class", "num"), ("data-label", text::COL_CERTIFIABLE)],
-            &counts
-                .map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent()))
-                .unwrap_or_default(),
-        )
-        .close("tr");
+        );
     }
     html.close("tbody").close("table");
     html.finish()
@@ -345,31 +329,21 @@ fn comparison_html(comparison: &Comparison, anchor: &str) -> String {
         }
         html.close("tr").close("thead").open("tbody", &[]);
         for change in changes {
-            html.open(
-                "tr",
+            html.fill(
+                "<tr data-testid=\"diff-row\" data-last=\"{}\" data-first=\"{}\"><th scope=\"row\">{} {}</th><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
                 &[
-                    ("data-testid", "diff-row"),
-                    ("data-last", &change.last),
-                    ("data-first", &change.first),
+                    &change.last,
+                    &change.first,
+                    &change.last,
+                    &change.first,
+                    text::COL_CLASS,
+                    &change.class,
+                    text::COL_BEFORE,
+                    &describe(change.before),
+                    text::COL_AFTER,
+                    &describe(change.after),
                 ],
-            )
-            .element(
-                "th",
-                &[("scope", "row")],
-                &format!("{} {}", change.last, change.first),
-            )
-            .element("td", &[("data-label", text::COL_CLASS)], &change.class)
-            .element(
-                "td",
-                &[("data-label", text::COL_BEFORE)],
-                &describe(change.before),
-            )
-            .element(
-                "td",
-                &[("data-label", text::COL_AFTER)],
-                &describe(change.after),
-            )
-            .close("tr");
+            );
         }
         html.close("tbody").close("table").close("div");
     }
