@@ -217,170 +217,109 @@ fn figures_html(html: &mut Html, profile: &Profile) {
         ("tag tag--warn", text::TAG_NOT_CERTIFIABLE)
     };
     let count = profile.certifiable_count();
-    html.open("div", &[("class", "detail__figures")])
-        .open("div", &[("class", "figure")])
-        .element(
-            "span",
-            &[("class", "figure__value"), ("data-testid", "detail-score")],
+    html.fill(
+        "<div class=\"detail__figures\"><div class=\"figure\"><span class=\"figure__value\" data-testid=\"detail-score\">{}</span><span class=\"figure__label\">{}</span></div><div class=\"figure\"><span class=\"figure__value\"><span class=\"{}\" data-testid=\"detail-certifiable\">{}</span></span><span class=\"figure__label\">{}</span></div><div class=\"figure\"><span class=\"figure__value\" data-testid=\"detail-competences\">{}</span><span class=\"figure__label\">{}</span></div></div><p class=\"detail__sent\">{}</p><p class=\"detail__length\" data-testid=\"detail-length\">{}</p>",
+        &[
             &profile.total_pix.to_string(),
-        )
-        .element("span", &[("class", "figure__label")], tc::DETAIL_SCORE)
-        .close("div")
-        .open("div", &[("class", "figure")])
-        .open("span", &[("class", "figure__value")])
-        .element(
-            "span",
-            &[("class", tag), ("data-testid", "detail-certifiable")],
+            tc::DETAIL_SCORE,
+            tag,
             tag_text,
-        )
-        .close("span")
-        .element("span", &[("class", "figure__label")], text::COL_CERTIFIABLE)
-        .close("div")
-        .open("div", &[("class", "figure")])
-        .element(
-            "span",
-            &[
-                ("class", "figure__value"),
-                ("data-testid", "detail-competences"),
-            ],
+            text::COL_CERTIFIABLE,
             &count.to_string(),
-        )
-        .element("span", &[("class", "figure__label")], text::COL_COMPETENCES)
-        .close("div")
-        .close("div")
-        .element(
-            "p",
-            &[("class", "detail__sent")],
+            text::COL_COMPETENCES,
             &tc::detail_sent(&profile.sent_at.french()),
-        )
-        .element(
-            "p",
-            &[
-                ("class", "detail__length"),
-                ("data-testid", "detail-length"),
-            ],
             &tc::length_for_student(count),
-        );
+        ],
+    );
 }
 
 /// The 16 competences, one `<tbody>` per domain (see `domain::html`).
 fn competences_html(profile: &Profile) -> String {
     let mut html = Html::new();
-    html.open(
-        "table",
+    html.fill(
+        "<table class=\"table competence-table\" data-testid=\"detail-competences-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead>",
         &[
-            ("class", "table competence-table"),
-            ("data-testid", "detail-competences-table"),
+            tc::DETAIL_COMPETENCES,
+            tc::DETAIL_COL_COMPETENCE,
+            tc::DETAIL_COL_LEVEL,
+            tc::DETAIL_COL_PIX,
+            tc::DETAIL_COL_CERTIFIABLE,
         ],
-    )
-    .element("caption", &[], tc::DETAIL_COMPETENCES)
-    .open("thead", &[])
-    .open("tr", &[])
-    .element("th", &[("scope", "col")], tc::DETAIL_COL_COMPETENCE)
-    .element(
-        "th",
-        &[("scope", "col"), ("class", "num")],
-        tc::DETAIL_COL_LEVEL,
-    )
-    .element(
-        "th",
-        &[("scope", "col"), ("class", "num")],
-        tc::DETAIL_COL_PIX,
-    )
-    .element("th", &[("scope", "col")], tc::DETAIL_COL_CERTIFIABLE)
-    .close("tr")
-    .close("thead");
+    );
     for domain in &DOMAINS {
-        html.open(
-            "tbody",
-            &[("class", &format!("domain domain--{}", domain.css))],
-        )
-        .open("tr", &[("class", "domain__head")])
-        .element(
-            "th",
-            &[("scope", "rowgroup"), ("colspan", "4")],
-            &format!("{}. {}", domain.number, domain.title),
-        )
-        .close("tr");
+        html.fill(
+            "<tbody class=\"domain domain--{}\"><tr class=\"domain__head\"><th scope=\"rowgroup\" colspan=\"4\">{}. {}</th></tr>",
+            &[domain.css, &domain.number.to_string(), domain.title],
+        );
         for index in (0..COMPETENCE_COUNT).filter(|&i| COMPETENCES[i].domain == domain.number) {
             let level = profile.levels[index];
-            let counts = level >= 1;
             let (level_text, pix_text) = (level.to_string(), profile.pix[index].to_string());
-            html.open(
-                "tr",
+            let competence = &COMPETENCES[index];
+            html.fill(
+                if level >= 1 {
+                    "<tr class=\"competence--certifiable\" "
+                } else {
+                    "<tr "
+                },
+                &[],
+            )
+            .fill(
+                "data-testid=\"competence-row\" data-competence=\"{}\" data-level=\"{}\" data-pix=\"{}\"><th scope=\"row\"><span class=\"competence__index\">{}</span> {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>",
                 &[
-                    if counts {
-                        ("class", "competence--certifiable")
-                    } else {
-                        ("", "")
-                    },
-                    ("data-testid", "competence-row"),
-                    ("data-competence", COMPETENCES[index].index),
-                    ("data-level", &level_text),
-                    ("data-pix", &pix_text),
+                    competence.index,
+                    &level_text,
+                    &pix_text,
+                    competence.index,
+                    competence.name,
+                    &level_text,
+                    &pix_text,
                 ],
             )
-            .open("th", &[("scope", "row")])
-            .element(
-                "span",
-                &[("class", "competence__index")],
-                COMPETENCES[index].index,
-            )
-            .text(&format!(" {}", COMPETENCES[index].name))
-            .close("th")
-            .element("td", &[("class", "num")], &level_text)
-            .element("td", &[("class", "num")], &pix_text)
-            .open("td", &[]);
-            if counts {
-                html.element("span", &[("class", "tag tag--ok")], tc::DETAIL_LEVEL_OK);
-            } else {
-                html.element("span", &[("class", "faint")], tc::DETAIL_LEVEL_ZERO);
-            }
-            html.close("td").close("tr");
+            .fill(
+                if level >= 1 {
+                    "<span class=\"tag tag--ok\">{}</span></td></tr>"
+                } else {
+                    "<span class=\"faint\">{}</span></td></tr>"
+                },
+                &[if level >= 1 {
+                    tc::DETAIL_LEVEL_OK
+                } else {
+                    tc::DETAIL_LEVEL_ZERO
+                }],
+            );
         }
-        html.close("tbody");
+        html.fill("</tbody>", &[]);
     }
-    html.close("table");
+    html.fill("</table>", &[]);
     html.finish()
 }
 
 /// Every sending of the student, newest first.
 fn sendings_html(sendings: &[(LocalDateTime, u32, u8)], current: Option<LocalDateTime>) -> String {
     let mut html = Html::new();
-    html.open("table", &[("class", "table sendings-table")])
-        .element("caption", &[], tc::DETAIL_SENDINGS_CAPTION)
-        .open("thead", &[])
-        .open("tr", &[])
-        .element("th", &[("scope", "col")], text::COL_SENT_AT)
-        .element("th", &[("scope", "col"), ("class", "num")], text::COL_SCORE)
-        .element(
-            "th",
-            &[("scope", "col"), ("class", "num")],
+    html.fill(
+        "<table class=\"table sendings-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>",
+        &[
+            tc::DETAIL_SENDINGS_CAPTION,
+            text::COL_SENT_AT,
+            text::COL_SCORE,
             text::COL_COMPETENCES,
-        )
-        .close("tr")
-        .close("thead")
-        .open("tbody", &[]);
+        ],
+    );
     for &(date, score, count) in sendings {
         let score = score.to_string();
-        html.open(
-            "tr",
-            &[("data-testid", "sending-row"), ("data-score", &score)],
-        )
-        .open("th", &[("scope", "row")])
-        .text(&date.french());
+        html.fill(
+            "<tr data-testid=\"sending-row\" data-score=\"{}\"><th scope=\"row\">{}",
+            &[&score, &date.french()],
+        );
         if Some(date) == current {
-            html.element(
-                "span",
-                &[("class", "faint")],
-                &format!(" ({})", tc::DETAIL_CURRENT),
-            );
+            html.fill("<span class=\"faint\"> ({})</span>", &[tc::DETAIL_CURRENT]);
         }
-        html.close("th")
-            .element("td", &[("class", "num")], &score)
-            .element("td", &[("class", "num")], &count.to_string())
-            .close("tr");
+        html.fill(
+            "</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            &[&score, &count.to_string()],
+        );
     }
-    html.close("tbody").close("table");
+    html.fill("</tbody></table>", &[]);
     html.finish()
 }
