@@ -271,29 +271,17 @@ fn comparison_html(comparison: &Comparison, anchor: &str) -> String {
         percent(counts.certifiable_after, counts.participants_after),
     );
     let mut html = Html::new();
-    html.open("p", &[("class", "share")])
-        .element("strong", &[], &share)
-        .close("p")
-        .open("div", &[("class", "cards")]);
+    html.fill(
+        "<p class=\"share\"><strong>{}</strong></p><div class=\"cards\">",
+        &[&share],
+    );
     for (slug, label, changes, tone) in &categories {
-        html.open(
-            "a",
-            &[
-                ("class", &format!("card card--{tone} card--link")),
-                ("href", &format!("#diff-{anchor}-{slug}")),
-                ("data-testid", "diff-count"),
-                ("data-category", slug),
-            ],
-        )
-        .element(
-            "span",
-            &[("class", "card__value")],
-            &changes.len().to_string(),
-        )
-        .element("span", &[("class", "card__label")], label)
-        .close("a");
+        html.fill(
+            "<a class=\"card card--{} card--link\" href=\"#diff-{}-{}\" data-testid=\"diff-count\" data-category=\"{}\"><span class=\"card__value\">{}</span><span class=\"card__label\">{}</span></a>",
+            &[tone, anchor, slug, slug, &changes.len().to_string(), label],
+        );
     }
-    html.close("div");
+    html.fill("</div>", &[]);
     let describe = |state: Option<StudentState>| match state {
         None => text::ABSENT.to_owned(),
         Some(state) => text::state(state.score, state.certifiable_count),
@@ -302,32 +290,19 @@ fn comparison_html(comparison: &Comparison, anchor: &str) -> String {
         .iter()
         .filter(|(_, _, changes, _)| !changes.is_empty())
     {
-        html.open(
-            "div",
+        html.fill(
+            "<div class=\"table-scroll\" id=\"diff-{}-{}\"><table class=\"table table--stack diff-table\" data-category=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
             &[
-                ("class", "table-scroll"),
-                ("id", &format!("diff-{anchor}-{slug}")),
+                anchor,
+                slug,
+                slug,
+                &text::change_caption(label, changes.len()),
+                text::COL_STUDENT,
+                text::COL_CLASS,
+                text::COL_BEFORE,
+                text::COL_AFTER,
             ],
-        )
-        .open(
-            "table",
-            &[
-                ("class", "table table--stack diff-table"),
-                ("data-category", slug),
-            ],
-        )
-        .element("caption", &[], &text::change_caption(label, changes.len()))
-        .open("thead", &[])
-        .open("tr", &[]);
-        for column in [
-            text::COL_STUDENT,
-            text::COL_CLASS,
-            text::COL_BEFORE,
-            text::COL_AFTER,
-        ] {
-            html.element("th", &[("scope", "col")], column);
-        }
-        html.close("tr").close("thead").open("tbody", &[]);
+        );
         for change in changes {
             html.fill(
                 "<tr data-testid=\"diff-row\" data-last=\"{}\" data-first=\"{}\"><th scope=\"row\">{} {}</th><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
@@ -345,7 +320,7 @@ fn comparison_html(comparison: &Comparison, anchor: &str) -> String {
                 ],
             );
         }
-        html.close("tbody").close("table").close("div");
+        html.fill("</tbody></table></div>", &[]);
     }
     html.finish()
 }
