@@ -145,46 +145,36 @@ fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
     let room = 100.0 - label_percent - TEXT_PERCENT;
     svg_open(html, label, &short(ROW * bars.len() as f64 + 2.0, 2));
     let x = format!("{}%", short(label_percent, 2));
+    let track = format!("{}%", short(room, 2));
+    let value_x = format!("{}%", short(label_percent + room + 1.5, 2));
     for (row, bar) in bars.iter().enumerate() {
         let y = ROW * row as f64 + 1.0;
-        let mut hooks: Vec<(&str, &str)> =
-            bar.hooks.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        hooks.push(("class", "bar"));
-        html.open("g", &hooks);
-        html.element("title", &[], &bar.tooltip);
-        text(html, "0", y + 12.0, "", &bar.label);
+        html.fill("<g", &[]);
+        for (name, value) in &bar.hooks {
+            html.fill(" ", &[])
+                .fill(name, &[])
+                .fill("=\"{}\"", &[value]);
+        }
         let top = short(y + 2.0, 2);
-        html.element(
-            "rect",
+        let text_y = round(y + 12.0, 1, '.');
+        html.fill(
+            " class=\"bar\"><title>{}</title><text x=\"0\" y=\"{}\">{}</text><rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\"></rect><rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}%\" height=\"12\"></rect><text x=\"{}\" y=\"{}\">{}</text></g>",
             &[
-                ("class", "track"),
-                ("x", &x),
-                ("y", &top),
-                ("width", &format!("{}%", short(room, 2))),
-                ("height", "12"),
+                &bar.tooltip,
+                &text_y,
+                &bar.label,
+                &x,
+                &top,
+                &track,
+                &bar.fill,
+                &x,
+                &top,
+                &round(room * bar.value.clamp(0.0, 1.0), 2, '.'),
+                &value_x,
+                &text_y,
+                &bar.text,
             ],
-            "",
         );
-        let width = format!("{}%", round(room * bar.value.clamp(0.0, 1.0), 2, '.'));
-        html.element(
-            "rect",
-            &[
-                ("class", &bar.fill),
-                ("x", &x),
-                ("y", &top),
-                ("width", &width),
-                ("height", "12"),
-            ],
-            "",
-        );
-        text(
-            html,
-            &format!("{}%", short(label_percent + room + 1.5, 2)),
-            y + 12.0,
-            "",
-            &bar.text,
-        );
-        html.close("g");
     }
     html.close("svg");
 }
@@ -216,34 +206,37 @@ fn vbars(
         ],
         "",
     );
+    let width = format!("{}%", round(step * 0.8, 2, '.'));
+    let label_y = round(HEIGHT - 4.0, 1, '.');
     for (index, (name, count, tooltip, fill)) in bars.iter().enumerate() {
         let x = step * index as f64;
         let height = (base - TOP) * *count as f64 / max;
-        html.open("g", &[("class", "bar")]);
-        html.element("title", &[], tooltip);
-        html.element(
-            "rect",
-            &[
-                ("class", fill),
-                ("x", &format!("{}%", round(x + step * 0.1, 2, '.'))),
-                ("y", &round(base - height, 1, '.')),
-                ("width", &format!("{}%", round(step * 0.8, 2, '.'))),
-                ("height", &round(height, 1, '.')),
-            ],
-            "",
-        );
         let middle = format!("{}%", round(x + step / 2.0, 2, '.'));
+        html.fill(
+            "<g class=\"bar\"><title>{}</title><rect class=\"{}\" x=\"{}%\" y=\"{}\" width=\"{}\" height=\"{}\"></rect>",
+            &[
+                tooltip,
+                fill,
+                &round(x + step * 0.1, 2, '.'),
+                &round(base - height, 1, '.'),
+                &width,
+                &round(height, 1, '.'),
+            ],
+        );
         if *count > 0 {
-            text(
-                html,
-                &middle,
-                base - height - 3.0,
-                "middle",
-                &count.to_string(),
+            html.fill(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                &[
+                    &middle,
+                    &round(base - height - 3.0, 1, '.'),
+                    &count.to_string(),
+                ],
             );
         }
-        text(html, &middle, HEIGHT - 4.0, "middle", name);
-        html.close("g");
+        html.fill(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            &[&middle, &label_y, name],
+        );
     }
     if let Some(threshold) = threshold {
         let x = format!("{}%", round(step * threshold as f64, 2, '.'));
@@ -281,55 +274,39 @@ fn svg_open(html: &mut Html, label: &str, height: &str) {
     );
 }
 
-fn text(html: &mut Html, x: &str, y: f64, anchor: &str, content: &str) {
-    let anchor_attribute = if anchor.is_empty() { "" } else { "text-anchor" };
-    html.element(
-        "text",
-        &[
-            ("x", x),
-            ("y", &round(y, 1, '.')),
-            (anchor_attribute, anchor),
-        ],
-        content,
-    );
-}
-
 /// A table of the chart's numbers, folded under the chart: screen readers and anyone who
 /// wants the exact values read it; print leaves it out to fit one page.
 fn data_table(html: &mut Html, caption: &str, head: &[&str], rows: &[Vec<String>]) {
-    html.open("details", &[("class", "chart__data")])
-        .element("summary", &[], ta::SHOW_DATA);
-    html.open("div", &[("class", "table-scroll")])
-        .open("table", &[("class", "table")]);
-    html.element("caption", &[], caption)
-        .open("thead", &[])
-        .open("tr", &[]);
+    html.fill(
+        "<details class=\"chart__data\"><summary>{}</summary><div class=\"table-scroll\"><table class=\"table\"><caption>{}</caption><thead><tr>",
+        &[ta::SHOW_DATA, caption],
+    );
     for (index, cell) in head.iter().enumerate() {
-        html.element(
-            "th",
-            &[
-                ("scope", "col"),
-                ("class", if index > 0 { "num" } else { "" }),
-            ],
-            cell,
+        html.fill(
+            if index == 0 {
+                "<th scope=\"col\" class=\"\">{}</th>"
+            } else {
+                "<th scope=\"col\" class=\"num\">{}</th>"
+            },
+            &[cell],
         );
     }
-    html.close("tr").close("thead").open("tbody", &[]);
+    html.fill("</tr></thead><tbody>", &[]);
     for row in rows {
-        html.open("tr", &[]);
+        html.fill("<tr>", &[]);
         for (index, cell) in row.iter().enumerate() {
-            if index == 0 {
-                html.element("th", &[("scope", "row")], cell);
-            } else {
-                html.element("td", &[("class", "num")], cell);
-            }
+            html.fill(
+                if index == 0 {
+                    "<th scope=\"row\">{}</th>"
+                } else {
+                    "<td class=\"num\">{}</td>"
+                },
+                &[cell],
+            );
         }
-        html.close("tr");
+        html.fill("</tr>", &[]);
     }
-    html.close("tbody")
-        .close("table")
-        .close("div")
-        .close("details");
+    html.fill("</tbody></table></div></details>", &[]);
 }
 
 fn coverage_html(stats: &CohortStats, order: CoverageOrder) -> String {
