@@ -4,44 +4,42 @@
 
 /// |`value`| × 10^`decimals` rounded as `{:.N}` rounds: to the nearest, ties to even, on
 /// the exact binary value (1.25 → 12 tenths, while 1.35, stored a hair above, → 14). The
-/// integer arithmetic on the value's bits keeps the figures the app showed before.
-/// `decimals` up to 18; infinities and NaN give 0.
+/// integer arithmetic on the value's bits keeps the figures the app showed before. `decimals`
+/// up to 3, so that the 53-bit mantissa times 10^`decimals` fits in 64 bits; beyond
+/// `u64::MAX`, infinities and NaN give saturated or 0 values, never shown by the app.
 fn scaled_magnitude(value: f64, decimals: u32) -> u64 {
+    debug_assert!(decimals <= 3);
     let bits = value.to_bits();
-    let biased_exponent = ((bits >> 52) & 0x7ff) as i32;
+    let biased_exponent = ((bits >> 52) & 0x7ff) as u32;
     let fraction = bits & ((1 << 52) - 1);
     if biased_exponent == 0x7ff {
         return 0;
     }
-    // value = mantissa × 2^exponent, exactly.
-    let (mantissa, exponent) = if biased_exponent == 0 {
-        (fraction, -1074)
+    // value = mantissa × 2^-shift exactly (normal numbers carry the hidden bit).
+    let (mantissa, shift) = if biased_exponent == 0 {
+        (fraction, 1074)
     } else {
-        (fraction | 1 << 52, biased_exponent - 1075)
+        (fraction | 1 << 52, 1075_i64 - i64::from(biased_exponent))
     };
-    let product = u128::from(mantissa) * u128::from(10u64.pow(decimals));
-    let magnitude = if exponent >= 0 {
-        if exponent > 64 {
-            u128::MAX
-        } else {
-            product << exponent
-        }
+    let product = mantissa * 10u64.pow(decimals);
+    if shift <= 0 {
+        return product
+            .checked_shl(shift.unsigned_abs() as u32)
+            .filter(|p| p >> shift.unsigned_abs() == product)
+            .unwrap_or(u64::MAX);
+    }
+    if shift >= 64 {
+        // product < 2^63 ≤ half a unit: rounds to 0.
+        return 0;
+    }
+    let quotient = product >> shift;
+    let remainder = product - (quotient << shift);
+    let half = 1u64 << (shift - 1);
+    if remainder > half || (remainder == half && quotient & 1 == 1) {
+        quotient + 1
     } else {
-        let shift = exponent.unsigned_abs();
-        if shift >= 128 {
-            0
-        } else {
-            let quotient = product >> shift;
-            let remainder = product - (quotient << shift);
-            let half = 1u128 << (shift - 1);
-            if remainder > half || (remainder == half && quotient & 1 == 1) {
-                quotient + 1
-            } else {
-                quotient
-            }
-        }
-    };
-    u64::try_from(magnitude).unwrap_or(u64::MAX)
+        quotient
+    }
 }
 
 /// `value` with exactly `decimals` digits after `separator`, the same digits as
