@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod certification;
 pub mod cohort;
 pub mod competences;
+pub mod decimal;
 pub mod decode;
 pub mod dialect;
 pub mod diff;

@@ -12,10 +12,12 @@ use leptos::prelude::*;
 use crate::domain::competences::{
     COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES,
 };
+use crate::domain::decimal::{round, short};
 use crate::domain::html::Html;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::stats::{CohortStats, CoverageOrder};
 use crate::ui::campaign_page::profile_rows;
+use crate::ui::delegate;
 use crate::ui::text::analysis as ta;
 
 #[component]
@@ -29,35 +31,88 @@ pub fn Analysis(snapshot: Arc<CampaignSnapshot>) -> impl IntoView {
         let stats = Arc::clone(&stats);
         move || coverage_html(&stats, order.get())
     };
-    let print = move |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
+    // The tab's two controls are written with its HTML; these listeners serve them.
+    let on_change = move |event: leptos::ev::Event| {
+        if delegate::action(&event).is_some_and(|(action, _)| action == "coverage-order") {
+            order.set(CoverageOrder::from_slug(&event_target_value(&event)));
+        }
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if delegate::action(&event).is_some_and(|(action, _)| action == "print") {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
         }
     };
     view! {
-        <section class="analysis" data-testid="analysis" aria-labelledby="coverage-title">
+        <section class="analysis" data-testid="analysis" aria-labelledby="coverage-title" on:change=on_change on:click=on_click>
             <div class="panel analysis__coverage">
-                <div class="section-head">
-                    <h3 id="coverage-title">{ta::COVERAGE_TITLE}</h3>
-                    <label class="analysis__order">
-                        {ta::ORDER_LABEL}" "
-                        <select data-testid="coverage-order" on:change=move |event| order.set(CoverageOrder::from_slug(&event_target_value(&event)))>
-                            {CoverageOrder::ALL.into_iter().map(|o| view! { <option value=o.slug()>{order_label(o)}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <button type="button" class="button button--secondary analysis__print" data-testid="print-analysis" on:click=print>{ta::PRINT}</button>
-                </div>
+                <div class="section-head" inner_html=coverage_head_html()></div>
                 <p class="analysis__hint">{ta::COVERAGE_HINT}</p>
                 <div inner_html=coverage></div>
             </div>
-            <div class="panel analysis__wins" inner_html=wins_html(&stats)></div>
-            <div class="panel" inner_html=scores_html(&stats)></div>
-            <div class="panel" inner_html=counts_html(&stats)></div>
-            <div class="panel" inner_html=classes_html(&stats)></div>
-            <div class="panel analysis__matrix" inner_html=matrix_html(&stats)></div>
+            <div class="analysis__panels" inner_html=panels_html(&stats)></div>
         </section>
     }
     .into_any()
+}
+
+/// The title, the order picker and the print button of the coverage panel.
+fn coverage_head_html() -> String {
+    let mut html = Html::new();
+    html.element("h3", &[("id", "coverage-title")], ta::COVERAGE_TITLE)
+        .open("label", &[("class", "analysis__order")])
+        .text(ta::ORDER_LABEL)
+        .text(" ")
+        .open(
+            "select",
+            &[
+                ("data-testid", "coverage-order"),
+                ("data-action", "coverage-order"),
+            ],
+        );
+    for order in CoverageOrder::ALL {
+        html.element("option", &[("value", order.slug())], order_label(order));
+    }
+    html.close("select").close("label").element(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "button button--secondary analysis__print"),
+            ("data-testid", "print-analysis"),
+            ("data-action", "print"),
+        ],
+        ta::PRINT,
+    );
+    html.finish()
+}
+
+/// The panels that never change while the tab is open, as one string.
+fn panels_html(stats: &CohortStats) -> String {
+    let mut out = String::new();
+    for (class, content) in [
+        ("panel analysis__wins", wins_html(stats)),
+        ("panel", scores_html(stats)),
+        ("panel", counts_html(stats)),
+        ("panel", classes_html(stats)),
+        ("panel analysis__matrix", matrix_html(stats)),
+    ] {
+        out.push_str("<div class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        out.push_str(&content);
+        out.push_str("</div>");
+    }
+    out
+}
+
+/// The share as JavaScript prints it, so that `Number(data-share)` in the page gives back the
+/// very same double; Rust's own float printer would weigh about 20 KB in the wasm.
+fn exact(share: f64) -> String {
+    js_sys::Number::from(share)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 fn order_label(order: CoverageOrder) -> &'static str {
@@ -88,48 +143,38 @@ fn hbars(html: &mut Html, label: &str, label_percent: f64, bars: &[HBar]) {
     const ROW: f64 = 18.0;
     const TEXT_PERCENT: f64 = 24.0;
     let room = 100.0 - label_percent - TEXT_PERCENT;
-    svg_open(html, label, ROW * bars.len() as f64 + 2.0);
-    let x = format!("{label_percent}%");
+    svg_open(html, label, &short(ROW * bars.len() as f64 + 2.0, 2));
+    let x = format!("{}%", short(label_percent, 2));
+    let track = format!("{}%", short(room, 2));
+    let value_x = format!("{}%", short(label_percent + room + 1.5, 2));
     for (row, bar) in bars.iter().enumerate() {
         let y = ROW * row as f64 + 1.0;
-        let mut hooks: Vec<(&str, &str)> =
-            bar.hooks.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        hooks.push(("class", "bar"));
-        html.open("g", &hooks);
-        html.element("title", &[], &bar.tooltip);
-        text(html, "0", y + 12.0, "", &bar.label);
-        let top = format!("{}", y + 2.0);
-        html.element(
-            "rect",
+        html.fill("<g", &[]);
+        for (name, value) in &bar.hooks {
+            html.fill(" ", &[])
+                .fill(name, &[])
+                .fill("=\"{}\"", &[value]);
+        }
+        let top = short(y + 2.0, 2);
+        let text_y = round(y + 12.0, 1, '.');
+        html.fill(
+            " class=\"bar\"><title>{}</title><text x=\"0\" y=\"{}\">{}</text><rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\"></rect><rect class=\"{}\" x=\"{}\" y=\"{}\" width=\"{}%\" height=\"12\"></rect><text x=\"{}\" y=\"{}\">{}</text></g>",
             &[
-                ("class", "track"),
-                ("x", &x),
-                ("y", &top),
-                ("width", &format!("{room}%")),
-                ("height", "12"),
+                &bar.tooltip,
+                &text_y,
+                &bar.label,
+                &x,
+                &top,
+                &track,
+                &bar.fill,
+                &x,
+                &top,
+                &round(room * bar.value.clamp(0.0, 1.0), 2, '.'),
+                &value_x,
+                &text_y,
+                &bar.text,
             ],
-            "",
         );
-        let width = format!("{:.2}%", room * bar.value.clamp(0.0, 1.0));
-        html.element(
-            "rect",
-            &[
-                ("class", &bar.fill),
-                ("x", &x),
-                ("y", &top),
-                ("width", &width),
-                ("height", "12"),
-            ],
-            "",
-        );
-        text(
-            html,
-            &format!("{}%", label_percent + room + 1.5),
-            y + 12.0,
-            "",
-            &bar.text,
-        );
-        html.close("g");
     }
     html.close("svg");
 }
@@ -147,50 +192,54 @@ fn vbars(
     const TOP: f64 = 16.0;
     let max = bars.iter().map(|bar| bar.1).max().unwrap_or(0).max(1) as f64;
     let step = 100.0 / bars.len().max(1) as f64;
-    svg_open(html, label, HEIGHT);
+    svg_open(html, label, &short(HEIGHT, 2));
     let base = HEIGHT - BOTTOM;
+    let base_text = short(base, 2);
     html.element(
         "line",
         &[
             ("class", "axis"),
             ("x1", "0"),
             ("x2", "100%"),
-            ("y1", &base.to_string()),
-            ("y2", &base.to_string()),
+            ("y1", &base_text),
+            ("y2", &base_text),
         ],
         "",
     );
+    let width = format!("{}%", round(step * 0.8, 2, '.'));
+    let label_y = round(HEIGHT - 4.0, 1, '.');
     for (index, (name, count, tooltip, fill)) in bars.iter().enumerate() {
         let x = step * index as f64;
         let height = (base - TOP) * *count as f64 / max;
-        html.open("g", &[("class", "bar")]);
-        html.element("title", &[], tooltip);
-        html.element(
-            "rect",
+        let middle = format!("{}%", round(x + step / 2.0, 2, '.'));
+        html.fill(
+            "<g class=\"bar\"><title>{}</title><rect class=\"{}\" x=\"{}%\" y=\"{}\" width=\"{}\" height=\"{}\"></rect>",
             &[
-                ("class", fill),
-                ("x", &format!("{:.2}%", x + step * 0.1)),
-                ("y", &format!("{:.1}", base - height)),
-                ("width", &format!("{:.2}%", step * 0.8)),
-                ("height", &format!("{height:.1}")),
+                tooltip,
+                fill,
+                &round(x + step * 0.1, 2, '.'),
+                &round(base - height, 1, '.'),
+                &width,
+                &round(height, 1, '.'),
             ],
-            "",
         );
-        let middle = format!("{:.2}%", x + step / 2.0);
         if *count > 0 {
-            text(
-                html,
-                &middle,
-                base - height - 3.0,
-                "middle",
-                &count.to_string(),
+            html.fill(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                &[
+                    &middle,
+                    &round(base - height - 3.0, 1, '.'),
+                    &count.to_string(),
+                ],
             );
         }
-        text(html, &middle, HEIGHT - 4.0, "middle", name);
-        html.close("g");
+        html.fill(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            &[&middle, &label_y, name],
+        );
     }
     if let Some(threshold) = threshold {
-        let x = format!("{:.2}%", step * threshold as f64);
+        let x = format!("{}%", round(step * threshold as f64, 2, '.'));
         html.element(
             "line",
             &[
@@ -198,7 +247,7 @@ fn vbars(
                 ("x1", &x),
                 ("x2", &x),
                 ("y1", "0"),
-                ("y2", &base.to_string()),
+                ("y2", &base_text),
             ],
             "",
         );
@@ -211,13 +260,13 @@ fn vbars(
     html.close("svg");
 }
 
-fn svg_open(html: &mut Html, label: &str, height: f64) {
+fn svg_open(html: &mut Html, label: &str, height: &str) {
     html.open(
         "svg",
         &[
             ("class", "chart"),
             ("width", "100%"),
-            ("height", &height.to_string()),
+            ("height", height),
             ("role", "img"),
             ("aria-label", label),
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -225,55 +274,39 @@ fn svg_open(html: &mut Html, label: &str, height: f64) {
     );
 }
 
-fn text(html: &mut Html, x: &str, y: f64, anchor: &str, content: &str) {
-    let anchor_attribute = if anchor.is_empty() { "" } else { "text-anchor" };
-    html.element(
-        "text",
-        &[
-            ("x", x),
-            ("y", &format!("{y:.1}")),
-            (anchor_attribute, anchor),
-        ],
-        content,
-    );
-}
-
 /// A table of the chart's numbers, folded under the chart: screen readers and anyone who
 /// wants the exact values read it; print leaves it out to fit one page.
 fn data_table(html: &mut Html, caption: &str, head: &[&str], rows: &[Vec<String>]) {
-    html.open("details", &[("class", "chart__data")])
-        .element("summary", &[], ta::SHOW_DATA);
-    html.open("div", &[("class", "table-scroll")])
-        .open("table", &[("class", "table")]);
-    html.element("caption", &[], caption)
-        .open("thead", &[])
-        .open("tr", &[]);
+    html.fill(
+        "<details class=\"chart__data\"><summary>{}</summary><div class=\"table-scroll\"><table class=\"table\"><caption>{}</caption><thead><tr>",
+        &[ta::SHOW_DATA, caption],
+    );
     for (index, cell) in head.iter().enumerate() {
-        html.element(
-            "th",
-            &[
-                ("scope", "col"),
-                ("class", if index > 0 { "num" } else { "" }),
-            ],
-            cell,
+        html.fill(
+            if index == 0 {
+                "<th scope=\"col\" class=\"\">{}</th>"
+            } else {
+                "<th scope=\"col\" class=\"num\">{}</th>"
+            },
+            &[cell],
         );
     }
-    html.close("tr").close("thead").open("tbody", &[]);
+    html.fill("</tr></thead><tbody>", &[]);
     for row in rows {
-        html.open("tr", &[]);
+        html.fill("<tr>", &[]);
         for (index, cell) in row.iter().enumerate() {
-            if index == 0 {
-                html.element("th", &[("scope", "row")], cell);
-            } else {
-                html.element("td", &[("class", "num")], cell);
-            }
+            html.fill(
+                if index == 0 {
+                    "<th scope=\"row\">{}</th>"
+                } else {
+                    "<td class=\"num\">{}</td>"
+                },
+                &[cell],
+            );
         }
-        html.close("tr");
+        html.fill("</tr>", &[]);
     }
-    html.close("tbody")
-        .close("table")
-        .close("div")
-        .close("details");
+    html.fill("</tbody></table></div></details>", &[]);
 }
 
 fn coverage_html(stats: &CohortStats, order: CoverageOrder) -> String {
@@ -315,7 +348,7 @@ fn coverage_html(stats: &CohortStats, order: CoverageOrder) -> String {
                 hooks: vec![
                     ("data-testid", "coverage-bar".to_owned()),
                     ("data-competence", competence.index.to_owned()),
-                    ("data-share", share.to_string()),
+                    ("data-share", exact(share)),
                 ],
             }
         })
@@ -523,7 +556,7 @@ fn classes_html(stats: &CohortStats) -> String {
                 fill: "fill--ok".to_owned(),
                 hooks: vec![
                     ("data-testid", "class-bar".to_owned()),
-                    ("data-share", share.to_string()),
+                    ("data-share", exact(share)),
                 ],
             }
         })
@@ -613,9 +646,9 @@ fn matrix_html(stats: &CohortStats) -> String {
                         &[
                             ("class", &format!("matrix__cell shade-{shade}")),
                             ("title", &title),
-                            ("data-share", &share.to_string()),
+                            ("data-share", &exact(share)),
                         ],
-                        &format!("{}", (share * 100.0).round()),
+                        &crate::domain::decimal::percent(share).to_string(),
                     )
                 }
             };

@@ -4,14 +4,17 @@
 use std::collections::{BTreeMap, HashSet};
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
     CAMPAIGNS_PER_PAGE,
 };
+use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView};
 use crate::domain::snapshot::CampaignKind;
 use crate::store::prefs::Prefs;
+use crate::ui::delegate;
 use crate::ui::pagination::Pagination;
 use crate::ui::sort_header::{aria_sort, SortHeader};
 use crate::ui::state::{use_state, StoredSnapshot};
@@ -91,6 +94,60 @@ pub fn CampaignList() -> impl IntoView {
         }
     };
 
+    // Rows are HTML (see `domain::html`): one listener serves their links, buttons and rows.
+    let on_row_click = move |event: leptos::ev::MouseEvent| {
+        let action = delegate::action(&event).map(|(action, _)| action);
+        let Some(id) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-campaign-id]").ok().flatten())
+            .and_then(|row| delegate::number::<u64>(&row, "data-campaign-id"))
+        else {
+            return;
+        };
+        if action.as_deref() == Some("archive") {
+            toggle_archive(id);
+            // The rows were written anew: the button the user pressed gets the focus back.
+            request_animation_frame(move || {
+                delegate::focus(&format!(
+                    "[data-testid='campaign-row'][data-campaign-id='{id}'] [data-action='archive']"
+                ))
+            });
+            return;
+        }
+        // The name's link opens the campaign in the app, as anywhere else on the row does.
+        if action.as_deref() == Some("open") {
+            event.prevent_default();
+        }
+        state.navigate(Route::Campaign {
+            id,
+            view: TableView::default(),
+        });
+    };
+
+    // Both pickers share one listener.
+    let on_filter_change = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        match delegate::action(&event)
+            .map(|(action, _)| action)
+            .as_deref()
+        {
+            Some("kind") => {
+                let kind = match value.as_str() {
+                    "profiles-collection" => Some(CampaignKind::ProfilesCollection),
+                    "assessment" => Some(CampaignKind::Assessment),
+                    _ => None,
+                };
+                set_query(&|q| q.kind = kind);
+            }
+            Some("archive-filter") => {
+                let archive = ArchiveFilter::from_slug(&value);
+                set_query(&|q| q.archive = archive);
+            }
+            _ => {}
+        }
+    };
+
     let sort_header = move |column: CampaignColumn, label: &'static str, numeric: bool| {
         let sort_state =
             Signal::derive(move || query.with(|q| aria_sort(q.column == column, q.descending)));
@@ -126,7 +183,7 @@ pub fn CampaignList() -> impl IntoView {
                 when=move || !all.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty">{text::CAMPAIGNS_EMPTY}</p> }
             >
-                <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
+                <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default() on:change=on_filter_change>
                     <label class="field">
                         <span class="field__label">{tc::LIST_SEARCH}</span>
                         <input
@@ -145,14 +202,7 @@ pub fn CampaignList() -> impl IntoView {
                         <select
                             data-testid="campaign-kind"
                             prop:value=move || query.with(|q| q.kind.map(CampaignKind::slug).unwrap_or("all"))
-                            on:change=move |event| {
-                                let kind = match event_target_value(&event).as_str() {
-                                    "profiles-collection" => Some(CampaignKind::ProfilesCollection),
-                                    "assessment" => Some(CampaignKind::Assessment),
-                                    _ => None,
-                                };
-                                set_query(&|q| q.kind = kind);
-                            }
+                            data-action="kind"
                         >
                             <option value="all">{tc::LIST_KIND_ALL}</option>
                             <option value="profiles-collection">{text::KIND_PROFILES}</option>
@@ -164,10 +214,7 @@ pub fn CampaignList() -> impl IntoView {
                         <select
                             data-testid="campaign-archived"
                             prop:value=move || query.with(|q| q.archive.slug())
-                            on:change=move |event| {
-                                let archive = ArchiveFilter::from_slug(&event_target_value(&event));
-                                set_query(&|q| q.archive = archive);
-                            }
+                            data-action="archive-filter"
                         >
                             <option value="active">{tc::LIST_ARCHIVE_ACTIVE}</option>
                             <option value="archived">{tc::LIST_ARCHIVE_ARCHIVED}</option>
@@ -198,15 +245,13 @@ pub fn CampaignList() -> impl IntoView {
                                 <th scope="col"><span class="visually-hidden">{tc::COL_ACTIONS}</span></th>
                             </tr>
                         </thead>
-                        <tbody>
-                            <For each=visible key=|summary| (summary.id, summary.snapshots, summary.latest, summary.participants) let(summary)>
-                                {
-                                    let id = summary.id;
-                                    let is_archived = Signal::derive(move || archived.with(|set| set.contains(&id)));
-                                    view! { <CampaignRow summary=summary archived=is_archived on_toggle=move || toggle_archive(id) /> }
-                                }
-                            </For>
-                        </tbody>
+                        <tbody
+                            inner_html=move || {
+                                let rows = visible();
+                                archived.with(|archived| rows_html(&rows, archived))
+                            }
+                            on:click=on_row_click
+                        ></tbody>
                     </table>
                 </div>
                 <Show when=move || total.get() == 0>
@@ -224,75 +269,70 @@ pub fn CampaignList() -> impl IntoView {
     }
 }
 
-#[component]
-fn CampaignRow(
-    summary: CampaignSummary,
-    archived: Signal<bool>,
-    on_toggle: impl Fn() + Send + Sync + 'static,
-) -> impl IntoView {
-    let state = use_state();
-    let id = summary.id;
-    let open = move || {
-        state.navigate(Route::Campaign {
-            id,
-            view: TableView::default(),
-        })
-    };
-    let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
-        (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
-        _ => "—".to_owned(),
-    };
-    let received_label = match summary.kind {
-        CampaignKind::ProfilesCollection => text::COL_RECEIVED,
-        CampaignKind::Assessment => text::COL_RESULTS_RECEIVED,
-    };
-    let name = summary.name.clone();
-    view! {
-        <tr
-            class="campaign-row"
-            class:campaign-row--archived=move || archived.get()
-            data-testid="campaign-row"
-            data-campaign-id=id.to_string()
-            data-kind=summary.kind.slug()
-            data-participants=summary.participants.to_string()
-            data-name=summary.name.clone()
-            data-archived=move || archived.get().to_string()
-            on:click=move |_| open()
-        >
-            <th scope="row">
-                <a href=format!("#/campagne/{id}") on:click=move |event| {
-                    event.prevent_default();
-                    event.stop_propagation();
-                    open();
-                }>{summary.name.clone()}</a>
-                <Show when=move || archived.get()>
-                    " "<span class="tag tag--muted">{tc::ARCHIVED_TAG}</span>
-                </Show>
-            </th>
-            <td class="mono" data-label=text::COL_CODE>{summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}</td>
-            <td data-label=text::COL_TYPE>
-                <span class=format!("kind kind--{}", summary.kind.slug())>{text::kind_label(summary.kind)}</span>
-            </td>
-            <td data-label=text::COL_ORGANISATION>{summary.organisation.clone()}</td>
-            <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
-            <td class="num" data-label=received_label>{summary.received}</td>
-            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{certifiable}</td>
-            <td data-label=tc::COL_LATEST>{summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}</td>
-            <td class="num" data-label=tc::COL_SNAPSHOTS>{tc::snapshots_count(summary.snapshots)}</td>
-            <td>
-                <button
-                    type="button"
-                    class="button button--link"
-                    data-testid="campaign-archive"
-                    aria-label=move || tc::archive_label(archived.get(), &name)
-                    on:click=move |event| {
-                        event.stop_propagation();
-                        on_toggle();
-                    }
-                >
-                    {move || if archived.get() { tc::UNARCHIVE } else { tc::ARCHIVE }}
-                </button>
-            </td>
-        </tr>
+fn rows_html(summaries: &[CampaignSummary], archived: &HashSet<u64>) -> String {
+    let mut html = Html::new();
+    for summary in summaries {
+        let id = summary.id.to_string();
+        let is_archived = archived.contains(&summary.id);
+        let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
+            (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
+            _ => "—".to_owned(),
+        };
+        let received_label = match summary.kind {
+            CampaignKind::ProfilesCollection => text::COL_RECEIVED,
+            CampaignKind::Assessment => text::COL_RESULTS_RECEIVED,
+        };
+        let (row_class, archived_flag, action) = if is_archived {
+            ("campaign-row campaign-row--archived", "true", tc::UNARCHIVE)
+        } else {
+            ("campaign-row", "false", tc::ARCHIVE)
+        };
+        html.fill(
+            "<tr class=\"{}\" data-testid=\"campaign-row\" data-campaign-id=\"{}\" data-kind=\"{}\" data-participants=\"{}\" data-name=\"{}\" data-archived=\"{}\"><th scope=\"row\"><a href=\"#/campagne/{}\" data-action=\"open\">{}</a>",
+            &[
+                row_class,
+                &id,
+                summary.kind.slug(),
+                &summary.participants.to_string(),
+                &summary.name,
+                archived_flag,
+                &id,
+                &summary.name,
+            ],
+        );
+        if is_archived {
+            html.fill(
+                " <span class=\"tag tag--muted\">{}</span>",
+                &[tc::ARCHIVED_TAG],
+            );
+        }
+        html.fill(
+            "</th><td class=\"mono\" data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"kind kind--{}\">{}</span></td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td><button type=\"button\" class=\"button button--link\" data-testid=\"campaign-archive\" data-action=\"archive\" aria-label=\"{}\">{}</button></td></tr>",
+            &[
+                text::COL_CODE,
+                summary.code.as_deref().unwrap_or(text::NO_CODE),
+                text::COL_TYPE,
+                summary.kind.slug(),
+                text::kind_label(summary.kind),
+                text::COL_ORGANISATION,
+                &summary.organisation,
+                text::COL_PARTICIPANTS,
+                &summary.participants.to_string(),
+                received_label,
+                &summary.received.to_string(),
+                text::COL_CERTIFIABLE_COUNT,
+                &certifiable,
+                tc::COL_LATEST,
+                &summary
+                    .latest
+                    .map(|d| d.french_date())
+                    .unwrap_or_else(|| "—".to_owned()),
+                tc::COL_SNAPSHOTS,
+                &tc::snapshots_count(summary.snapshots),
+                &tc::archive_label(is_archived, &summary.name),
+                action,
+            ],
+        );
     }
+    html.finish()
 }

@@ -6,6 +6,7 @@ mod assessment_page;
 mod campaign_list;
 mod campaign_page;
 mod class_summary;
+mod delegate;
 mod download;
 mod drop_zone;
 mod filters;

@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::store::{RestoreMode, SnapshotMeta, StoreError, Usage};
+use wasm_bindgen::JsCast;
+
+use crate::domain::html::Html;
+use crate::store::{DamagedEntry, RestoreMode, SnapshotMeta, StoreError, Usage};
+use crate::ui::delegate;
 use crate::ui::state::{format_timestamp, use_state};
 use crate::ui::state_storage::{download_text, today_iso};
 use crate::ui::text::storage as text;
@@ -84,7 +88,6 @@ fn usage_text(usage: Usage, metas: &[SnapshotMeta]) -> String {
 pub fn StoragePanel() -> impl IntoView {
     let state = use_state();
     let message = RwSignal::new(None::<Message>);
-    let mode = RwSignal::new(RestoreMode::Merge);
 
     let metas = Memo::new(move |_| {
         state
@@ -108,31 +111,79 @@ pub fn StoragePanel() -> impl IntoView {
         }));
     };
 
-    let erase_all = move |_| {
-        if confirmed(&text::confirm_erase(metas.with(Vec::len))) {
-            report(state.erase_all().map(|()| text::ERASED.to_owned()));
+    // Every button of the panel, the generated ones included, is served here.
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        let Some((action, control)) = delegate::action(&event) else {
+            return;
+        };
+        match action.as_str() {
+            "delete-snapshot" => {
+                let Some(id) = delegate::number::<u32>(&control, "data-id") else {
+                    return;
+                };
+                let file = metas.with_untracked(|metas| {
+                    metas
+                        .iter()
+                        .find(|meta| meta.id == id)
+                        .map(|meta| meta.file_name.clone())
+                });
+                if file.is_some_and(|file| confirmed(&text::confirm_delete_snapshot(&file))) {
+                    report(state.delete_snapshot(id).map(|()| text::deleted(1)));
+                }
+            }
+            "delete-campaign" => {
+                let Some(id) = delegate::number::<u64>(&control, "data-id") else {
+                    return;
+                };
+                let group = metas
+                    .with_untracked(|metas| groups(metas).into_iter().find(|group| group.id == id));
+                if group.is_some_and(|group| {
+                    confirmed(&text::confirm_delete_campaign(
+                        &group.name,
+                        group.snapshots.len(),
+                    ))
+                }) {
+                    report(state.delete_campaign(id).map(text::deleted));
+                }
+            }
+            "delete-damaged" => {
+                if let Some(key) = control.get_attribute("data-key") {
+                    report(state.remove_damaged(&key).map(|()| text::deleted(1)));
+                }
+            }
+            "backup" => {
+                let file = text::backup_file_name(&today_iso());
+                let result = state.backup_text().and_then(|json| {
+                    download_text(&file, "application/json", &json)
+                        .map(|()| text::backup_saved(&file))
+                        .map_err(StoreError::Browser)
+                });
+                report(result);
+            }
+            "erase-all" if confirmed(&text::confirm_erase(metas.with_untracked(Vec::len))) => {
+                report(state.erase_all().map(|()| text::ERASED.to_owned()));
+            }
+            _ => {}
         }
     };
 
-    let download = move |_| {
-        let file = text::backup_file_name(&today_iso());
-        let result = state.backup_text().and_then(|json| {
-            download_text(&file, "application/json", &json)
-                .map(|()| text::backup_saved(&file))
-                .map_err(StoreError::Browser)
-        });
-        report(result);
-    };
-
-    let restore = move |event: leptos::ev::Event| {
-        let input = event_target::<web_sys::HtmlInputElement>(&event);
+    let on_change = move |event: leptos::ev::Event| {
+        let Some(("restore", control)) = delegate::action(&event)
+            .as_ref()
+            .map(|(action, control)| (action.as_str(), control.clone()))
+        else {
+            return;
+        };
+        let Ok(input) = control.dyn_into::<web_sys::HtmlInputElement>() else {
+            return;
+        };
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
         // Picking the same file again must fire `change` again.
         input.set_value("");
         message.set(None);
-        let chosen = mode.get_untracked();
+        let chosen = restore_mode(&input);
         leptos::task::spawn_local(async move {
             let content = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
@@ -148,167 +199,172 @@ pub fn StoragePanel() -> impl IntoView {
         });
     };
 
-    let campaigns = move || {
-        let groups = metas.with(|m| groups(m));
-        let empty = groups.is_empty().then_some(text::NOTHING_STORED);
-        let items = groups
-            .into_iter()
-            .map(|group| {
-                let (id, name, count) = (group.id, group.name.clone(), group.snapshots.len());
-                let delete_campaign = move |_| {
-                    if confirmed(&text::confirm_delete_campaign(&name, count)) {
-                        report(state.delete_campaign(id).map(text::deleted));
-                    }
-                };
-                let snapshots = group
-                    .snapshots
-                    .iter()
-                    .map(|meta| {
-                        let (snapshot_id, file) = (meta.id, meta.file_name.clone());
-                        let delete = move |_| {
-                            if confirmed(&text::confirm_delete_snapshot(&file)) {
-                                report(state.delete_snapshot(snapshot_id).map(|()| text::deleted(1)));
-                            }
-                        };
-                        let state_date = meta
-                            .latest_activity
-                            .map(|d| d.french())
-                            .unwrap_or_else(|| "—".to_owned());
-                        let line = text::snapshot_line(
-                            &format_timestamp(meta.imported_at_ms),
-                            &state_date,
-                            meta.rows,
-                            meta.bytes,
-                        );
-                        view! {
-                            <li class="storage__snapshot" data-testid="storage-snapshot" data-snapshot-id=snapshot_id.to_string()>
-                                <span class="storage__file">{meta.file_name.clone()}</span>
-                                <span class="storage__sub">{line}</span>
-                                <button type="button" class="button button--link button--danger-link" data-testid="delete-snapshot" on:click=delete>
-                                    {text::DELETE}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="storage__campaign" data-testid="storage-campaign" data-campaign-id=id.to_string()>
-                        <div class="storage__campaign-head">
-                            <div>
-                                <strong>{group.name}</strong>
-                                " "
-                                <span class="storage__sub">{text::campaign_line(count, group.bytes)}</span>
-                            </div>
-                            <button type="button" class="button button--link button--danger-link" data-testid="delete-campaign" on:click=delete_campaign>
-                                {text::DELETE_CAMPAIGN}
-                            </button>
-                        </div>
-                        <ul class="storage__snapshots">{snapshots}</ul>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <p class="empty">{empty}</p>
-            <ul class="storage__campaigns">{items}</ul>
-        }
+    let usage_html = move || {
+        usage
+            .get()
+            .map(|usage| metas.with(|metas| usage_html(usage, metas)))
+            .unwrap_or_default()
     };
-
-    let damaged = move || {
-        let entries = state.damaged.get();
-        (!entries.is_empty()).then(|| {
-            let items = entries
-                .into_iter()
-                .map(|entry| {
-                    let key = entry.key.clone();
-                    let delete = move |_| report(state.remove_damaged(&key).map(|()| text::deleted(1)));
-                    view! {
-                        <li class="storage__snapshot" data-testid="damaged-entry">
-                            <span class="storage__file mono">{entry.key}</span>
-                            <span class="storage__sub">{text::size(entry.bytes)}</span>
-                            <button type="button" class="button button--link button--danger-link" data-testid="delete-damaged" on:click=delete>
-                                {text::DELETE}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <h3>{text::DAMAGED_TITLE}</h3>
-                <p class="storage__hint">{text::DAMAGED_HINT}</p>
-                <ul class="storage__snapshots">{items}</ul>
-            }
-        })
-    };
-
-    let usage_view = move || {
-        usage.get().map(|usage| {
-            let used = usage.cohorte_bytes + usage.other_bytes;
-            let other = (usage.other_bytes > 0).then(|| text::other_data(usage.other_bytes));
-            view! {
-                <progress class="storage__meter" max=usage.quota_bytes value=used aria-label=text::USAGE_LABEL></progress>
-                <p data-testid="storage-usage">{metas.with(|m| usage_text(usage, m))} " " {other}</p>
-            }
-        })
-    };
-
-    let message_view = move || {
-        message.get().map(|m| {
-            let status = if m.ok { "ok" } else { "error" };
-            view! {
-                <p
-                    class=format!("storage__message storage__message--{status}")
-                    role=if m.ok { "status" } else { "alert" }
-                    data-testid="storage-message"
-                    data-status=status
-                >{m.text}</p>
-            }
-        })
-    };
-
+    let stored_html =
+        move || metas.with(|metas| state.damaged.with(|damaged| stored_html(metas, damaged)));
+    // Apart from the list: a status or alert is announced again whenever it is written anew.
+    let message_html = move || message.with(|message| message_html(message.as_ref()));
     view! {
-        <section class="storage" aria-labelledby="storage-title" data-testid="storage-panel">
+        <section class="storage" aria-labelledby="storage-title" data-testid="storage-panel" on:click=on_click on:change=on_change>
             <h2 id="storage-title">{text::TITLE}</h2>
             <p class="notice">{text::ONLY_HERE}</p>
             <p class="notice notice--warn">{text::SAFARI}</p>
-            <div class="storage__usage">{usage_view}</div>
-            <h3>{text::SNAPSHOTS_TITLE}</h3>
-            {campaigns}
-            {damaged}
-            {message_view}
-            <div class="storage__blocks">
-                <div class="storage__block">
-                    <h3>{text::BACKUP_TITLE}</h3>
-                    <p class="storage__hint">{text::BACKUP_HINT}</p>
-                    <button type="button" class="button button--primary" data-testid="backup-download" on:click=download>
-                        {text::BACKUP_DOWNLOAD}
-                    </button>
-                    <fieldset class="storage__mode">
-                        <legend>{text::RESTORE_MODE}</legend>
-                        <label>
-                            <input type="radio" name="restore-mode" value="merge" data-testid="restore-mode-merge" checked
-                                on:change=move |_| mode.set(RestoreMode::Merge) />
-                            {text::RESTORE_MERGE}
-                        </label>
-                        <label>
-                            <input type="radio" name="restore-mode" value="replace" data-testid="restore-mode-replace"
-                                on:change=move |_| mode.set(RestoreMode::Replace) />
-                            {text::RESTORE_REPLACE}
-                        </label>
-                        <label class="button button--secondary">
-                            {text::RESTORE_PICK}
-                            <input class="visually-hidden" type="file" accept=".json,application/json" data-testid="backup-restore" on:change=restore />
-                        </label>
-                    </fieldset>
-                </div>
-                <div class="storage__block">
-                    <h3>{text::ERASE_TITLE}</h3>
-                    <p class="storage__hint">{text::ERASE_HINT}</p>
-                    <button type="button" class="button button--danger" data-testid="erase-all" on:click=erase_all>
-                        {text::ERASE_ALL}
-                    </button>
-                </div>
-            </div>
+            <div class="storage__usage" inner_html=usage_html></div>
+            <div class="storage__live" inner_html=stored_html></div>
+            <div class="storage__live" inner_html=message_html></div>
+            <div class="storage__blocks" inner_html=blocks_html()></div>
         </section>
     }
+}
+
+/// The radio button checked next to the file picker.
+fn restore_mode(input: &web_sys::HtmlInputElement) -> RestoreMode {
+    let replace = input
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|fieldset| {
+            fieldset
+                .query_selector("input[name='restore-mode']:checked")
+                .ok()
+                .flatten()
+        })
+        .and_then(|radio| radio.get_attribute("value"))
+        .is_some_and(|value| value == "replace");
+    if replace {
+        RestoreMode::Replace
+    } else {
+        RestoreMode::Merge
+    }
+}
+
+fn usage_html(usage: Usage, metas: &[SnapshotMeta]) -> String {
+    let other = if usage.other_bytes > 0 {
+        text::other_data(usage.other_bytes)
+    } else {
+        String::new()
+    };
+    let mut html = Html::new();
+    html.fill(
+        "<progress class=\"storage__meter\" max=\"{}\" value=\"{}\" aria-label=\"{}\"></progress><p data-testid=\"storage-usage\">{} {}</p>",
+        &[
+            &usage.quota_bytes.to_string(),
+            &(usage.cohorte_bytes + usage.other_bytes).to_string(),
+            text::USAGE_LABEL,
+            &usage_text(usage, metas),
+            &other,
+        ],
+    );
+    html.finish()
+}
+
+/// The stored imports by campaign and the damaged entries: the parts of the panel that change
+/// with what is stored.
+fn stored_html(metas: &[SnapshotMeta], damaged: &[DamagedEntry]) -> String {
+    let mut html = Html::new();
+    let groups = groups(metas);
+    html.fill(
+        "<h3>{}</h3><p class=\"empty\">{}</p><ul class=\"storage__campaigns\">",
+        &[
+            text::SNAPSHOTS_TITLE,
+            if groups.is_empty() {
+                text::NOTHING_STORED
+            } else {
+                ""
+            },
+        ],
+    );
+    for group in &groups {
+        let id = group.id.to_string();
+        html.fill(
+            "<li class=\"storage__campaign\" data-testid=\"storage-campaign\" data-campaign-id=\"{}\"><div class=\"storage__campaign-head\"><div><strong>{}</strong> <span class=\"storage__sub\">{}</span></div><button type=\"button\" class=\"button button--link button--danger-link\" data-testid=\"delete-campaign\" data-action=\"delete-campaign\" data-id=\"{}\">{}</button></div><ul class=\"storage__snapshots\">",
+            &[
+                &id,
+                &group.name,
+                &text::campaign_line(group.snapshots.len(), group.bytes),
+                &id,
+                text::DELETE_CAMPAIGN,
+            ],
+        );
+        for meta in &group.snapshots {
+            let snapshot_id = meta.id.to_string();
+            let state_date = meta
+                .latest_activity
+                .map(|d| d.french())
+                .unwrap_or_else(|| "—".to_owned());
+            html.fill(
+                "<li class=\"storage__snapshot\" data-testid=\"storage-snapshot\" data-snapshot-id=\"{}\"><span class=\"storage__file\">{}</span><span class=\"storage__sub\">{}</span><button type=\"button\" class=\"button button--link button--danger-link\" data-testid=\"delete-snapshot\" data-action=\"delete-snapshot\" data-id=\"{}\">{}</button></li>",
+                &[
+                    &snapshot_id,
+                    &meta.file_name,
+                    &text::snapshot_line(
+                        &format_timestamp(meta.imported_at_ms),
+                        &state_date,
+                        meta.rows,
+                        meta.bytes,
+                    ),
+                    &snapshot_id,
+                    text::DELETE,
+                ],
+            );
+        }
+        html.fill("</ul></li>", &[]);
+    }
+    html.fill("</ul>", &[]);
+    if !damaged.is_empty() {
+        html.fill(
+            "<h3>{}</h3><p class=\"storage__hint\">{}</p><ul class=\"storage__snapshots\">",
+            &[text::DAMAGED_TITLE, text::DAMAGED_HINT],
+        );
+        for entry in damaged {
+            html.fill(
+                "<li class=\"storage__snapshot\" data-testid=\"damaged-entry\"><span class=\"storage__file mono\">{}</span><span class=\"storage__sub\">{}</span><button type=\"button\" class=\"button button--link button--danger-link\" data-testid=\"delete-damaged\" data-action=\"delete-damaged\" data-key=\"{}\">{}</button></li>",
+                &[&entry.key, &text::size(entry.bytes), &entry.key, text::DELETE],
+            );
+        }
+        html.fill("</ul>", &[]);
+    }
+    html.finish()
+}
+
+fn message_html(message: Option<&Message>) -> String {
+    let mut html = Html::new();
+    if let Some(message) = message {
+        let (status, role) = if message.ok {
+            ("ok", "status")
+        } else {
+            ("error", "alert")
+        };
+        html.fill(
+            "<p class=\"storage__message storage__message--{}\" role=\"{}\" data-testid=\"storage-message\" data-status=\"{}\">{}</p>",
+            &[status, role, status, &message.text],
+        );
+    }
+    html.finish()
+}
+
+/// Backing up, restoring and erasing: fixed controls, served by the panel's listeners.
+fn blocks_html() -> String {
+    let mut html = Html::new();
+    html.fill(
+        "<div class=\"storage__block\"><h3>{}</h3><p class=\"storage__hint\">{}</p><button type=\"button\" class=\"button button--primary\" data-testid=\"backup-download\" data-action=\"backup\">{}</button><fieldset class=\"storage__mode\"><legend>{}</legend><label><input type=\"radio\" name=\"restore-mode\" value=\"merge\" data-testid=\"restore-mode-merge\" checked>{}</label><label><input type=\"radio\" name=\"restore-mode\" value=\"replace\" data-testid=\"restore-mode-replace\">{}</label><label class=\"button button--secondary\">{}<input class=\"visually-hidden\" type=\"file\" accept=\".json,application/json\" data-testid=\"backup-restore\" data-action=\"restore\"></label></fieldset></div><div class=\"storage__block\"><h3>{}</h3><p class=\"storage__hint\">{}</p><button type=\"button\" class=\"button button--danger\" data-testid=\"erase-all\" data-action=\"erase-all\">{}</button></div>",
+        &[
+            text::BACKUP_TITLE,
+            text::BACKUP_HINT,
+            text::BACKUP_DOWNLOAD,
+            text::RESTORE_MODE,
+            text::RESTORE_MERGE,
+            text::RESTORE_REPLACE,
+            text::RESTORE_PICK,
+            text::ERASE_TITLE,
+            text::ERASE_HINT,
+            text::ERASE_ALL,
+        ],
+    );
+    html.finish()
 }

@@ -14,7 +14,7 @@ use crate::domain::html::Html;
 use crate::domain::route::TableView;
 use crate::domain::snapshot::{CampaignSnapshot, LocalDateTime, Profile, ProfileRow};
 use crate::ui::campaign_page::profile_rows;
-use crate::ui::history_chart::HistoryChart;
+use crate::ui::history_chart::history_chart_html;
 use crate::ui::participants::update_view;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -84,65 +84,7 @@ pub fn StudentDetail(
             let _ = dialog.focus();
         }
     });
-    let rows = profile_rows(&snapshot);
-    let body = match student_at(rows, row) {
-        None => view! { <p>{tc::DETAIL_NOT_FOUND}</p> }.into_any(),
-        Some(student) => {
-            let learner = student.learner().clone();
-            let title = tc::detail_title(&learner.first, &learner.last);
-            let profile = student.profile().cloned();
-            // Every import of the campaign, not only this one: older collections are history too.
-            let key = StudentKey::of(&learner);
-            let history = state.snapshots.with_untracked(|all| {
-                let imports: Vec<&[ProfileRow]> = all
-                    .iter()
-                    .filter(|s| s.meta.campaign_id == id)
-                    .map(|s| profile_rows(&s.data))
-                    .collect();
-                student_history(imports.into_iter().chain([rows]), &key)
-            });
-            let sendings: Vec<_> = history
-                .iter()
-                .rev()
-                .map(|s| (s.sent_at, s.score, s.certifiable_count))
-                .collect();
-            let figures = profile.as_ref().map(|profile| {
-                let certifiable = profile.is_certifiable();
-                view! {
-                    <div class="detail__figures">
-                        <div class="figure"><span class="figure__value" data-testid="detail-score">{profile.total_pix}</span><span class="figure__label">{tc::DETAIL_SCORE}</span></div>
-                        <div class="figure">
-                            <span class="figure__value">
-                                {if certifiable {
-                                    view! { <span class="tag tag--ok" data-testid="detail-certifiable">{text::TAG_CERTIFIABLE}</span> }.into_any()
-                                } else {
-                                    view! { <span class="tag tag--warn" data-testid="detail-certifiable">{text::TAG_NOT_CERTIFIABLE}</span> }.into_any()
-                                }}
-                            </span>
-                            <span class="figure__label">{text::COL_CERTIFIABLE}</span>
-                        </div>
-                        <div class="figure"><span class="figure__value" data-testid="detail-competences">{profile.certifiable_count()}</span><span class="figure__label">{text::COL_COMPETENCES}</span></div>
-                    </div>
-                    <p class="detail__sent">{tc::detail_sent(&profile.sent_at.french())}</p>
-                    <p class="detail__length" data-testid="detail-length">{tc::length_for_student(profile.certifiable_count())}</p>
-                }
-            });
-            let competences = profile.as_ref().map(competences_html);
-            let current_sent_at = profile.as_ref().map(|p| p.sent_at);
-            view! {
-                <h3 id="detail-title" data-testid="detail-title">{title}</h3>
-                <p class="detail__class">{tc::detail_class(learner.class.as_deref().unwrap_or(""))}</p>
-                {if profile.is_none() { Some(view! { <p>{tc::DETAIL_NOT_SENT}</p> }) } else { None }}
-                {figures}
-                {competences.map(|html| view! { <div class="table-scroll" inner_html=html></div> })}
-                {(history.len() > 1).then(|| view! { <HistoryChart sendings=history.clone() /> })}
-                {(!sendings.is_empty()).then(|| view! {
-                    <div class="table-scroll" inner_html=sendings_html(&sendings, current_sent_at)></div>
-                })}
-            }
-            .into_any()
-        }
-    };
+    let body = body_html(state, id, &snapshot, row);
     view! {
         <div class="overlay" on:click=move |_| close()>
             <div
@@ -153,7 +95,15 @@ pub fn StudentDetail(
                 tabindex="-1"
                 node_ref=dialog_ref
                 data-testid="student-detail"
-                on:click=|event| event.stop_propagation()
+                inner_html=body
+                // The close button is part of the dialog's HTML: one listener here serves it,
+                // and keeps clicks inside the dialog from reaching the overlay.
+                on:click=move |event| {
+                    event.stop_propagation();
+                    if clicked_close(&event) {
+                        close();
+                    }
+                }
                 on:keydown=move |event: web_sys::KeyboardEvent| {
                     if event.key() == "Escape" {
                         event.prevent_default();
@@ -164,134 +114,212 @@ pub fn StudentDetail(
                         }
                     }
                 }
-            >
-                <button type="button" class="button button--secondary dialog__close" data-testid="detail-close" on:click=move |_| close()>
-                    {tc::DETAIL_CLOSE}<span aria-hidden="true">" ×"</span>
-                </button>
-                {body}
-            </div>
+            ></div>
         </div>
     }
+}
+
+fn clicked_close(event: &web_sys::MouseEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| {
+            element
+                .closest("[data-testid='detail-close']")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// The dialog's content, written once as HTML (see `domain::html`): it never changes while
+/// the dialog is open.
+fn body_html(
+    state: crate::ui::state::AppState,
+    id: u64,
+    snapshot: &CampaignSnapshot,
+    row: usize,
+) -> String {
+    let mut html = Html::new();
+    html.open(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "button button--secondary dialog__close"),
+            ("data-testid", "detail-close"),
+        ],
+    )
+    .text(tc::DETAIL_CLOSE)
+    .element("span", &[("aria-hidden", "true")], " ×")
+    .close("button");
+    let rows = profile_rows(snapshot);
+    let Some(student) = student_at(rows, row) else {
+        html.element("p", &[], tc::DETAIL_NOT_FOUND);
+        return html.finish();
+    };
+    let learner = student.learner().clone();
+    let profile = student.profile().cloned();
+    // Every import of the campaign, not only this one: older collections are history too.
+    let key = StudentKey::of(&learner);
+    let history = state.snapshots.with_untracked(|all| {
+        let imports: Vec<&[ProfileRow]> = all
+            .iter()
+            .filter(|s| s.meta.campaign_id == id)
+            .map(|s| profile_rows(&s.data))
+            .collect();
+        student_history(imports.into_iter().chain([rows]), &key)
+    });
+    let sendings: Vec<_> = history
+        .iter()
+        .rev()
+        .map(|s| (s.sent_at, s.score, s.certifiable_count))
+        .collect();
+    html.element(
+        "h3",
+        &[("id", "detail-title"), ("data-testid", "detail-title")],
+        &tc::detail_title(&learner.first, &learner.last),
+    )
+    .element(
+        "p",
+        &[("class", "detail__class")],
+        &tc::detail_class(learner.class.as_deref().unwrap_or("")),
+    );
+    match &profile {
+        None => {
+            html.element("p", &[], tc::DETAIL_NOT_SENT);
+        }
+        Some(profile) => figures_html(&mut html, profile),
+    }
+    let mut out = html.finish();
+    if let Some(profile) = &profile {
+        out.push_str("<div class=\"table-scroll\">");
+        out.push_str(&competences_html(profile));
+        out.push_str("</div>");
+    }
+    if history.len() > 1 {
+        out.push_str(&history_chart_html(&history));
+    }
+    if !sendings.is_empty() {
+        out.push_str("<div class=\"table-scroll\">");
+        out.push_str(&sendings_html(
+            &sendings,
+            profile.as_ref().map(|p| p.sent_at),
+        ));
+        out.push_str("</div>");
+    }
+    out
+}
+
+fn figures_html(html: &mut Html, profile: &Profile) {
+    let (tag, tag_text) = if profile.is_certifiable() {
+        ("tag tag--ok", text::TAG_CERTIFIABLE)
+    } else {
+        ("tag tag--warn", text::TAG_NOT_CERTIFIABLE)
+    };
+    let count = profile.certifiable_count();
+    html.fill(
+        "<div class=\"detail__figures\"><div class=\"figure\"><span class=\"figure__value\" data-testid=\"detail-score\">{}</span><span class=\"figure__label\">{}</span></div><div class=\"figure\"><span class=\"figure__value\"><span class=\"{}\" data-testid=\"detail-certifiable\">{}</span></span><span class=\"figure__label\">{}</span></div><div class=\"figure\"><span class=\"figure__value\" data-testid=\"detail-competences\">{}</span><span class=\"figure__label\">{}</span></div></div><p class=\"detail__sent\">{}</p><p class=\"detail__length\" data-testid=\"detail-length\">{}</p>",
+        &[
+            &profile.total_pix.to_string(),
+            tc::DETAIL_SCORE,
+            tag,
+            tag_text,
+            text::COL_CERTIFIABLE,
+            &count.to_string(),
+            text::COL_COMPETENCES,
+            &tc::detail_sent(&profile.sent_at.french()),
+            &tc::length_for_student(count),
+        ],
+    );
 }
 
 /// The 16 competences, one `<tbody>` per domain (see `domain::html`).
 fn competences_html(profile: &Profile) -> String {
     let mut html = Html::new();
-    html.open(
-        "table",
+    html.fill(
+        "<table class=\"table competence-table\" data-testid=\"detail-competences-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead>",
         &[
-            ("class", "table competence-table"),
-            ("data-testid", "detail-competences-table"),
+            tc::DETAIL_COMPETENCES,
+            tc::DETAIL_COL_COMPETENCE,
+            tc::DETAIL_COL_LEVEL,
+            tc::DETAIL_COL_PIX,
+            tc::DETAIL_COL_CERTIFIABLE,
         ],
-    )
-    .element("caption", &[], tc::DETAIL_COMPETENCES)
-    .open("thead", &[])
-    .open("tr", &[])
-    .element("th", &[("scope", "col")], tc::DETAIL_COL_COMPETENCE)
-    .element(
-        "th",
-        &[("scope", "col"), ("class", "num")],
-        tc::DETAIL_COL_LEVEL,
-    )
-    .element(
-        "th",
-        &[("scope", "col"), ("class", "num")],
-        tc::DETAIL_COL_PIX,
-    )
-    .element("th", &[("scope", "col")], tc::DETAIL_COL_CERTIFIABLE)
-    .close("tr")
-    .close("thead");
+    );
     for domain in &DOMAINS {
-        html.open(
-            "tbody",
-            &[("class", &format!("domain domain--{}", domain.css))],
-        )
-        .open("tr", &[("class", "domain__head")])
-        .element(
-            "th",
-            &[("scope", "rowgroup"), ("colspan", "4")],
-            &format!("{}. {}", domain.number, domain.title),
-        )
-        .close("tr");
+        html.fill(
+            "<tbody class=\"domain domain--{}\"><tr class=\"domain__head\"><th scope=\"rowgroup\" colspan=\"4\">{}. {}</th></tr>",
+            &[domain.css, &domain.number.to_string(), domain.title],
+        );
         for index in (0..COMPETENCE_COUNT).filter(|&i| COMPETENCES[i].domain == domain.number) {
             let level = profile.levels[index];
-            let counts = level >= 1;
             let (level_text, pix_text) = (level.to_string(), profile.pix[index].to_string());
-            html.open(
-                "tr",
+            let competence = &COMPETENCES[index];
+            html.fill(
+                if level >= 1 {
+                    "<tr class=\"competence--certifiable\" "
+                } else {
+                    "<tr "
+                },
+                &[],
+            )
+            .fill(
+                "data-testid=\"competence-row\" data-competence=\"{}\" data-level=\"{}\" data-pix=\"{}\"><th scope=\"row\"><span class=\"competence__index\">{}</span> {}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>",
                 &[
-                    if counts {
-                        ("class", "competence--certifiable")
-                    } else {
-                        ("", "")
-                    },
-                    ("data-testid", "competence-row"),
-                    ("data-competence", COMPETENCES[index].index),
-                    ("data-level", &level_text),
-                    ("data-pix", &pix_text),
+                    competence.index,
+                    &level_text,
+                    &pix_text,
+                    competence.index,
+                    competence.name,
+                    &level_text,
+                    &pix_text,
                 ],
             )
-            .open("th", &[("scope", "row")])
-            .element(
-                "span",
-                &[("class", "competence__index")],
-                COMPETENCES[index].index,
-            )
-            .text(&format!(" {}", COMPETENCES[index].name))
-            .close("th")
-            .element("td", &[("class", "num")], &level_text)
-            .element("td", &[("class", "num")], &pix_text)
-            .open("td", &[]);
-            if counts {
-                html.element("span", &[("class", "tag tag--ok")], tc::DETAIL_LEVEL_OK);
-            } else {
-                html.element("span", &[("class", "faint")], tc::DETAIL_LEVEL_ZERO);
-            }
-            html.close("td").close("tr");
+            .fill(
+                if level >= 1 {
+                    "<span class=\"tag tag--ok\">{}</span></td></tr>"
+                } else {
+                    "<span class=\"faint\">{}</span></td></tr>"
+                },
+                &[if level >= 1 {
+                    tc::DETAIL_LEVEL_OK
+                } else {
+                    tc::DETAIL_LEVEL_ZERO
+                }],
+            );
         }
-        html.close("tbody");
+        html.fill("</tbody>", &[]);
     }
-    html.close("table");
+    html.fill("</table>", &[]);
     html.finish()
 }
 
 /// Every sending of the student, newest first.
 fn sendings_html(sendings: &[(LocalDateTime, u32, u8)], current: Option<LocalDateTime>) -> String {
     let mut html = Html::new();
-    html.open("table", &[("class", "table sendings-table")])
-        .element("caption", &[], tc::DETAIL_SENDINGS_CAPTION)
-        .open("thead", &[])
-        .open("tr", &[])
-        .element("th", &[("scope", "col")], text::COL_SENT_AT)
-        .element("th", &[("scope", "col"), ("class", "num")], text::COL_SCORE)
-        .element(
-            "th",
-            &[("scope", "col"), ("class", "num")],
+    html.fill(
+        "<table class=\"table sendings-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead><tbody>",
+        &[
+            tc::DETAIL_SENDINGS_CAPTION,
+            text::COL_SENT_AT,
+            text::COL_SCORE,
             text::COL_COMPETENCES,
-        )
-        .close("tr")
-        .close("thead")
-        .open("tbody", &[]);
+        ],
+    );
     for &(date, score, count) in sendings {
         let score = score.to_string();
-        html.open(
-            "tr",
-            &[("data-testid", "sending-row"), ("data-score", &score)],
-        )
-        .open("th", &[("scope", "row")])
-        .text(&date.french());
+        html.fill(
+            "<tr data-testid=\"sending-row\" data-score=\"{}\"><th scope=\"row\">{}",
+            &[&score, &date.french()],
+        );
         if Some(date) == current {
-            html.element(
-                "span",
-                &[("class", "faint")],
-                &format!(" ({})", tc::DETAIL_CURRENT),
-            );
+            html.fill("<span class=\"faint\"> ({})</span>", &[tc::DETAIL_CURRENT]);
         }
-        html.close("th")
-            .element("td", &[("class", "num")], &score)
-            .element("td", &[("class", "num")], &count.to_string())
-            .close("tr");
+        html.fill(
+            "</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            &[&score, &count.to_string()],
+        );
     }
-    html.close("tbody").close("table");
+    html.fill("</tbody></table>", &[]);
     html.finish()
 }

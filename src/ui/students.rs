@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
+use crate::domain::html::Html;
 use crate::domain::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
 };
 use crate::domain::text::{fold, natural_cmp};
+use crate::ui::delegate;
 use crate::ui::download::download_csv;
 use crate::ui::sort_header::{aria_sort, SortHeader};
 use crate::ui::state::{use_state, Shared};
@@ -64,28 +66,36 @@ pub fn StudentsView() -> impl IntoView {
         view! { <SortHeader label=label state=sort_state on_sort=on_sort /> }
     };
 
+    // Both pickers share one listener.
+    let on_change = move |event: leptos::ev::Event| match delegate::action(&event)
+        .map(|(action, _)| action)
+        .as_deref()
+    {
+        Some("class") => class.set(event_target_value(&event)),
+        Some("certifiability") => {
+            status.set(KnownCertifiability::from_slug(&event_target_value(&event)))
+        }
+        _ => {}
+    };
+
     view! {
         <section class="panel students" data-testid="students-view" aria-labelledby="students-title">
             <h2 id="students-title">{text::STUDENTS_TITLE}</h2>
             <p>{text::STUDENTS_INTRO}</p>
-            <form class="filters" role="search" on:submit=|event| event.prevent_default()>
+            <form class="filters" role="search" on:submit=|event| event.prevent_default() on:change=on_change>
                 <label class="field">
                     <span class="field__label">{text::SEARCH}</span>
                     <input type="search" data-testid="students-search"
-                        prop:value=move || search.get()
                         on:input=move |event| search.set(event_target_value(&event)) />
                 </label>
                 <label class="field">
                     <span class="field__label">{text::COL_CLASS}</span>
-                    <select data-testid="students-class" on:change=move |event| class.set(event_target_value(&event))>
-                        <option value="">{text::ALL_CLASSES}</option>
-                        {move || classes.get().into_iter().map(|(key, label)| view! { <option value=key>{label}</option> }).collect_view()}
-                    </select>
+                    <select data-testid="students-class" data-action="class"
+                        inner_html=move || classes.with(|classes| class_options_html(classes, &class.get_untracked()))></select>
                 </label>
                 <label class="field">
                     <span class="field__label">{text::COL_CERTIFIABILITY}</span>
-                    <select data-testid="students-certifiability"
-                        on:change=move |event| status.set(KnownCertifiability::from_slug(&event_target_value(&event)))>
+                    <select data-testid="students-certifiability" data-action="certifiability">
                         <option value="all">{text::ALL}</option>
                         <option value="certifiable">{text::CERTIFIABLE}</option>
                         <option value="not-certifiable">{text::NOT_CERTIFIABLE}</option>
@@ -121,11 +131,7 @@ pub fn StudentsView() -> impl IntoView {
                                 <th scope="col">{text::COL_CAMPAIGNS}</th>
                             </tr>
                         </thead>
-                        <tbody>
-                            <For each=move || visible.get() key=|line| (line.search_key.clone(), line.class_key.clone(), line.latest.clone()) let(line)>
-                                <StudentRow line=line />
-                            </For>
-                        </tbody>
+                        <tbody inner_html=move || visible.with(|lines| rows_html(lines))></tbody>
                     </table>
                 </div>
             </Show>
@@ -133,51 +139,88 @@ pub fn StudentsView() -> impl IntoView {
     }
 }
 
-#[component]
-fn StudentRow(line: StudentOverview) -> impl IntoView {
-    let certifiability = line.certifiability();
-    let (tag_class, tag_text) = match certifiability {
-        KnownCertifiability::Certifiable => ("tag tag--ok", text::CERTIFIABLE),
-        KnownCertifiability::NotCertifiable => ("tag tag--warn", text::NOT_CERTIFIABLE),
-        KnownCertifiability::NotCommunicated => ("tag tag--muted", text::NOT_COMMUNICATED),
-    };
-    let latest = line.latest.as_ref().map(|profile| {
-        text::latest_profile(
-            &profile.sent_at.french_date(),
-            &profile.campaign_name,
-            profile.score,
-            profile.certifiable_count,
-        )
-    });
-    let campaigns = line
-        .campaigns
-        .iter()
-        .map(|(_, name)| name.clone())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    view! {
-        <tr
-            data-testid="student-row"
-            data-last=line.last.clone()
-            data-first=line.first.clone()
-            data-class=line.class.clone()
-            data-certifiability=certifiability.slug()
-        >
-            <th scope="row">
-                {line.last.clone()}
-                <span class="only-narrow">" "{line.first.clone()}</span>
-                {line.possible_duplicate.then(|| view! {
-                    <span class="mismatch" title=text::POSSIBLE_DUPLICATE>
-                        <span aria-hidden="true">" ⚠"</span>
-                        <span class="visually-hidden">{text::POSSIBLE_DUPLICATE}</span>
-                    </span>
-                })}
-            </th>
-            <td class="not-narrow" data-label=text::COL_FIRST>{line.first.clone()}</td>
-            <td data-label=text::COL_CLASS>{line.class.clone()}</td>
-            <td data-label=text::COL_CERTIFIABILITY><span class=tag_class>{tag_text}</span></td>
-            <td data-label=text::COL_LATEST>{latest}</td>
-            <td data-label=text::COL_CAMPAIGNS>{campaigns}</td>
-        </tr>
+/// "All classes" then each class; the chosen one stays chosen when the list changes.
+fn class_options_html(classes: &[(String, String)], chosen: &str) -> String {
+    let mut html = Html::new();
+    html.element("option", &[("value", "")], text::ALL_CLASSES);
+    for (key, label) in classes {
+        html.element(
+            "option",
+            &[
+                ("value", key),
+                if key == chosen {
+                    ("selected", "")
+                } else {
+                    ("", "")
+                },
+            ],
+            label,
+        );
     }
+    html.finish()
+}
+
+/// The table's rows as one string (see `domain::html`): thousands of students stay fast.
+fn rows_html(lines: &[StudentOverview]) -> String {
+    let mut html = Html::new();
+    for line in lines {
+        let certifiability = line.certifiability();
+        let (tag_class, tag_text) = match certifiability {
+            KnownCertifiability::Certifiable => ("tag tag--ok", text::CERTIFIABLE),
+            KnownCertifiability::NotCertifiable => ("tag tag--warn", text::NOT_CERTIFIABLE),
+            KnownCertifiability::NotCommunicated => ("tag tag--muted", text::NOT_COMMUNICATED),
+        };
+        let latest = line
+            .latest
+            .as_ref()
+            .map(|profile| {
+                text::latest_profile(
+                    &profile.sent_at.french_date(),
+                    &profile.campaign_name,
+                    profile.score,
+                    profile.certifiable_count,
+                )
+            })
+            .unwrap_or_default();
+        let campaigns = line
+            .campaigns
+            .iter()
+            .map(|(_, name)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        html.fill(
+            "<tr data-testid=\"student-row\" data-last=\"{}\" data-first=\"{}\" data-class=\"{}\" data-certifiability=\"{}\"><th scope=\"row\">{}<span class=\"only-narrow\"> {}</span>",
+            &[
+                &line.last,
+                &line.first,
+                &line.class,
+                certifiability.slug(),
+                &line.last,
+                &line.first,
+            ],
+        );
+        if line.possible_duplicate {
+            html.fill(
+                "<span class=\"mismatch\" title=\"{}\"><span aria-hidden=\"true\"> ⚠</span><span class=\"visually-hidden\">{}</span></span>",
+                &[text::POSSIBLE_DUPLICATE, text::POSSIBLE_DUPLICATE],
+            );
+        }
+        html.fill(
+            "</th><td class=\"not-narrow\" data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\"><span class=\"{}\">{}</span></td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
+            &[
+                text::COL_FIRST,
+                &line.first,
+                text::COL_CLASS,
+                &line.class,
+                text::COL_CERTIFIABILITY,
+                tag_class,
+                tag_text,
+                text::COL_LATEST,
+                &latest,
+                text::COL_CAMPAIGNS,
+                &campaigns,
+            ],
+        );
+    }
+    html.finish()
 }

@@ -1,9 +1,13 @@
 use leptos::prelude::*;
 
 use crate::domain::cohort::{percent, profile_students, ProfileCounts};
-use crate::domain::diff::{as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange};
+use crate::domain::diff::{
+    as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
+};
+use crate::domain::html::Html;
 use crate::domain::snapshot::LocalDateTime;
 use crate::domain::snapshot::Rows;
+use crate::ui::delegate;
 use crate::ui::state::{format_timestamp, use_state, StoredSnapshot};
 use crate::ui::text::history as text;
 
@@ -55,66 +59,50 @@ pub fn Timeline(campaign_id: u64) -> impl IntoView {
             _ => None,
         })
     };
-    let find = move |id: Option<u32>| {
-        snapshots.with(|s| s.iter().find(|s| Some(s.meta.id) == id).cloned())
+    let comparison = move || {
+        snapshots.with(|all| {
+            let find = |id: Option<u32>| all.iter().find(|s| Some(s.meta.id) == id);
+            match (find(from()), find(to())) {
+                (Some(before), Some(after)) if before.meta.id != after.meta.id => {
+                    match (&before.data.rows, &after.data.rows) {
+                        (Rows::Profiles(before), Rows::Profiles(after)) => {
+                            comparison_html(&compare(before, after), "imports")
+                        }
+                        _ => String::new(),
+                    }
+                }
+                _ => {
+                    let mut html = Html::new();
+                    html.element("p", &[("class", "empty")], text::SAME_SNAPSHOT);
+                    html.finish()
+                }
+            }
+        })
     };
-
-    let options = move |selected: Box<dyn Fn() -> Option<u32> + Send + Sync>| {
-        snapshots
-            .get()
-            .into_iter()
-            .map(|snapshot| {
-                let id = snapshot.meta.id;
-                let label = format!(
-                    "{} — état au {}",
-                    snapshot.meta.file_name,
-                    snapshot
-                        .meta
-                        .latest_activity
-                        .map(|d| d.french())
-                        .unwrap_or_default()
-                );
-                let is_selected = selected() == Some(id);
-                view! { <option value=id.to_string() selected=is_selected>{label}</option> }
-            })
-            .collect_view()
+    let progress = move || match (since.get(), latest_rows()) {
+        (Some(cutoff), Some(rows)) => {
+            comparison_html(&compare(&as_of(&rows, cutoff), &rows), "depuis")
+        }
+        _ => String::new(),
+    };
+    // The three pickers of the section share one listener.
+    let on_change = move |event: leptos::ev::Event| {
+        let Some((action, _)) = delegate::action(&event) else {
+            return;
+        };
+        let value = event_target_value(&event);
+        match action.as_str() {
+            "compare-from" => chosen_from.set(value.parse().ok()),
+            "compare-to" => chosen_to.set(value.parse().ok()),
+            "compare-since" => since.set(parse_date_input(&value)),
+            _ => {}
+        }
     };
 
     view! {
-        <section class="timeline panel" aria-labelledby="timeline-title">
+        <section class="timeline panel" aria-labelledby="timeline-title" on:change=on_change>
             <h3 id="timeline-title">{text::TIMELINE_TITLE}</h3>
-            <div class="table-scroll">
-                <table class="table table--stack">
-                    <caption>{text::TIMELINE_CAPTION}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_FILE}</th>
-                            <th scope="col">{text::COL_IMPORTED_AT}</th>
-                            <th scope="col">{text::COL_STATE_AT}</th>
-                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
-                            <th scope="col" class="num">{text::COL_CERTIFIABLE}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || snapshots.get() key=|s| s.meta.id let(snapshot)>
-                            {
-                                let counts = profile_counts(&snapshot);
-                                view! {
-                                    <tr data-testid="snapshot-row" data-snapshot-id=snapshot.meta.id.to_string()>
-                                        <th scope="row">{snapshot.meta.file_name.clone()}</th>
-                                        <td data-label=text::COL_IMPORTED_AT>{format_timestamp(snapshot.meta.imported_at_ms)}</td>
-                                        <td data-label=text::COL_STATE_AT>{snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()}</td>
-                                        <td class="num" data-label=text::COL_PARTICIPANTS>{counts.map(|c| c.participants)}</td>
-                                        <td class="num" data-label=text::COL_CERTIFIABLE>
-                                            {counts.map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent()))}
-                                        </td>
-                                    </tr>
-                                }
-                            }
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <div class="table-scroll" inner_html=move || snapshots.with(|s| imports_html(s))></div>
             <Show
                 when=move || snapshots.with(|s| s.len() >= 2)
                 fallback=|| view! { <p class="empty">{text::COMPARE_HINT}</p> }
@@ -123,55 +111,108 @@ pub fn Timeline(campaign_id: u64) -> impl IntoView {
                 <div class="filters">
                     <label class="field">
                         <span class="field__label">{text::COMPARE_FROM}</span>
-                        <select
-                            data-testid="compare-from"
-                            on:change=move |event| chosen_from.set(event_target_value(&event).parse().ok())
-                        >
-                            {move || options(Box::new(from))}
-                        </select>
+                        <select data-testid="compare-from" data-action="compare-from"
+                            inner_html=move || snapshots.with(|s| options_html(s, from()))></select>
                     </label>
                     <label class="field">
                         <span class="field__label">{text::COMPARE_TO}</span>
-                        <select
-                            data-testid="compare-to"
-                            on:change=move |event| chosen_to.set(event_target_value(&event).parse().ok())
-                        >
-                            {move || options(Box::new(to))}
-                        </select>
+                        <select data-testid="compare-to" data-action="compare-to"
+                            inner_html=move || snapshots.with(|s| options_html(s, to()))></select>
                     </label>
                 </div>
-                {move || match (find(from()), find(to())) {
-                    (Some(before), Some(after)) if before.meta.id != after.meta.id => {
-                        match (&before.data.rows, &after.data.rows) {
-                            (Rows::Profiles(before), Rows::Profiles(after)) => view! {
-                                <ComparisonView comparison=compare(before, after) anchor="imports" />
-                            }.into_any(),
-                            _ => ().into_any(),
-                        }
-                    }
-                    _ => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
-                }}
+                <div inner_html=comparison></div>
             </Show>
             <Show when=move || latest_rows().is_some_and(|rows| send_dates(&rows).len() > 1)>
                 <h4>{text::SINCE_TITLE}</h4>
                 <p class="field__hint">{text::SINCE_HINT}</p>
                 <label class="field field--inline">
                     <span class="field__label">{text::SINCE_DATE}</span>
-                    <input
-                        type="date"
-                        data-testid="compare-since"
-                        on:change=move |event| since.set(parse_date_input(&event_target_value(&event)))
-                    />
+                    <input type="date" data-testid="compare-since" data-action="compare-since" />
                 </label>
-                {move || match (since.get(), latest_rows()) {
-                    (Some(cutoff), Some(rows)) => view! {
-                        <ComparisonView comparison=compare(&as_of(&rows, cutoff), &rows) anchor="depuis" />
-                    }.into_any(),
-                    _ => ().into_any(),
-                }}
+                <div inner_html=progress></div>
             </Show>
         </section>
     }
+}
+
+fn options_html(snapshots: &[StoredSnapshot], selected: Option<u32>) -> String {
+    let mut html = Html::new();
+    for snapshot in snapshots {
+        let id = snapshot.meta.id;
+        let label = format!(
+            "{} — état au {}",
+            snapshot.meta.file_name,
+            snapshot
+                .meta
+                .latest_activity
+                .map(|d| d.french())
+                .unwrap_or_default()
+        );
+        html.element(
+            "option",
+            &[
+                ("value", &id.to_string()),
+                if selected == Some(id) {
+                    ("selected", "")
+                } else {
+                    ("", "")
+                },
+            ],
+            &label,
+        );
+    }
+    html.finish()
+}
+
+fn imports_html(snapshots: &[StoredSnapshot]) -> String {
+    let mut html = Html::new();
+    html.open("table", &[("class", "table table--stack")])
+        .element("caption", &[], text::TIMELINE_CAPTION)
+        .open("thead", &[])
+        .open("tr", &[]);
+    for (label, numeric) in [
+        (text::COL_FILE, false),
+        (text::COL_IMPORTED_AT, false),
+        (text::COL_STATE_AT, false),
+        (text::COL_PARTICIPANTS, true),
+        (text::COL_CERTIFIABLE, true),
+    ] {
+        html.element(
+            "th",
+            &[
+                ("scope", "col"),
+                if numeric { ("class", "num") } else { ("", "") },
+            ],
+            label,
+        );
+    }
+    html.close("tr").close("thead").open("tbody", &[]);
+    for snapshot in snapshots {
+        let counts = profile_counts(snapshot);
+        html.fill(
+            "<tr data-testid=\"snapshot-row\" data-snapshot-id=\"{}\"><th scope=\"row\">{}</th><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td><td class=\"num\" data-label=\"{}\">{}</td></tr>",
+            &[
+                &snapshot.meta.id.to_string(),
+                &snapshot.meta.file_name,
+                text::COL_IMPORTED_AT,
+                &format_timestamp(snapshot.meta.imported_at_ms),
+                text::COL_STATE_AT,
+                &snapshot
+                    .meta
+                    .latest_activity
+                    .map(|d| d.french())
+                    .unwrap_or_default(),
+                text::COL_PARTICIPANTS,
+                &counts.map(|c| c.participants.to_string()).unwrap_or_default(),
+                text::COL_CERTIFIABLE,
+                &counts
+                    .map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent()))
+                    .unwrap_or_default(),
+            ],
+        );
+    }
+    html.close("tbody").close("table");
+    html.finish()
 }
 
 /// `2025-10-01` from an `<input type="date">`, as the end of that day: sendings of the day count.
@@ -190,21 +231,14 @@ fn parse_date_input(value: &str) -> Option<LocalDateTime> {
     })
 }
 
-#[component]
-fn ComparisonView(comparison: Comparison, anchor: &'static str) -> impl IntoView {
+fn comparison_html(comparison: &Comparison, anchor: &str) -> String {
     let counts = comparison.counts;
-    let newly_sent: Vec<StudentChange> = comparison
+    let newly_sent: Vec<&StudentChange> = comparison
         .changes
         .iter()
         .filter(|c| c.newly_sent())
-        .cloned()
         .collect();
-    let group = |category: ChangeCategory| {
-        comparison
-            .in_category(category)
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+    let group = |category: ChangeCategory| comparison.in_category(category).collect::<Vec<_>>();
     let categories = [
         (
             ChangeCategory::BecameCertifiable.slug(),
@@ -236,47 +270,57 @@ fn ComparisonView(comparison: Comparison, anchor: &'static str) -> impl IntoView
         percent(counts.certifiable_before, counts.participants_before),
         percent(counts.certifiable_after, counts.participants_after),
     );
-    view! {
-        <p class="share"><strong>{share}</strong></p>
-        <div class="cards">
-            {categories.iter().map(|(slug, label, changes, tone)| view! {
-                <a class=format!("card card--{tone} card--link") href=format!("#diff-{anchor}-{slug}") data-testid="diff-count" data-category=*slug>
-                    <span class="card__value">{changes.len()}</span>
-                    <span class="card__label">{*label}</span>
-                </a>
-            }).collect_view()}
-        </div>
-        {categories.into_iter().filter(|(_, _, changes, _)| !changes.is_empty()).map(|(slug, label, changes, _)| view! {
-            <div class="table-scroll" id=format!("diff-{anchor}-{slug}")>
-                <table class="table table--stack diff-table" data-category=slug>
-                    <caption>{text::change_caption(label, changes.len())}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_STUDENT}</th>
-                            <th scope="col">{text::COL_CLASS}</th>
-                            <th scope="col">{text::COL_BEFORE}</th>
-                            <th scope="col">{text::COL_AFTER}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {changes.into_iter().map(|change| {
-                            let describe = |state: Option<crate::domain::diff::StudentState>| match state {
-                                None => text::ABSENT.to_owned(),
-                                Some(state) => text::state(state.score, state.certifiable_count),
-                            };
-                            view! {
-                                <tr data-testid="diff-row" data-last=change.last.clone() data-first=change.first.clone()>
-                                    <th scope="row">{format!("{} {}", change.last, change.first)}</th>
-                                    <td data-label=text::COL_CLASS>{change.class.clone()}</td>
-                                    <td data-label=text::COL_BEFORE>{describe(change.before)}</td>
-                                    <td data-label=text::COL_AFTER>{describe(change.after)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }).collect_view()}
+    let mut html = Html::new();
+    html.fill(
+        "<p class=\"share\"><strong>{}</strong></p><div class=\"cards\">",
+        &[&share],
+    );
+    for (slug, label, changes, tone) in &categories {
+        html.fill(
+            "<a class=\"card card--{} card--link\" href=\"#diff-{}-{}\" data-testid=\"diff-count\" data-category=\"{}\"><span class=\"card__value\">{}</span><span class=\"card__label\">{}</span></a>",
+            &[tone, anchor, slug, slug, &changes.len().to_string(), label],
+        );
     }
-    .into_any()
+    html.fill("</div>", &[]);
+    let describe = |state: Option<StudentState>| match state {
+        None => text::ABSENT.to_owned(),
+        Some(state) => text::state(state.score, state.certifiable_count),
+    };
+    for (slug, label, changes, _) in categories
+        .iter()
+        .filter(|(_, _, changes, _)| !changes.is_empty())
+    {
+        html.fill(
+            "<div class=\"table-scroll\" id=\"diff-{}-{}\"><table class=\"table table--stack diff-table\" data-category=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            &[
+                anchor,
+                slug,
+                slug,
+                &text::change_caption(label, changes.len()),
+                text::COL_STUDENT,
+                text::COL_CLASS,
+                text::COL_BEFORE,
+                text::COL_AFTER,
+            ],
+        );
+        for change in changes {
+            html.fill(
+                "<tr data-testid=\"diff-row\" data-last=\"{}\" data-first=\"{}\"><th scope=\"row\">{} {}</th><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td><td data-label=\"{}\">{}</td></tr>",
+                &[
+                    &change.last,
+                    &change.first,
+                    &change.last,
+                    &change.first,
+                    text::COL_CLASS,
+                    &change.class,
+                    text::COL_BEFORE,
+                    &describe(change.before),
+                    text::COL_AFTER,
+                    &describe(change.after),
+                ],
+            );
+        }
+        html.fill("</tbody></table></div>", &[]);
+    }
+    html.finish()
 }

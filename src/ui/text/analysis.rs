@@ -75,10 +75,10 @@ pub fn chart_label(title: &str, received: usize) -> String {
 
 /// `0,4` → "40 %".
 pub fn percent(share: f64) -> String {
-    format!("{} %", (share * 100.0).round())
+    format!("{} %", crate::domain::decimal::percent(share))
 }
 
 /// One decimal, French comma: 1.26 → "1,3".
 pub fn decimal(value: f64) -> String {
-    format!("{:.1}", value).replace('.', ",")
+    crate::domain::decimal::round(value, 1, ',')
 }
