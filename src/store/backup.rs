@@ -107,6 +107,22 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
     out.finish()
 }
 
+/// A backup file read and checked entirely, not applied yet (`store::read_backup`).
+pub struct CheckedBackup {
+    pub(super) entries: Vec<Entry>,
+}
+
+impl CheckedBackup {
+    /// How many imports the file holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
 /// Every snapshot of a backup file, or why the file is refused.
 pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
     let file = json::parse(text).map_err(|error| match error {

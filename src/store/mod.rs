@@ -24,7 +24,7 @@ use std::fmt;
 
 use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime};
 pub use backend::{Backend, MemoryBackend, CHROMIUM_QUOTA_UNITS};
-pub use backup::{BackupError, RestoreMode, RestoreReport};
+pub use backup::{BackupError, CheckedBackup, RestoreMode, RestoreReport};
 use codec::{decode_text, encode_text, utf16_len, CodecError, Entry};
 pub use keys::SCHEMA_VERSION;
 use keys::{
@@ -620,10 +620,19 @@ impl<B: Backend> Repository<B> {
     /// Restores a backup file. It is checked entirely before anything is touched; a refused
     /// write undoes everything, so storage is either the result or exactly what it was.
     pub fn restore(&self, text: &str, mode: RestoreMode) -> Result<RestoreReport, StoreError> {
-        let entries = backup::read(text).map_err(StoreError::InvalidBackup)?;
+        self.restore_checked(read_backup(text)?, mode)
+    }
+
+    /// Restores a backup already read with [`read_backup`]: the interface reads it first, so
+    /// that a wrong file is refused before anyone is asked to confirm a replacement.
+    pub fn restore_checked(
+        &self,
+        backup: CheckedBackup,
+        mode: RestoreMode,
+    ) -> Result<RestoreReport, StoreError> {
         match mode {
-            RestoreMode::Merge => self.merge(entries),
-            RestoreMode::Replace => self.replace(entries),
+            RestoreMode::Merge => self.merge(backup.entries),
+            RestoreMode::Replace => self.replace(backup.entries),
         }
     }
 
@@ -733,6 +742,12 @@ impl<B: Backend> Repository<B> {
             let _ = self.backend.remove(key);
         }
     }
+}
+
+/// Reads and checks a backup file without touching storage.
+pub fn read_backup(text: &str) -> Result<CheckedBackup, StoreError> {
+    let entries = backup::read(text).map_err(StoreError::InvalidBackup)?;
+    Ok(CheckedBackup { entries })
 }
 
 #[cfg(test)]

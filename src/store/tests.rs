@@ -257,6 +257,28 @@ fn backup_then_erase_then_restore_gives_back_the_same_snapshots() {
     assert_eq!((merged.added, merged.already_present), (0, 3));
 }
 
+// The interface reads a backup before asking whether to replace what is stored: reading must
+// count the file's imports and leave storage alone, so that "cancel" really changes nothing.
+#[test]
+fn a_backup_is_read_and_counted_before_anything_is_replaced() {
+    let store = store_with_three();
+    let file = store.backup(100.0).unwrap();
+    let other = Repository::new(MemoryBackend::default());
+    saved(&other, &snapshot("d.csv", EXPORT), 5.0);
+    let before = other.backend().dump();
+    let checked = read_backup(&file).unwrap();
+    assert_eq!(checked.len(), 3);
+    assert_eq!(other.backend().dump(), before, "reading changes nothing");
+    let report = other
+        .restore_checked(checked, RestoreMode::Replace)
+        .unwrap();
+    assert_eq!((report.added, report.removed), (3, 1));
+    assert!(matches!(
+        read_backup("{\"a\":1}"),
+        Err(StoreError::InvalidBackup(BackupError::NotABackup))
+    ));
+}
+
 #[test]
 fn a_wrong_backup_file_is_refused_and_nothing_changes() {
     let store = store_with_three();

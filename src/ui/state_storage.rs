@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::route::Route;
-use crate::store::{Loaded, RestoreMode, RestoreReport, Store, StoreError, Usage};
+use crate::store::{
+    read_backup, CheckedBackup, Loaded, RestoreMode, RestoreReport, Store, StoreError, Usage,
+};
 use crate::ui::state::{AppState, StoredSnapshot};
 
 impl AppState {
@@ -68,16 +70,23 @@ impl AppState {
     }
 
     /// Checks the whole file first: a wrong one changes nothing.
+    /// Restores a backup file. A file that is not a good backup is refused first; then
+    /// `proceed` sees it (how many imports) and may still cancel: `Ok(None)`.
     pub fn restore_backup(
         &self,
         text: &str,
         mode: RestoreMode,
-    ) -> Result<RestoreReport, StoreError> {
-        let report = Store::open()?.restore(text, mode)?;
+        proceed: impl FnOnce(&CheckedBackup) -> bool,
+    ) -> Result<Option<RestoreReport>, StoreError> {
+        let backup = read_backup(text)?;
+        if !proceed(&backup) {
+            return Ok(None);
+        }
+        let report = Store::open()?.restore_checked(backup, mode)?;
         let loaded = self.reload_from_store();
         self.app_errors
             .set(loaded.problems.iter().map(ToString::to_string).collect());
-        Ok(report)
+        Ok(Some(report))
     }
 
     /// A campaign page whose snapshots were all deleted has nothing left to show.

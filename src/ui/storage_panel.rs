@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::html::Html;
-use crate::store::{DamagedEntry, RestoreMode, SnapshotMeta, StoreError, Usage};
+use crate::store::{CheckedBackup, DamagedEntry, RestoreMode, SnapshotMeta, StoreError, Usage};
 use crate::ui::delegate;
 use crate::ui::state::{format_timestamp, use_state};
 use crate::ui::state_storage::{download_text, today_iso};
@@ -184,16 +184,26 @@ pub fn StoragePanel() -> impl IntoView {
         input.set_value("");
         message.set(None);
         let chosen = restore_mode(&input);
+        let stored = metas.with_untracked(Vec::len);
         leptos::task::spawn_local(async move {
             let content = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
                 .ok()
                 .and_then(|value| value.as_string());
+            // Replacing deletes what is stored: asked once the file is known to be good.
+            let proceed = |backup: &CheckedBackup| {
+                chosen == RestoreMode::Merge
+                    || stored == 0
+                    || confirmed(&text::confirm_replace(stored, backup.len(), &file.name()))
+            };
             let result = match content {
                 None => Err(StoreError::Browser(text::READ_FAILED.to_owned())),
                 Some(content) => state
-                    .restore_backup(&content, chosen)
-                    .map(|r| text::restored(r.added, r.already_present, r.removed)),
+                    .restore_backup(&content, chosen, proceed)
+                    .map(|report| match report {
+                        Some(r) => text::restored(r.added, r.already_present, r.removed),
+                        None => text::RESTORE_CANCELLED.to_owned(),
+                    }),
             };
             report(result);
         });

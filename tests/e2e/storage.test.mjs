@@ -60,6 +60,16 @@ test('backup, erase everything, restore: the same campaigns, counts and students
   const merged = await app.restoreBackup(backupPath, 'merge');
   assert.equal(merged.status, 'ok', merged.text);
   assert.match(merged.text, /Aucun nouvel import.*3 déjà présent/);
+
+  // Replacing what is stored asks first, once the file is known to be a good backup;
+  // cancelling changes nothing.
+  const stored = await app.storedEntries();
+  let question = '';
+  app.page.once('dialog', (dialog) => { question = dialog.message(); dialog.dismiss(); });
+  const cancelled = await app.restoreBackup(backupPath, 'replace');
+  assert.match(question, /Remplacer les 3 import\(s\) conservés .* par les 3 import\(s\) de la sauvegarde/);
+  assert.match(cancelled.text, /Restauration annulée : rien n’a été modifié/);
+  assert.deepEqual(await app.storedEntries(), stored, 'cancelled: storage unchanged');
   await app.reload();
   assert.deepEqual(await app.campaignViews(), viewsBefore, 'identical after a reload too');
   assert.deepEqual(app.errors, [], 'no console error');

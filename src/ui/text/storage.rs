@@ -100,6 +100,14 @@ pub fn confirm_delete_campaign(name: &str, snapshots: usize) -> String {
     format!("Supprimer définitivement la campagne « {name} » ({snapshots} import(s)) de ce navigateur ?")
 }
 
+pub fn confirm_replace(stored: usize, in_backup: usize, file: &str) -> String {
+    format!(
+        "Remplacer les {stored} import(s) conservés dans ce navigateur par les {in_backup} import(s) de la sauvegarde « {file} » ? Les imports absents de la sauvegarde seront supprimés."
+    )
+}
+
+pub const RESTORE_CANCELLED: &str = "Restauration annulée : rien n’a été modifié.";
+
 pub fn confirm_delete_snapshot(file: &str) -> String {
     format!("Supprimer définitivement l’import « {file} » de ce navigateur ?")
 }
