@@ -15,6 +15,7 @@ use crate::domain::route::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::domain::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
 use crate::ui::filters::ClassPicker;
 use crate::ui::pagination::Pagination;
+use crate::ui::profiles_page::cards_html;
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -102,13 +103,13 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
     let badges = sheet.badges.clone();
 
     view! {
-        <div class="cards">
-            <Card label=text::CARD_PARTICIPANTS value=participants.to_string() testid="count-participants" tone="neutral" />
-            <Card label=text::CARD_SHARED value=shared.to_string() testid="count-received" tone="ok" />
-            <Card label=tc::CARD_COMPLETED value=completed.to_string() testid="count-completed" tone="warn" />
-            <Card label=tc::CARD_STARTED value=started.to_string() testid="count-started" tone="muted" />
-            <Card label=tc::CARD_AVERAGE value=overall.map(tc::percent).unwrap_or_else(|| "—".to_owned()) testid="count-average" tone="neutral" />
-        </div>
+        <div class="cards" inner_html=cards_html(&[
+            (text::CARD_PARTICIPANTS, participants.to_string(), "count-participants", "neutral"),
+            (text::CARD_SHARED, shared.to_string(), "count-received", "ok"),
+            (tc::CARD_COMPLETED, completed.to_string(), "count-completed", "warn"),
+            (tc::CARD_STARTED, started.to_string(), "count-started", "muted"),
+            (tc::CARD_AVERAGE, overall.map(tc::percent).unwrap_or_else(|| "—".to_owned()), "count-average", "neutral"),
+        ])></div>
         <section class="participants" aria-labelledby="assessment-title">
             <h3 id="assessment-title" class="visually-hidden">{tc::assessment_caption(&campaign)}</h3>
             <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
@@ -128,7 +129,7 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                 {(!classes.is_empty()).then(|| view! {
                     <ClassPicker
                         classes=classes
-                        selected=Signal::derive(move || filter.with(|f| f.classes.clone()))
+                        selected=Memo::new(move |_| filter.with(|f| f.classes.clone()))
                         on_change={move |keys: Vec<String>| set_filter(&|f| f.classes = keys.clone())}
                     />
                 })}
@@ -217,21 +218,6 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
     }
 }
 
-#[component]
-fn Card(
-    label: &'static str,
-    value: String,
-    testid: &'static str,
-    tone: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class=format!("card card--{tone}") data-testid=testid>
-            <span class="card__value">{value}</span>
-            <span class="card__label">{label}</span>
-        </div>
-    }
-}
-
 /// One page of participants, as one HTML string (see `domain::html`).
 fn assessment_rows_html(
     lines: &[AssessmentLine],
@@ -246,7 +232,7 @@ fn assessment_rows_html(
             AssessmentStatus::Completed => ("tag tag--warn", tc::STATUS_COMPLETED),
             AssessmentStatus::Started => ("tag tag--muted", tc::STATUS_STARTED),
         };
-        let mastery = line.mastery.map(|m| m.to_string()).unwrap_or_default();
+        let mastery = line.mastery.map(decimal).unwrap_or_default();
         let stage = line.stage.map(|s| s.to_string()).unwrap_or_default();
         html.open(
             "tr",
@@ -341,9 +327,9 @@ fn averages_html(caption: &str, head: &str, kind: &str, averages: &[MasteryAvera
         .close("thead")
         .open("tbody", &[]);
     for average in averages {
-        let value = average.average.map(|a| a.to_string()).unwrap_or_default();
+        let value = average.average.map(decimal).unwrap_or_default();
         // A <meter> shows the share without an inline style, which the CSP forbids.
-        let share = average.average.unwrap_or(0.0).to_string();
+        let share = decimal(average.average.unwrap_or(0.0));
         html.open(
             "tr",
             &[
@@ -383,4 +369,20 @@ fn averages_html(caption: &str, head: &str, kind: &str, averages: &[MasteryAvera
     }
     html.close("tbody").close("table");
     html.finish()
+}
+
+/// A fraction for data attributes, to six decimals without trailing zeros (`0.37`), written
+/// through integers: float formatting costs ~20 KB of wasm. To be replaced by the shared
+/// decimal helper (`domain::decimal`) once both branches are merged.
+fn decimal(value: f32) -> String {
+    let millionths = (f64::from(value) * 1_000_000.0).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let (whole, fraction) = (millionths.abs() / 1_000_000, millionths.abs() % 1_000_000);
+    let fraction = format!("{fraction:06}");
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
 }

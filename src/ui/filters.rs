@@ -161,7 +161,7 @@ pub fn ParticipantFilters(
             {has_classes.then(|| view! {
                 <ClassPicker
                     classes=classes
-                    selected=Signal::derive(move || table_view.with(|v| v.filter.classes.clone()))
+                    selected=Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()))
                     on_change={move |keys: Vec<String>| change(Box::new(move |view| {
                         view.filter.classes = keys.clone();
                         view.page = 1;

@@ -10,6 +10,7 @@ use crate::domain::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
     profile_students, ProfileCounts,
 };
+use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView};
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::ui::analysis::Analysis;
@@ -17,7 +18,7 @@ use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
 use crate::ui::filters::ParticipantFilters;
 use crate::ui::participants::ParticipantsTable;
-use crate::ui::state::{use_state, Shared};
+use crate::ui::state::{fill_meters, use_state, Shared};
 use crate::ui::student_detail::StudentDetail;
 use crate::ui::text;
 use crate::ui::text::analysis as ta;
@@ -58,6 +59,8 @@ pub fn ProfilesPage(
     let total = Signal::derive(move || selected.with(|s| s.len()));
     let detail = Memo::new(move |_| table_view.with(|v| v.detail));
     let share = counts.certifiable_percent();
+    let share_box = NodeRef::<leptos::html::Div>::new();
+    share_box.on_load(|share_box| fill_meters(&share_box));
     // The tab lives in the page, not the URL: the participants' filters keep their own URL.
     let analysis = RwSignal::new(false);
     let analysis_snapshot = Arc::clone(&snapshot);
@@ -78,29 +81,16 @@ pub fn ProfilesPage(
 
     view! {
         <div class="profiles" class:profiles--analysis=move || analysis.get()>
-        <div class="cards">
-            <Card label=text::CARD_PARTICIPANTS value=counts.participants testid="count-participants" tone="neutral" />
-            <Card label=text::CARD_RECEIVED value=counts.received testid="count-received" tone="neutral" />
-            <Card label=text::CARD_CERTIFIABLE value=counts.certifiable testid="count-certifiable" tone="ok" />
-            <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable testid="count-not-certifiable" tone="warn" />
-            <Card label=text::CARD_NOT_SENT value=counts.not_sent testid="count-not-sent" tone="muted" />
-        </div>
-        <div class="share" data-testid="certifiable-share">
-            <p class="share__text">
-                <strong>{text::certifiable_share(share)}</strong>
-                " — "{text::CERTIFIABLE_RULE}
-            </p>
-            <div class="meter meter--wide" role="img" aria-label=format!("{} : {share} %", tc::SHARE_LABEL)>
-                <span class="meter__fill" style:width=format!("{share}%")></span>
-            </div>
-        </div>
-        <div class="notice">
-            <p><strong>{tc::FROZEN_TITLE}</strong>" — "{text::FROZEN_NOTICE}</p>
-        </div>
-        <details class="notice notice--quiet" data-testid="certification-length">
-            <summary>{tc::LENGTH_TITLE}</summary>
-            <p>{tc::length_rule()}</p>
-        </details>
+        <div class="cards" inner_html=cards_html(&[
+            (text::CARD_PARTICIPANTS, counts.participants.to_string(), "count-participants", "neutral"),
+            (text::CARD_RECEIVED, counts.received.to_string(), "count-received", "neutral"),
+            (text::CARD_CERTIFIABLE, counts.certifiable.to_string(), "count-certifiable", "ok"),
+            (text::CARD_NOT_CERTIFIABLE, counts.not_certifiable.to_string(), "count-not-certifiable", "warn"),
+            (text::CARD_NOT_SENT, counts.not_sent.to_string(), "count-not-sent", "muted"),
+        ])></div>
+        <div class="share" data-testid="certifiable-share" node_ref=share_box inner_html=share_html(share)></div>
+        <div class="notice" inner_html=notice_html()></div>
+        <details class="notice notice--quiet" data-testid="certification-length" inner_html=length_html()></details>
         <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL>
             {tab(false, ta::TAB_PARTICIPANTS, "tab-participants")}
             {tab(true, ta::TAB_ANALYSIS, "tab-analysis")}
@@ -122,17 +112,62 @@ pub fn ProfilesPage(
     }
 }
 
-#[component]
-fn Card(
-    label: &'static str,
-    value: usize,
-    testid: &'static str,
-    tone: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class=format!("card card--{tone}") data-testid=testid>
-            <span class="card__value">{value}</span>
-            <span class="card__label">{label}</span>
-        </div>
+/// The count cards, `(label, value, test hook, tone)` each, as one HTML string.
+pub fn cards_html(cards: &[(&str, String, &str, &str)]) -> String {
+    let mut html = Html::new();
+    for (label, value, testid, tone) in cards {
+        html.open(
+            "div",
+            &[
+                ("class", &format!("card card--{tone}")),
+                ("data-testid", testid),
+            ],
+        )
+        .element("span", &[("class", "card__value")], value)
+        .element("span", &[("class", "card__label")], label)
+        .close("div");
     }
+    html.finish()
+}
+
+fn share_html(percent: u32) -> String {
+    let share = percent.to_string();
+    let mut html = Html::new();
+    html.open("p", &[("class", "share__text")])
+        .element("strong", &[], &text::certifiable_share(percent))
+        .text(" — ")
+        .text(text::CERTIFIABLE_RULE)
+        .close("p")
+        .open(
+            "div",
+            &[
+                ("class", "meter meter--wide"),
+                ("role", "img"),
+                ("aria-label", &format!("{} : {share} %", tc::SHARE_LABEL)),
+            ],
+        )
+        .element(
+            "span",
+            &[("class", "meter__fill"), ("data-width", &share)],
+            "",
+        )
+        .close("div");
+    html.finish()
+}
+
+fn notice_html() -> String {
+    let mut html = Html::new();
+    html.open("p", &[])
+        .element("strong", &[], tc::FROZEN_TITLE)
+        .text(" — ")
+        .text(text::FROZEN_NOTICE)
+        .close("p");
+    html.finish()
+}
+
+fn length_html() -> String {
+    let mut html = Html::new();
+    html.element("summary", &[], tc::LENGTH_TITLE)
+        .element("p", &[], &tc::length_rule());
+    html.finish()
 }
