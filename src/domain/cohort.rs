@@ -593,7 +593,7 @@ pub fn student_history<'a>(
             })
         })
         .collect();
-    sendings.sort_by_key(|sending| sending.sent_at);
+    crate::domain::sort::sort_by_key(&mut sendings, |sending| sending.sent_at);
     // The same sending appears in every later export of the campaign.
     sendings.dedup_by_key(|sending| sending.sent_at);
     sendings

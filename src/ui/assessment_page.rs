@@ -194,9 +194,7 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                     }></tbody>
                 </table>
             </div>
-            <Show when=move || total.get() == 0>
-                <p class="empty">{text::NO_MATCH}</p>
-            </Show>
+            {move || (total.get() == 0).then(|| view! { <p class="empty">{text::NO_MATCH}</p> })}
             <Pagination
                 total=total
                 page=page

@@ -99,9 +99,7 @@ pub fn ParticipantsTable(
                 <tbody inner_html=rows></tbody>
             </table>
         </div>
-        <Show when=move || total.get() == 0>
-            <p class="empty">{text::NO_MATCH}</p>
-        </Show>
+        {move || (total.get() == 0).then(|| view! { <p class="empty">{text::NO_MATCH}</p> })}
         <Pagination
             total=total
             page=Signal::derive(move || table_view.with(|v| v.page))
