@@ -137,32 +137,26 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                     <span class="field__label">{tc::FILTER_ASSESSMENT_STATUS}</span>
                     <select
                         data-testid="filter-assessment-status"
+                        inner_html=status_options_html()
                         prop:value=move || filter.with(|f| f.status.map(AssessmentStatus::slug).unwrap_or("all"))
                         on:change=move |event| {
                             let status = AssessmentStatus::from_slug(&event_target_value(&event));
                             set_filter(&|f| f.status = status);
                         }
-                    >
-                        <option value="all">{text::FILTER_STATUS_ALL}</option>
-                        {AssessmentStatus::ALL.iter().map(|status| view! {
-                            <option value=status.slug()>{status_label(*status)}</option>
-                        }).collect_view()}
-                    </select>
+                    ></select>
                 </label>
                 {stage_max.map(|max| view! {
                     <label class="field">
                         <span class="field__label">{tc::FILTER_STAGE}</span>
                         <select
                             data-testid="filter-stage"
+                            inner_html=stage_options_html(max)
                             prop:value=move || filter.with(|f| f.stage.map(|s| s.to_string()).unwrap_or_default())
                             on:change=move |event| {
                                 let stage = event_target_value(&event).parse().ok();
                                 set_filter(&|f| f.stage = stage);
                             }
-                        >
-                            <option value="">{tc::FILTER_STAGE_ALL}</option>
-                            {(0..=max).map(|stage| view! { <option value=stage.to_string()>{tc::stage_option(stage, max)}</option> }).collect_view()}
-                        </select>
+                        ></select>
                     </label>
                 })}
                 <button type="button" class="button button--link" data-testid="filter-clear" on:click=move |_| set_filter(&|f| *f = AssessmentFilter::default())>
@@ -214,6 +208,28 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
             }}
         </section>
     }
+}
+
+fn status_options_html() -> String {
+    let mut html = Html::new();
+    html.element("option", &[("value", "all")], text::FILTER_STATUS_ALL);
+    for status in AssessmentStatus::ALL {
+        html.element("option", &[("value", status.slug())], status_label(status));
+    }
+    html.finish()
+}
+
+fn stage_options_html(max: u8) -> String {
+    let mut html = Html::new();
+    html.element("option", &[("value", "")], tc::FILTER_STAGE_ALL);
+    for stage in 0..=max {
+        html.element(
+            "option",
+            &[("value", &stage.to_string())],
+            &tc::stage_option(stage, max),
+        );
+    }
+    html.finish()
 }
 
 /// One page of participants, as one HTML string (see `domain::html`).

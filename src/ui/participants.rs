@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{Certifiability, ParticipantLine, Sort, SortColumn};
+use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
 use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
 use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView, PAGE_SIZES};
@@ -26,34 +26,43 @@ pub fn update_view(
     state.navigate(Route::Campaign { id, view });
 }
 
+/// The lines the filters keep, in the sort order, with the criteria that produced them.
+pub struct Selection {
+    pub filter: ParticipantFilter,
+    pub sort: Sort,
+    /// Indices into the campaign's lines.
+    pub indices: Vec<usize>,
+}
+
 #[component]
 pub fn ParticipantsTable(
     id: u64,
     campaign: String,
     lines: Shared<Vec<ParticipantLine>>,
     table_view: Memo<TableView>,
-    selected: Memo<Shared<Vec<usize>>>,
+    selected: Memo<Shared<Selection>>,
+    total: Signal<usize>,
 ) -> impl IntoView {
     let state = use_state();
-    let total = Signal::derive(move || selected.with(|s| s.len()));
-    let sort = Memo::new(move |_| table_view.with(|v| v.sort));
     let table = NodeRef::<leptos::html::Table>::new();
     // The headers are plain markup; only their sort state changes, in place, so the button
     // that was clicked keeps the focus.
-    Effect::new(move |_| {
-        let sort = sort.get();
-        if let Some(table) = table.get() {
+    Effect::new(move |shown: Option<Sort>| {
+        let sort = selected.with(|s| s.sort);
+        if let (Some(table), true) = (table.get(), shown != Some(sort)) {
             show_sort(&table, sort);
         }
+        sort
     });
     let rows = {
         let lines = lines.clone();
         move || {
             let (size, page) = table_view.with(|v| (v.page_size, v.page));
             selected.with(|selected| {
+                let indices = &selected.indices;
                 let (start, end, _, _) =
-                    crate::domain::campaigns::page_bounds(selected.len(), size, page);
-                rows_html(&lines, &selected[start..end])
+                    crate::domain::campaigns::page_bounds(indices.len(), size, page);
+                rows_html(&lines, &indices[start..end])
             })
         }
     };
@@ -78,7 +87,7 @@ pub fn ParticipantsTable(
             not_certifiable: text::TAG_NOT_CERTIFIABLE,
             not_sent: text::TAG_NOT_SENT,
         };
-        let csv = selected.with_untracked(|selected| participants_csv(&lines, selected, &labels));
+        let csv = selected.with_untracked(|s| participants_csv(&lines, &s.indices, &labels));
         if download_csv(&tc::participants_file_name(id), &csv).is_err() {
             state
                 .app_errors
@@ -95,7 +104,7 @@ pub fn ParticipantsTable(
         <div class="table-scroll">
             <table class="table table--stack participants-table" data-testid="participants-table" node_ref=table on:click=on_click>
                 <caption>{text::table_caption(&campaign)}</caption>
-                <thead inner_html=head_html(sort.get_untracked())></thead>
+                <thead inner_html=head_html(selected.with_untracked(|s| s.sort))></thead>
                 <tbody inner_html=rows></tbody>
             </table>
         </div>

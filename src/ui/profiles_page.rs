@@ -17,7 +17,7 @@ use crate::ui::analysis::Analysis;
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
 use crate::ui::filters::ParticipantFilters;
-use crate::ui::participants::ParticipantsTable;
+use crate::ui::participants::{ParticipantsTable, Selection};
 use crate::ui::state::{fill_meters, use_state, Shared};
 use crate::ui::student_detail::StudentDetail;
 use crate::ui::text;
@@ -48,15 +48,24 @@ pub fn ProfilesPage(
         Route::Campaigns | Route::Students => TableView::default(),
     });
     // Filtering and sorting run again only when the filter or the sort changes, not on paging
-    // or when the detail opens.
-    let criteria = Memo::new(move |_| table_view.with(|view| (view.filter.clone(), view.sort)));
+    // or when the detail opens: an unchanged selection is handed back as is.
     let selected = {
         let lines = lines.clone();
-        Memo::new(move |_| {
-            criteria.with(|(filter, sort)| Shared(Arc::new(filter_and_sort(&lines, filter, *sort))))
+        Memo::new(move |previous: Option<&Shared<Selection>>| {
+            table_view.with(|view| match previous {
+                Some(previous) if previous.filter == view.filter && previous.sort == view.sort => {
+                    previous.clone()
+                }
+                _ => Shared(Arc::new(Selection {
+                    filter: view.filter.clone(),
+                    sort: view.sort,
+                    indices: filter_and_sort(&lines, &view.filter, view.sort),
+                })),
+            })
         })
     };
-    let total = Signal::derive(move || selected.with(|s| s.len()));
+    let total = Signal::derive(move || selected.with(|s| s.indices.len()));
+    let chosen_classes = Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()));
     let detail = Memo::new(move |_| table_view.with(|v| v.detail));
     let share = counts.certifiable_percent();
     let share_box = NodeRef::<leptos::html::Div>::new();
@@ -100,10 +109,10 @@ pub fn ProfilesPage(
         {(!classes.is_empty()).then(|| view! { <ClassSummaryTable id=id summaries=summaries table_view=table_view /> })}
         <section class="participants" aria-labelledby="participants-title">
             <h3 id="participants-title">{text::COL_PARTICIPANTS}</h3>
-            <ParticipantFilters classes=classes id=id table_view=table_view total=total />
-            <ParticipantsTable id=id campaign=campaign lines=lines.clone() table_view=table_view selected=selected />
+            <ParticipantFilters classes=classes chosen=chosen_classes id=id table_view=table_view total=total />
+            <ParticipantsTable id=id campaign=campaign lines=lines.clone() table_view=table_view selected=selected total=total />
         </section>
-        <TodoList id=id snapshot=Arc::clone(&snapshot) lines=lines table_view=table_view />
+        <TodoList id=id snapshot=Arc::clone(&snapshot) lines=lines chosen=chosen_classes />
         </div>
         {move || detail.get().map(|row| view! {
             <StudentDetail id=id snapshot=Arc::clone(&snapshot) row=row table_view=table_view />

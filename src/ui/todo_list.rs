@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::domain::cohort::{Certifiability, ParticipantLine};
 use crate::domain::competences::{COMPETENCES, DOMAINS};
 use crate::domain::html::Html;
-use crate::domain::route::TableView;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::todo::{
     competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
@@ -28,12 +27,12 @@ pub fn TodoList(
     id: u64,
     snapshot: Arc<CampaignSnapshot>,
     lines: Shared<Vec<ParticipantLine>>,
-    table_view: Memo<TableView>,
+    /// The class filter of the participants table, which the list follows.
+    chosen: Memo<Vec<String>>,
 ) -> impl IntoView {
     let state = use_state();
-    let classes_filter = Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()));
     let todo = Memo::new(move |_| {
-        classes_filter.with(|classes| {
+        chosen.with(|classes| {
             Shared(Arc::new(todo_list(
                 profile_rows(&snapshot),
                 &lines,
@@ -96,7 +95,7 @@ pub fn TodoList(
             </div>
             <p class="todo__advice">{tc::TODO_ADVICE}</p>
             <div inner_html=move || {
-                let filtered = classes_filter.with(|classes| !classes.is_empty());
+                let filtered = chosen.with(|classes| !classes.is_empty());
                 let printing = printing.get();
                 todo.with(|todo| todo_html(todo, filtered, printing))
             }></div>
