@@ -200,12 +200,10 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
         </section>
         <section class="panel averages" aria-labelledby="averages-title">
             <h3 id="averages-title">{tc::AVERAGES_TITLE}</h3>
-            {move || {
-                let averages = averages.get();
-                let html = averages_html(tc::AVERAGES_DOMAINS, tc::COL_NAME_DOMAIN, "domain", &averages.domains)
-                    + &averages_html(tc::AVERAGES_COMPETENCES, tc::COL_NAME_COMPETENCE, "competence", &averages.competences);
-                view! { <div class="table-scroll" inner_html=html></div> }
-            }}
+            <div class="table-scroll" inner_html=move || averages.with(|averages| {
+                averages_html(tc::AVERAGES_DOMAINS, tc::COL_NAME_DOMAIN, "domain", &averages.domains)
+                    + &averages_html(tc::AVERAGES_COMPETENCES, tc::COL_NAME_COMPETENCE, "competence", &averages.competences)
+            })></div>
         </section>
     }
 }
