@@ -24,41 +24,14 @@ pub fn ClassPicker(
 ) -> impl IntoView {
     let search = RwSignal::new(String::new());
     let size = classes.len().clamp(2, 6);
-    let select = NodeRef::<leptos::html::Select>::new();
-    let folded: Vec<String> = classes.iter().map(|(_, label)| fold(label)).collect();
-    let options = options_html(&classes);
+    let labels = classes.clone();
     let label_of = move |key: &str| {
-        classes
+        labels
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, label)| label.clone())
             .unwrap_or_else(|| key.to_owned())
     };
-    // The options are plain markup (a lycée has 50 classes); the choice and the search update
-    // them in place.
-    Effect::new(move |_| {
-        let query = fold(&search.get());
-        selected.with(|chosen| {
-            let Some(select) = select.get() else {
-                return;
-            };
-            let options = select.children();
-            for index in 0..options.length() {
-                let Some(option) = options
-                    .item(index)
-                    .and_then(|option| option.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                else {
-                    continue;
-                };
-                let is_selected = chosen.contains(&option.value());
-                option.set_selected(is_selected);
-                let matches = folded
-                    .get(index as usize)
-                    .is_some_and(|label| label.contains(&query));
-                option.set_hidden(!query.is_empty() && !matches && !is_selected);
-            }
-        })
-    });
     view! {
         <div class="field class-picker">
             <span class="field__label" id="class-picker-label">{text::FILTER_CLASS}</span>
@@ -77,8 +50,6 @@ pub fn ClassPicker(
                 data-testid="filter-class"
                 aria-labelledby="class-picker-label"
                 aria-describedby="class-picker-hint"
-                node_ref=select
-                inner_html=options
                 on:change=move |event| {
                     let Some(select) = event
                         .target()
@@ -94,25 +65,43 @@ pub fn ClassPicker(
                         .collect();
                     on_change.run(keys);
                 }
-                on:mousedown=move |event| {
-                    let Some(toggle_key) = event
-                        .target()
-                        .and_then(|target| target.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                        .map(|option| option.value())
-                    else {
-                        return;
+            >
+                {classes.into_iter().map(|(key, label)| {
+                    let folded = fold(&label);
+                    let toggle_key = key.clone();
+                    let is_selected = {
+                        let key = key.clone();
+                        move || selected.with(|s| s.contains(&key))
                     };
-                    // Without this a click would drop every other chosen class.
-                    event.prevent_default();
-                    let mut keys = selected.get_untracked();
-                    if let Some(at) = keys.iter().position(|k| *k == toggle_key) {
-                        keys.remove(at);
-                    } else {
-                        keys.push(toggle_key);
+                    let hidden = {
+                        let is_selected = is_selected.clone();
+                        move || {
+                            let query = fold(&search.get());
+                            !query.is_empty() && !folded.contains(&query) && !is_selected()
+                        }
+                    };
+                    view! {
+                        <option
+                            value=key.clone()
+                            prop:selected=is_selected
+                            prop:hidden=hidden
+                            on:mousedown=move |event| {
+                                // Without this a click would drop every other chosen class.
+                                event.prevent_default();
+                                let mut keys = selected.get_untracked();
+                                if let Some(at) = keys.iter().position(|k| *k == toggle_key) {
+                                    keys.remove(at);
+                                } else {
+                                    keys.push(toggle_key.clone());
+                                }
+                                on_change.run(keys);
+                            }
+                        >
+                            {label}
+                        </option>
                     }
-                    on_change.run(keys);
-                }
-            ></select>
+                }).collect_view()}
+            </select>
             <span class="field__hint" id="class-picker-hint">{tc::CLASS_PICKER_HINT}</span>
             <ul
                 class="chips"
@@ -127,14 +116,6 @@ pub fn ClassPicker(
             ></ul>
         </div>
     }
-}
-
-fn options_html(classes: &[(String, String)]) -> String {
-    let mut html = Html::new();
-    for (key, label) in classes {
-        html.element("option", &[("value", key)], label);
-    }
-    html.finish()
 }
 
 /// The chosen classes, each a button that removes it.
