@@ -18,7 +18,7 @@ use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
 use crate::ui::filters::ParticipantFilters;
 use crate::ui::participants::{ParticipantsTable, Selection};
-use crate::ui::state::{clicked_data, fill_meters, use_state, Shared};
+use crate::ui::state::{fill_meters, use_state, Shared};
 use crate::ui::student_detail::StudentDetail;
 use crate::ui::text;
 use crate::ui::text::analysis as ta;
@@ -73,36 +73,23 @@ pub fn ProfilesPage(
     // The tab lives in the page, not the URL: the participants' filters keep their own URL.
     let analysis = RwSignal::new(false);
     let analysis_snapshot = Arc::clone(&snapshot);
-    let page = NodeRef::<leptos::html::Div>::new();
-    // The tabs are plain markup; the chosen one is marked in place, and the participants'
-    // part is hidden rather than rebuilt, so its filters and scroll stay.
-    Effect::new(move |_| {
-        let on_analysis = analysis.get();
-        let Some(page) = page.get() else {
-            return;
-        };
-        let _ = page
-            .class_list()
-            .toggle_with_force("profiles--analysis", on_analysis);
-        for (selector, selected) in [
-            ("[data-tab=\"participants\"]", !on_analysis),
-            ("[data-tab=\"analysis\"]", on_analysis),
-        ] {
-            if let Some(tab) = page.query_selector(selector).ok().flatten() {
-                let _ = tab.set_attribute("aria-selected", if selected { "true" } else { "false" });
-            }
+    let tab = move |is_analysis: bool, label: &'static str, testid: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                data-testid=testid
+                aria-selected=move || (analysis.get() == is_analysis).to_string()
+                on:click=move |_| analysis.set(is_analysis)
+            >
+                {label}
+            </button>
         }
-        if let Some(participants) = page
-            .query_selector(".profiles__participants")
-            .ok()
-            .flatten()
-        {
-            let _ = participants.toggle_attribute_with_force("hidden", on_analysis);
-        }
-    });
+    };
 
     view! {
-        <div class="profiles" node_ref=page>
+        <div class="profiles" class:profiles--analysis=move || analysis.get()>
         <div class="cards" inner_html=cards_html(&[
             (text::CARD_PARTICIPANTS, counts.participants.to_string(), "count-participants", "neutral"),
             (text::CARD_RECEIVED, counts.received.to_string(), "count-received", "neutral"),
@@ -113,19 +100,12 @@ pub fn ProfilesPage(
         <div class="share" data-testid="certifiable-share" node_ref=share_box inner_html=share_html(share)></div>
         <div class="notice" inner_html=notice_html()></div>
         <details class="notice notice--quiet" data-testid="certification-length" inner_html=length_html()></details>
-        <div
-            class="tabs"
-            role="tablist"
-            aria-label=ta::TABS_LABEL
-            inner_html=tabs_html()
-            on:click=move |event| {
-                if let Some(tab) = clicked_data(&event, "data-tab") {
-                    analysis.set(tab == "analysis");
-                }
-            }
-        ></div>
+        <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL>
+            {tab(false, ta::TAB_PARTICIPANTS, "tab-participants")}
+            {tab(true, ta::TAB_ANALYSIS, "tab-analysis")}
+        </div>
         {move || analysis.get().then(|| view! { <Analysis snapshot=Arc::clone(&analysis_snapshot) /> })}
-        <div class="profiles__participants">
+        <div class="profiles__participants" hidden=move || analysis.get()>
         {(!classes.is_empty()).then(|| view! { <ClassSummaryTable id=id summaries=summaries table_view=table_view /> })}
         <section class="participants" aria-labelledby="participants-title">
             <h3 id="participants-title">{text::COL_PARTICIPANTS}</h3>
@@ -181,28 +161,6 @@ fn share_html(percent: u32) -> String {
             "",
         )
         .close("div");
-    html.finish()
-}
-
-fn tabs_html() -> String {
-    let mut html = Html::new();
-    for (tab, label, selected) in [
-        ("participants", ta::TAB_PARTICIPANTS, "true"),
-        ("analysis", ta::TAB_ANALYSIS, "false"),
-    ] {
-        html.element(
-            "button",
-            &[
-                ("type", "button"),
-                ("role", "tab"),
-                ("class", "tab"),
-                ("data-testid", &format!("tab-{tab}")),
-                ("aria-selected", selected),
-                ("data-tab", tab),
-            ],
-            label,
-        );
-    }
     html.finish()
 }
 
