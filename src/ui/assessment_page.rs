@@ -169,19 +169,7 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
             <div class="table-scroll">
                 <table class="table table--stack" data-testid="assessment-table">
                     <caption>{tc::assessment_caption(&campaign)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_LAST}</th>
-                            <th scope="col">{text::COL_FIRST}</th>
-                            <th scope="col">{text::COL_CLASS}</th>
-                            <th scope="col">{tc::COL_STATUS}</th>
-                            <th scope="col" class="num">{text::COL_PROGRESS}</th>
-                            <th scope="col" class="num">{text::COL_MASTERY}</th>
-                            {stage_max.map(|_| view! { <th scope="col" class="num">{text::COL_STAGE}</th> })}
-                            {badges.iter().map(|badge| view! { <th scope="col">{badge.clone()}</th> }).collect_view()}
-                            <th scope="col" class="num">{tc::COL_SENDINGS}</th>
-                        </tr>
-                    </thead>
+                    <thead inner_html=head_html(stage_max, &badges)></thead>
                     <tbody inner_html={
                         let badges = badges.clone();
                         move || assessment_rows_html(&page_lines(), stage_max, &badges)
@@ -206,6 +194,38 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
             })></div>
         </section>
     }
+}
+
+/// The header row: fixed columns, then the stage and one column per badge when the export
+/// has them.
+fn head_html(stage_max: Option<u8>, badges: &[String]) -> String {
+    let mut html = Html::new();
+    html.open("tr", &[]);
+    let mut columns: Vec<(&str, bool)> = vec![
+        (text::COL_LAST, false),
+        (text::COL_FIRST, false),
+        (text::COL_CLASS, false),
+        (tc::COL_STATUS, false),
+        (text::COL_PROGRESS, true),
+        (text::COL_MASTERY, true),
+    ];
+    if stage_max.is_some() {
+        columns.push((text::COL_STAGE, true));
+    }
+    columns.extend(badges.iter().map(|badge| (badge.as_str(), false)));
+    columns.push((tc::COL_SENDINGS, true));
+    for (label, numeric) in columns {
+        html.element(
+            "th",
+            &[
+                ("scope", "col"),
+                if numeric { ("class", "num") } else { ("", "") },
+            ],
+            label,
+        );
+    }
+    html.close("tr");
+    html.finish()
 }
 
 fn status_options_html() -> String {
