@@ -54,18 +54,41 @@ pub fn ParticipantsTable(
         }
         sort
     });
-    let rows = {
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    // One page of rows, as markup. When the new page begins with the rows already shown
+    // (page size 50 → 100, or back), only the difference is added or removed.
+    Effect::new({
         let lines = lines.clone();
-        move || {
+        move |shown: Option<Vec<usize>>| {
             let (size, page) = table_view.with(|v| (v.page_size, v.page));
-            selected.with(|selected| {
+            let rows: Vec<usize> = selected.with(|selected| {
                 let indices = &selected.indices;
                 let (start, end, _, _) =
                     crate::domain::campaigns::page_bounds(indices.len(), size, page);
-                rows_html(&lines, &indices[start..end])
-            })
+                indices[start..end].to_vec()
+            });
+            let Some(body) = body.get() else {
+                return Vec::new();
+            };
+            let kept = shown.map_or(0, |shown| {
+                shown.iter().zip(&rows).take_while(|(a, b)| a == b).count()
+            });
+            if kept == 0 {
+                body.set_inner_html(&rows_html(&lines, &rows));
+            } else {
+                while body.child_element_count() as usize > kept {
+                    if let Some(last) = body.last_element_child() {
+                        last.remove();
+                    }
+                }
+                if rows.len() > kept {
+                    let _ =
+                        body.insert_adjacent_html("beforeend", &rows_html(&lines, &rows[kept..]));
+                }
+            }
+            rows
         }
-    };
+    });
     let on_click = move |event: web_sys::MouseEvent| {
         if let Some(row) = clicked_data(&event, "data-open-row").and_then(|r| r.parse().ok()) {
             update_view(state, id, table_view, |view| view.detail = Some(row));
@@ -105,7 +128,7 @@ pub fn ParticipantsTable(
             <table class="table table--stack participants-table" data-testid="participants-table" node_ref=table on:click=on_click>
                 <caption>{text::table_caption(&campaign)}</caption>
                 <thead inner_html=head_html(selected.with_untracked(|s| s.sort))></thead>
-                <tbody inner_html=rows></tbody>
+                <tbody node_ref=body></tbody>
             </table>
         </div>
         {move || (total.get() == 0).then(|| view! { <p class="empty">{text::NO_MATCH}</p> })}
