@@ -55,24 +55,29 @@ pub fn ParticipantsTable(
         sort
     });
     let body = NodeRef::<leptos::html::Tbody>::new();
-    // One page of rows, as markup. When the new page begins with the rows already shown
-    // (page size 50 → 100, or back), only the difference is added or removed.
+    let page_rows = move || -> Vec<usize> {
+        let (size, page) = table_view.with(|v| (v.page_size, v.page));
+        selected.with(|selected| {
+            let indices = &selected.indices;
+            let (start, end, _, _) =
+                crate::domain::campaigns::page_bounds(indices.len(), size, page);
+            indices[start..end].to_vec()
+        })
+    };
+    // The first page is in the markup the table is built with; later pages are written by
+    // the effect. When a new page begins with the rows already shown (page size 50 → 100,
+    // or back), only the difference is added or removed.
+    let first_rows = untrack(page_rows);
+    let first_html = rows_html(&lines, &first_rows);
     Effect::new({
         let lines = lines.clone();
         move |shown: Option<Vec<usize>>| {
-            let (size, page) = table_view.with(|v| (v.page_size, v.page));
-            let rows: Vec<usize> = selected.with(|selected| {
-                let indices = &selected.indices;
-                let (start, end, _, _) =
-                    crate::domain::campaigns::page_bounds(indices.len(), size, page);
-                indices[start..end].to_vec()
-            });
+            let rows = page_rows();
+            let shown = shown.unwrap_or_else(|| first_rows.clone());
             let Some(body) = body.get() else {
-                return Vec::new();
+                return shown;
             };
-            let kept = shown.map_or(0, |shown| {
-                shown.iter().zip(&rows).take_while(|(a, b)| a == b).count()
-            });
+            let kept = shown.iter().zip(&rows).take_while(|(a, b)| a == b).count();
             if kept == 0 {
                 body.set_inner_html(&rows_html(&lines, &rows));
             } else {
@@ -128,7 +133,7 @@ pub fn ParticipantsTable(
             <table class="table table--stack participants-table" data-testid="participants-table" node_ref=table on:click=on_click>
                 <caption>{text::table_caption(&campaign)}</caption>
                 <thead inner_html=head_html(selected.with_untracked(|s| s.sort))></thead>
-                <tbody node_ref=body></tbody>
+                <tbody node_ref=body inner_html=first_html></tbody>
             </table>
         </div>
         {move || (total.get() == 0).then(|| view! { <p class="empty">{text::NO_MATCH}</p> })}
