@@ -220,6 +220,10 @@ pub struct ParticipantLine {
     /// Folded "last first" for accent- and case-insensitive search and French-like ordering.
     pub search_key: String,
     pub first_key: String,
+    /// Position in name order and rank of the first name, computed once so that a sort of
+    /// 20,000 lines compares integers, never strings.
+    pub name_rank: u32,
+    pub first_rank: u32,
     pub status: Certifiability,
     pub sent_at: Option<super::snapshot::LocalDateTime>,
     pub score: Option<u32>,
@@ -265,6 +269,8 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
                 class_rank: 0,
                 search_key,
                 first_key,
+                name_rank: 0,
+                first_rank: 0,
                 status: student.status(),
                 sent_at: profile.map(|p| p.sent_at),
                 score: profile.map(|p| p.total_pix),
@@ -294,7 +300,38 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         // Lines without a class keep rank 0 and come first, as empty strings would.
         line.class_rank = ranks.get(&line.class_key).copied().unwrap_or(0);
     }
+    rank_names(&mut lines);
     lines
+}
+
+/// Fills `name_rank` (unique: the name order is total) and `first_rank` (equal first names
+/// share a rank).
+fn rank_names(lines: &mut [ParticipantLine]) {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    crate::domain::sort::sort_by(&mut order, |&a, &b| by_name(&lines[a], &lines[b]));
+    for (rank, &index) in order.iter().enumerate() {
+        lines[index].name_rank = rank as u32;
+    }
+    crate::domain::sort::sort_by(&mut order, |&a, &b| {
+        lines[a].first_key.cmp(&lines[b].first_key)
+    });
+    let mut rank = 0;
+    for at in 0..order.len() {
+        if at > 0 && lines[order[at]].first_key != lines[order[at - 1]].first_key {
+            rank += 1;
+        }
+        lines[order[at]].first_rank = rank;
+    }
+}
+
+/// Accents and case only break ties, as in French dictionaries; the row index last keeps the
+/// order total, hence stable across renders.
+fn by_name(a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {
+    a.search_key
+        .cmp(&b.search_key)
+        .then_with(|| a.last.cmp(&b.last))
+        .then_with(|| a.first.cmp(&b.first))
+        .then_with(|| a.row.cmp(&b.row))
 }
 
 /// Fills the evolution of students who sent once in this file from an earlier import of the
@@ -392,42 +429,36 @@ pub struct Sort {
 }
 
 impl Sort {
-    fn compare(&self, a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {
-        use std::cmp::Ordering;
-        // Accents and case only break ties, as in French dictionaries; the row index last keeps
-        // the order total, hence stable across renders.
-        let by_name = || {
-            a.search_key
-                .cmp(&b.search_key)
-                .then_with(|| a.last.cmp(&b.last))
-                .then_with(|| a.first.cmp(&b.first))
-                .then_with(|| a.row.cmp(&b.row))
+    /// The line's place in this order as one integer: the column's value, then the name
+    /// order, then the line index (to find the line back). Descending reverses the column
+    /// only; ties always fall back to the name, ascending, so the order stays readable.
+    fn key(&self, line: &ParticipantLine, index: usize) -> u128 {
+        // `None` before any value, as `Option`'s own order has it.
+        let optional = |value: Option<u64>| value.map_or(0, |v| v + 1);
+        let primary: u64 = match self.column {
+            SortColumn::Name => 0,
+            SortColumn::First => u64::from(line.first_rank),
+            SortColumn::Class => u64::from(line.class_rank),
+            SortColumn::SentAt => optional(line.sent_at.map(|d| {
+                let day = (u64::from(d.year) * 16 + u64::from(d.month)) * 32 + u64::from(d.day);
+                day * 65_537 + d.minutes.map_or(0, |m| u64::from(m) + 1)
+            })),
+            SortColumn::Score => optional(line.score.map(u64::from)),
+            SortColumn::Certifiable => match line.status {
+                Certifiability::Certifiable => 0,
+                Certifiability::NotCertifiable => 1,
+                Certifiability::NotSent => 2,
+            },
+            SortColumn::Competences => optional(line.certifiable_count.map(u64::from)),
+            // A difference of two u32 scores, shifted to stay positive.
+            SortColumn::Evolution => optional(line.evolution().map(|d| (d + (1 << 40)) as u64)),
         };
-        let status_rank = |line: &ParticipantLine| match line.status {
-            Certifiability::Certifiable => 0,
-            Certifiability::NotCertifiable => 1,
-            Certifiability::NotSent => 2,
+        let (primary, name) = match (self.column, self.descending) {
+            (SortColumn::Name, true) => (0, u32::MAX - line.name_rank),
+            (_, true) => (u64::MAX - primary, line.name_rank),
+            (_, false) => (primary, line.name_rank),
         };
-        let primary = match self.column {
-            SortColumn::Name => Ordering::Equal,
-            SortColumn::First => a.first_key.cmp(&b.first_key),
-            SortColumn::Class => a.class_rank.cmp(&b.class_rank),
-            SortColumn::SentAt => a.sent_at.cmp(&b.sent_at),
-            SortColumn::Score => a.score.cmp(&b.score),
-            SortColumn::Certifiable => status_rank(a).cmp(&status_rank(b)),
-            SortColumn::Competences => a.certifiable_count.cmp(&b.certifiable_count),
-            SortColumn::Evolution => a.evolution().cmp(&b.evolution()),
-        };
-        let primary = if self.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
-        // Ties always fall back to the name, ascending, so the order is stable and readable.
-        match self.column {
-            SortColumn::Name if self.descending => by_name().reverse(),
-            _ => primary.then_with(by_name),
-        }
+        (u128::from(primary) << 64) | (u128::from(name) << 32) | index as u128
     }
 }
 
@@ -438,11 +469,14 @@ pub fn filter_and_sort(
     sort: Sort,
 ) -> Vec<usize> {
     let folded_search = fold(&filter.search);
-    let mut selected: Vec<usize> = (0..lines.len())
-        .filter(|&index| filter.matches(&lines[index], &folded_search))
+    let mut keys: Vec<u128> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| filter.matches(line, &folded_search))
+        .map(|(index, line)| sort.key(line, index))
         .collect();
-    crate::domain::sort::sort_by(&mut selected, |&a, &b| sort.compare(&lines[a], &lines[b]));
-    selected
+    crate::domain::sort::sort_by(&mut keys, u128::cmp);
+    keys.into_iter().map(|key| key as u32 as usize).collect()
 }
 
 /// The distinct classes of the lines, as (key, label as first typed), in natural order.
@@ -559,8 +593,105 @@ pub fn student_history<'a>(
             })
         })
         .collect();
-    sendings.sort_by_key(|sending| sending.sent_at);
+    crate::domain::sort::sort_by_key(&mut sendings, |sending| sending.sent_at);
     // The same sending appears in every later export of the campaign.
     sendings.dedup_by_key(|sending| sending.sent_at);
     sendings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::snapshot::LocalDateTime;
+
+    /// The order the table promises, written as a comparison: the sort keys must agree.
+    fn reference(sort: Sort, a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let rank = |line: &ParticipantLine| line.status as u8;
+        let primary = match sort.column {
+            SortColumn::Name => Ordering::Equal,
+            SortColumn::First => a.first_key.cmp(&b.first_key),
+            SortColumn::Class => a.class_rank.cmp(&b.class_rank),
+            SortColumn::SentAt => a.sent_at.cmp(&b.sent_at),
+            SortColumn::Score => a.score.cmp(&b.score),
+            SortColumn::Certifiable => rank(a).cmp(&rank(b)),
+            SortColumn::Competences => a.certifiable_count.cmp(&b.certifiable_count),
+            SortColumn::Evolution => a.evolution().cmp(&b.evolution()),
+        };
+        let primary = if sort.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        match sort.column {
+            SortColumn::Name if sort.descending => by_name(a, b).reverse(),
+            _ => primary.then_with(|| by_name(a, b)),
+        }
+    }
+
+    fn line(seed: u32, row: usize) -> ParticipantLine {
+        let pick = |n: u32| (seed >> n) % 4;
+        let names = ["Émile", "emile", "Zoé", "Adam"];
+        let last = names[pick(1) as usize].to_owned();
+        let first = names[pick(3) as usize].to_owned();
+        let sent = pick(5) != 0;
+        let date = |day: u32| LocalDateTime {
+            year: 2025,
+            month: 9 + pick(7) as u8,
+            day: day as u8 + 1,
+            minutes: (pick(9) != 0).then_some(pick(11) as u16 * 300),
+        };
+        let search_key = format!("{} {}", fold(&last), fold(&first));
+        ParticipantLine {
+            row,
+            key: StudentKey::from_folded(&last, &first, ""),
+            first_key: fold(&first),
+            last,
+            first,
+            class: String::new(),
+            class_key: String::new(),
+            class_rank: pick(13),
+            search_key,
+            name_rank: 0,
+            first_rank: 0,
+            status: match pick(15) {
+                0 => Certifiability::NotSent,
+                1 => Certifiability::NotCertifiable,
+                _ => Certifiability::Certifiable,
+            },
+            sent_at: sent.then(|| date(pick(17))),
+            score: sent.then_some(pick(19) * 100),
+            certifiable_count: sent.then_some(pick(21) as u8),
+            missing_to_certify: None,
+            inconsistent: false,
+            previous: (pick(23) != 0).then(|| Previous {
+                score: pick(25) * 150,
+                certifiable_count: 0,
+                sent_at: date(0),
+                from_earlier_snapshot: false,
+            }),
+            sendings: 1,
+        }
+    }
+
+    #[test]
+    fn the_sort_keys_give_the_promised_order_on_every_column() {
+        let mut seed = 7u32;
+        let mut lines: Vec<ParticipantLine> = (0..400)
+            .map(|row| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                line(seed, row)
+            })
+            .collect();
+        rank_names(&mut lines);
+        for column in SortColumn::ALL {
+            for descending in [false, true] {
+                let sort = Sort { column, descending };
+                let order = filter_and_sort(&lines, &ParticipantFilter::default(), sort);
+                let mut expected: Vec<usize> = (0..lines.len()).collect();
+                expected.sort_by(|&a, &b| reference(sort, &lines[a], &lines[b]));
+                assert_eq!(order, expected, "{sort:?}");
+            }
+        }
+    }
 }

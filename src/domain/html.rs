@@ -63,6 +63,18 @@ impl Html {
     }
 }
 
+// ---- Added for the campaign views (views-b) ----
+
+impl Html {
+    /// Appends markup this writer already produced (a nested table built on its own).
+    pub fn raw(&mut self, markup: &str) -> &mut Self {
+        self.out.push_str(markup);
+        self
+    }
+}
+
+// ---- end views-b ----
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::html::Html;
 use crate::domain::route::Route;
 use crate::ui::campaign_list::{latest_snapshot, CampaignList};
 use crate::ui::campaign_page::{profile_rows, CampaignPage};
@@ -64,30 +65,18 @@ pub fn App() -> impl IntoView {
         Route::Students => Page::Students,
     });
 
+    // The header is plain markup; only `aria-current` follows the page, set in place.
+    Effect::new(move |_| {
+        let students = page.get() == Page::Students;
+        mark_current(".main-nav a[href=\"#/\"]", !students);
+        mark_current(".main-nav a[href=\"#/eleves\"]", students);
+    });
+
     view! {
-        <header class="app-header">
-            <div class="app-header__inner">
-                <a class="brand" href="#/">
-                    <span class="brand__mark" aria-hidden="true"></span>
-                    <span class="brand__name">{text::APP_NAME}</span>
-                </a>
-                <p class="brand__tagline">{text::TAGLINE}</p>
-                <nav class="main-nav" aria-label=text::MAIN_NAV>
-                    <a href="#/" aria-current=move || (page.get() != Page::Students).then_some("page")>{text::CAMPAIGNS_TITLE}</a>
-                    <a href="#/eleves" data-testid="nav-students" aria-current=move || (page.get() == Page::Students).then_some("page")>
-                        {text::history::STUDENTS_NAV}
-                    </a>
-                </nav>
-            </div>
-        </header>
+        <header class="app-header" inner_html=header_html()></header>
         <main class="app-main" id="contenu">
-            <For
-                each=move || state.app_errors.get().into_iter().enumerate()
-                key=|(index, _)| *index
-                let((_, message))
-            >
-                <div class="banner banner--error" role="alert" data-testid="app-error">{message}</div>
-            </For>
+            // `display: contents` keeps each banner a direct item of the page's flex column.
+            <div style:display="contents" inner_html=move || state.app_errors.with(|errors| errors_html(errors))></div>
             {move || match page.get() {
                 Page::Home => view! {
                     <DropZone />
@@ -103,4 +92,58 @@ pub fn App() -> impl IntoView {
             <p>{text::NOT_OFFICIAL}</p>
         </footer>
     }
+}
+
+fn header_html() -> String {
+    let mut html = Html::new();
+    html.open("div", &[("class", "app-header__inner")])
+        .open("a", &[("class", "brand"), ("href", "#/")])
+        .element(
+            "span",
+            &[("class", "brand__mark"), ("aria-hidden", "true")],
+            "",
+        )
+        .element("span", &[("class", "brand__name")], text::APP_NAME)
+        .close("a")
+        .element("p", &[("class", "brand__tagline")], text::TAGLINE)
+        .open(
+            "nav",
+            &[("class", "main-nav"), ("aria-label", text::MAIN_NAV)],
+        )
+        .element("a", &[("href", "#/")], text::CAMPAIGNS_TITLE)
+        .element(
+            "a",
+            &[("href", "#/eleves"), ("data-testid", "nav-students")],
+            text::history::STUDENTS_NAV,
+        )
+        .close("nav")
+        .close("div");
+    html.finish()
+}
+
+fn mark_current(selector: &str, current: bool) {
+    let Some(link) = document().query_selector(selector).ok().flatten() else {
+        return;
+    };
+    let _ = if current {
+        link.set_attribute("aria-current", "page")
+    } else {
+        link.remove_attribute("aria-current")
+    };
+}
+
+fn errors_html(errors: &[String]) -> String {
+    let mut html = Html::new();
+    for message in errors {
+        html.element(
+            "div",
+            &[
+                ("class", "banner banner--error"),
+                ("role", "alert"),
+                ("data-testid", "app-error"),
+            ],
+            message,
+        );
+    }
+    html.finish()
 }

@@ -15,6 +15,7 @@ use crate::domain::route::{DEFAULT_PAGE_SIZE, PAGE_SIZES};
 use crate::domain::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
 use crate::ui::filters::ClassPicker;
 use crate::ui::pagination::Pagination;
+use crate::ui::profiles_page::cards_html;
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -102,13 +103,13 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
     let badges = sheet.badges.clone();
 
     view! {
-        <div class="cards">
-            <Card label=text::CARD_PARTICIPANTS value=participants.to_string() testid="count-participants" tone="neutral" />
-            <Card label=text::CARD_SHARED value=shared.to_string() testid="count-received" tone="ok" />
-            <Card label=tc::CARD_COMPLETED value=completed.to_string() testid="count-completed" tone="warn" />
-            <Card label=tc::CARD_STARTED value=started.to_string() testid="count-started" tone="muted" />
-            <Card label=tc::CARD_AVERAGE value=overall.map(tc::percent).unwrap_or_else(|| "—".to_owned()) testid="count-average" tone="neutral" />
-        </div>
+        <div class="cards" inner_html=cards_html(&[
+            (text::CARD_PARTICIPANTS, participants.to_string(), "count-participants", "neutral"),
+            (text::CARD_SHARED, shared.to_string(), "count-received", "ok"),
+            (tc::CARD_COMPLETED, completed.to_string(), "count-completed", "warn"),
+            (tc::CARD_STARTED, started.to_string(), "count-started", "muted"),
+            (tc::CARD_AVERAGE, overall.map(tc::percent).unwrap_or_else(|| "—".to_owned()), "count-average", "neutral"),
+        ])></div>
         <section class="participants" aria-labelledby="assessment-title">
             <h3 id="assessment-title" class="visually-hidden">{tc::assessment_caption(&campaign)}</h3>
             <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
@@ -128,7 +129,7 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                 {(!classes.is_empty()).then(|| view! {
                     <ClassPicker
                         classes=classes
-                        selected=Signal::derive(move || filter.with(|f| f.classes.clone()))
+                        selected=Memo::new(move |_| filter.with(|f| f.classes.clone()))
                         on_change={move |keys: Vec<String>| set_filter(&|f| f.classes = keys.clone())}
                     />
                 })}
@@ -136,32 +137,26 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                     <span class="field__label">{tc::FILTER_ASSESSMENT_STATUS}</span>
                     <select
                         data-testid="filter-assessment-status"
+                        inner_html=status_options_html()
                         prop:value=move || filter.with(|f| f.status.map(AssessmentStatus::slug).unwrap_or("all"))
                         on:change=move |event| {
                             let status = AssessmentStatus::from_slug(&event_target_value(&event));
                             set_filter(&|f| f.status = status);
                         }
-                    >
-                        <option value="all">{text::FILTER_STATUS_ALL}</option>
-                        {AssessmentStatus::ALL.iter().map(|status| view! {
-                            <option value=status.slug()>{status_label(*status)}</option>
-                        }).collect_view()}
-                    </select>
+                    ></select>
                 </label>
                 {stage_max.map(|max| view! {
                     <label class="field">
                         <span class="field__label">{tc::FILTER_STAGE}</span>
                         <select
                             data-testid="filter-stage"
+                            inner_html=stage_options_html(max)
                             prop:value=move || filter.with(|f| f.stage.map(|s| s.to_string()).unwrap_or_default())
                             on:change=move |event| {
                                 let stage = event_target_value(&event).parse().ok();
                                 set_filter(&|f| f.stage = stage);
                             }
-                        >
-                            <option value="">{tc::FILTER_STAGE_ALL}</option>
-                            {(0..=max).map(|stage| view! { <option value=stage.to_string()>{tc::stage_option(stage, max)}</option> }).collect_view()}
-                        </select>
+                        ></select>
                     </label>
                 })}
                 <button type="button" class="button button--link" data-testid="filter-clear" on:click=move |_| set_filter(&|f| *f = AssessmentFilter::default())>
@@ -174,28 +169,14 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
             <div class="table-scroll">
                 <table class="table table--stack" data-testid="assessment-table">
                     <caption>{tc::assessment_caption(&campaign)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_LAST}</th>
-                            <th scope="col">{text::COL_FIRST}</th>
-                            <th scope="col">{text::COL_CLASS}</th>
-                            <th scope="col">{tc::COL_STATUS}</th>
-                            <th scope="col" class="num">{text::COL_PROGRESS}</th>
-                            <th scope="col" class="num">{text::COL_MASTERY}</th>
-                            {stage_max.map(|_| view! { <th scope="col" class="num">{text::COL_STAGE}</th> })}
-                            {badges.iter().map(|badge| view! { <th scope="col">{badge.clone()}</th> }).collect_view()}
-                            <th scope="col" class="num">{tc::COL_SENDINGS}</th>
-                        </tr>
-                    </thead>
+                    <thead inner_html=head_html(stage_max, &badges)></thead>
                     <tbody inner_html={
                         let badges = badges.clone();
                         move || assessment_rows_html(&page_lines(), stage_max, &badges)
                     }></tbody>
                 </table>
             </div>
-            <Show when=move || total.get() == 0>
-                <p class="empty">{text::NO_MATCH}</p>
-            </Show>
+            {move || (total.get() == 0).then(|| view! { <p class="empty">{text::NO_MATCH}</p> })}
             <Pagination
                 total=total
                 page=page
@@ -207,29 +188,66 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
         </section>
         <section class="panel averages" aria-labelledby="averages-title">
             <h3 id="averages-title">{tc::AVERAGES_TITLE}</h3>
-            {move || {
-                let averages = averages.get();
-                let html = averages_html(tc::AVERAGES_DOMAINS, tc::COL_NAME_DOMAIN, "domain", &averages.domains)
-                    + &averages_html(tc::AVERAGES_COMPETENCES, tc::COL_NAME_COMPETENCE, "competence", &averages.competences);
-                view! { <div class="table-scroll" inner_html=html></div> }
-            }}
+            <div class="table-scroll" inner_html=move || averages.with(|averages| {
+                averages_html(tc::AVERAGES_DOMAINS, tc::COL_NAME_DOMAIN, "domain", &averages.domains)
+                    + &averages_html(tc::AVERAGES_COMPETENCES, tc::COL_NAME_COMPETENCE, "competence", &averages.competences)
+            })></div>
         </section>
     }
 }
 
-#[component]
-fn Card(
-    label: &'static str,
-    value: String,
-    testid: &'static str,
-    tone: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class=format!("card card--{tone}") data-testid=testid>
-            <span class="card__value">{value}</span>
-            <span class="card__label">{label}</span>
-        </div>
+/// The header row: fixed columns, then the stage and one column per badge when the export
+/// has them.
+fn head_html(stage_max: Option<u8>, badges: &[String]) -> String {
+    let mut html = Html::new();
+    html.open("tr", &[]);
+    let mut columns: Vec<(&str, bool)> = vec![
+        (text::COL_LAST, false),
+        (text::COL_FIRST, false),
+        (text::COL_CLASS, false),
+        (tc::COL_STATUS, false),
+        (text::COL_PROGRESS, true),
+        (text::COL_MASTERY, true),
+    ];
+    if stage_max.is_some() {
+        columns.push((text::COL_STAGE, true));
     }
+    columns.extend(badges.iter().map(|badge| (badge.as_str(), false)));
+    columns.push((tc::COL_SENDINGS, true));
+    for (label, numeric) in columns {
+        html.element(
+            "th",
+            &[
+                ("scope", "col"),
+                if numeric { ("class", "num") } else { ("", "") },
+            ],
+            label,
+        );
+    }
+    html.close("tr");
+    html.finish()
+}
+
+fn status_options_html() -> String {
+    let mut html = Html::new();
+    html.element("option", &[("value", "all")], text::FILTER_STATUS_ALL);
+    for status in AssessmentStatus::ALL {
+        html.element("option", &[("value", status.slug())], status_label(status));
+    }
+    html.finish()
+}
+
+fn stage_options_html(max: u8) -> String {
+    let mut html = Html::new();
+    html.element("option", &[("value", "")], tc::FILTER_STAGE_ALL);
+    for stage in 0..=max {
+        html.element(
+            "option",
+            &[("value", &stage.to_string())],
+            &tc::stage_option(stage, max),
+        );
+    }
+    html.finish()
 }
 
 /// One page of participants, as one HTML string (see `domain::html`).
@@ -246,7 +264,7 @@ fn assessment_rows_html(
             AssessmentStatus::Completed => ("tag tag--warn", tc::STATUS_COMPLETED),
             AssessmentStatus::Started => ("tag tag--muted", tc::STATUS_STARTED),
         };
-        let mastery = line.mastery.map(|m| m.to_string()).unwrap_or_default();
+        let mastery = line.mastery.map(decimal).unwrap_or_default();
         let stage = line.stage.map(|s| s.to_string()).unwrap_or_default();
         html.open(
             "tr",
@@ -341,9 +359,9 @@ fn averages_html(caption: &str, head: &str, kind: &str, averages: &[MasteryAvera
         .close("thead")
         .open("tbody", &[]);
     for average in averages {
-        let value = average.average.map(|a| a.to_string()).unwrap_or_default();
+        let value = average.average.map(decimal).unwrap_or_default();
         // A <meter> shows the share without an inline style, which the CSP forbids.
-        let share = average.average.unwrap_or(0.0).to_string();
+        let share = decimal(average.average.unwrap_or(0.0));
         html.open(
             "tr",
             &[
@@ -383,4 +401,20 @@ fn averages_html(caption: &str, head: &str, kind: &str, averages: &[MasteryAvera
     }
     html.close("tbody").close("table");
     html.finish()
+}
+
+/// A fraction for data attributes, to six decimals without trailing zeros (`0.37`), written
+/// through integers: float formatting costs ~20 KB of wasm. To be replaced by the shared
+/// decimal helper (`domain::decimal`) once both branches are merged.
+fn decimal(value: f32) -> String {
+    let millionths = (f64::from(value) * 1_000_000.0).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let (whole, fraction) = (millionths.abs() / 1_000_000, millionths.abs() % 1_000_000);
+    let fraction = format!("{fraction:06}");
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
 }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::html::Html;
 use crate::domain::route::Route;
 use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
 use crate::ui::assessment_page::AssessmentPage;
@@ -78,7 +79,7 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
         {move || match snapshot.get() {
             None => view! { <p class="empty">"Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur."</p> }.into_any(),
             Some((stored, earlier, earlier_count)) => {
-                let campaign = stored.data.campaign.clone();
+                let campaign = &stored.data.campaign;
                 let date = stored.meta.latest_activity.map(|d| d.french()).unwrap_or_else(|| "—".to_owned());
                 let body = match campaign.kind {
                     CampaignKind::ProfilesCollection => view! {
@@ -95,20 +96,50 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
                     }.into_any(),
                 };
                 view! {
-                    <header class="campaign-head">
-                        <p class="campaign-head__kind">
-                            <span class=format!("kind kind--{}", campaign.kind.slug())>{text::kind_label(campaign.kind)}</span>
-                            {campaign.code.clone().map(|code| view! { <span class="mono">" · "{code}</span> })}
-                            {campaign.target_profile.clone().map(|target| view! { <span>" · "{target}</span> })}
-                        </p>
-                        <h2 data-testid="campaign-title">{campaign.name.clone()}</h2>
-                        <p class="campaign-head__org">{campaign.organisation.clone()}</p>
-                        <p class="campaign-head__snapshot" data-testid="snapshot-date">{text::snapshot_line(&stored.meta.file_name, &date)}</p>
-                        {(earlier_count > 0).then(|| view! { <p class="campaign-head__snapshot">{tc::earlier_snapshots(earlier_count)}</p> })}
-                    </header>
+                    <header class="campaign-head" inner_html=head_html(&stored, &date, earlier_count)></header>
                     {body}
                 }.into_any()
             }
         }}
     }
+}
+
+/// The campaign's header: read-only, one HTML string.
+fn head_html(stored: &StoredSnapshot, date: &str, earlier_count: usize) -> String {
+    let campaign = &stored.data.campaign;
+    let mut html = Html::new();
+    html.open("p", &[("class", "campaign-head__kind")]).element(
+        "span",
+        &[("class", &format!("kind kind--{}", campaign.kind.slug()))],
+        text::kind_label(campaign.kind),
+    );
+    if let Some(code) = &campaign.code {
+        html.element("span", &[("class", "mono")], &format!(" · {code}"));
+    }
+    if let Some(target) = &campaign.target_profile {
+        html.element("span", &[], &format!(" · {target}"));
+    }
+    html.close("p")
+        .element("h2", &[("data-testid", "campaign-title")], &campaign.name)
+        .element(
+            "p",
+            &[("class", "campaign-head__org")],
+            &campaign.organisation,
+        )
+        .element(
+            "p",
+            &[
+                ("class", "campaign-head__snapshot"),
+                ("data-testid", "snapshot-date"),
+            ],
+            &text::snapshot_line(&stored.meta.file_name, date),
+        );
+    if earlier_count > 0 {
+        html.element(
+            "p",
+            &[("class", "campaign-head__snapshot")],
+            &tc::earlier_snapshots(earlier_count),
+        );
+    }
+    html.finish()
 }

@@ -5,9 +5,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::cohort::Certifiability;
+use crate::domain::html::Html;
 use crate::domain::route::TableView;
 use crate::domain::text::fold;
 use crate::ui::participants::update_view;
+use crate::ui::state::clicked_data;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 
@@ -101,37 +103,53 @@ pub fn ClassPicker(
                 }).collect_view()}
             </select>
             <span class="field__hint" id="class-picker-hint">{tc::CLASS_PICKER_HINT}</span>
-            <ul class="chips" aria-label=text::FILTER_CLASS>
-                <For each=move || selected.get() key=|key| key.clone() let(key)>
-                    {
-                        let label = label_of(&key);
-                        let remove = key.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="chip"
-                                    aria-label=format!("{} {label}", tc::CLASS_PICKER_REMOVE)
-                                    on:click=move |_| {
-                                        let keys = selected.get_untracked().into_iter().filter(|k| *k != remove).collect();
-                                        on_change.run(keys);
-                                    }
-                                >
-                                    {label.clone()}<span aria-hidden="true">" ×"</span>
-                                </button>
-                            </li>
-                        }
+            <ul
+                class="chips"
+                aria-label=text::FILTER_CLASS
+                inner_html=move || selected.with(|keys| chips_html(keys, &label_of))
+                on:click=move |event| {
+                    if let Some(remove) = clicked_data(&event, "data-remove-class") {
+                        let keys = selected.get_untracked().into_iter().filter(|k| *k != remove).collect();
+                        on_change.run(keys);
                     }
-                </For>
-            </ul>
+                }
+            ></ul>
         </div>
     }
+}
+
+/// The chosen classes, each a button that removes it.
+fn chips_html(keys: &[String], label_of: &dyn Fn(&str) -> String) -> String {
+    let mut html = Html::new();
+    for key in keys {
+        let label = label_of(key);
+        html.open("li", &[])
+            .open(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "chip"),
+                    (
+                        "aria-label",
+                        &format!("{} {label}", tc::CLASS_PICKER_REMOVE),
+                    ),
+                    ("data-remove-class", key),
+                ],
+            )
+            .text(&label)
+            .element("span", &[("aria-hidden", "true")], " ×")
+            .close("button")
+            .close("li");
+    }
+    html.finish()
 }
 
 /// Filters of the profiles-collection table; the view lives in the URL.
 #[component]
 pub fn ParticipantFilters(
     classes: Vec<(String, String)>,
+    /// The class keys chosen in the view.
+    chosen: Memo<Vec<String>>,
     id: u64,
     table_view: Memo<TableView>,
     #[prop(into)] total: Signal<usize>,
@@ -161,7 +179,7 @@ pub fn ParticipantFilters(
             {has_classes.then(|| view! {
                 <ClassPicker
                     classes=classes
-                    selected=Signal::derive(move || table_view.with(|v| v.filter.classes.clone()))
+                    selected=chosen
                     on_change={move |keys: Vec<String>| change(Box::new(move |view| {
                         view.filter.classes = keys.clone();
                         view.page = 1;

@@ -21,6 +21,10 @@ pub fn Pagination(
     #[prop(optional, into)] on_size: Option<Callback<usize>>,
 ) -> impl IntoView {
     let bounds = move || page_bounds(total.get(), page_size.get(), page.get());
+    let size_options: String = sizes
+        .iter()
+        .map(|size| format!("<option value=\"{size}\">{size}</option>"))
+        .collect();
     view! {
         <nav class="pagination" aria-label=text::PAGINATION>
             {(!sizes.is_empty()).then(|| view! {
@@ -28,15 +32,14 @@ pub fn Pagination(
                     <span class="field__label">{text::PAGE_SIZE}</span>
                     <select
                         data-testid=format!("{testid_prefix}page-size")
+                        inner_html=size_options
                         prop:value=move || page_size.get().to_string()
                         on:change=move |event| {
                             if let (Ok(size), Some(on_size)) = (event_target_value(&event).parse(), on_size) {
                                 on_size.run(size);
                             }
                         }
-                    >
-                        {sizes.iter().map(|size| view! { <option value=size.to_string()>{size.to_string()}</option> }).collect_view()}
-                    </select>
+                    ></select>
                 </label>
             })}
             <span class="pagination__range" aria-live="polite">

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{Certifiability, ParticipantLine, Sort, SortColumn};
+use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
 use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
 use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView, PAGE_SIZES};
 use crate::ui::download::download_csv;
 use crate::ui::pagination::Pagination;
-use crate::ui::sort_header::{aria_sort, SortHeader};
-use crate::ui::state::{use_state, AppState, Shared};
+use crate::ui::sort_header::aria_sort;
+use crate::ui::state::{clicked_data, use_state, AppState, Shared};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 
@@ -26,69 +26,100 @@ pub fn update_view(
     state.navigate(Route::Campaign { id, view });
 }
 
+/// The lines the filters keep, in the sort order, with the criteria that produced them.
+pub struct Selection {
+    pub filter: ParticipantFilter,
+    pub sort: Sort,
+    /// Indices into the campaign's lines.
+    pub indices: Vec<usize>,
+}
+
 #[component]
 pub fn ParticipantsTable(
     id: u64,
     campaign: String,
     lines: Shared<Vec<ParticipantLine>>,
     table_view: Memo<TableView>,
-    selected: Memo<Shared<Vec<usize>>>,
+    selected: Memo<Shared<Selection>>,
+    total: Signal<usize>,
 ) -> impl IntoView {
     let state = use_state();
-    let total = Signal::derive(move || selected.with(|s| s.len()));
-    let page_lines = {
-        let lines = lines.clone();
-        move || {
-            let (size, page) = table_view.with(|v| (v.page_size, v.page));
-            let (start, end, _, _) = crate::domain::campaigns::page_bounds(total.get(), size, page);
-            selected.with(|selected| {
-                selected[start..end]
-                    .iter()
-                    .map(|&index| lines[index].clone())
-                    .collect::<Vec<_>>()
-            })
+    let table = NodeRef::<leptos::html::Table>::new();
+    // The headers are plain markup; only their sort state changes, in place, so the button
+    // that was clicked keeps the focus.
+    Effect::new(move |shown: Option<Sort>| {
+        let sort = selected.with(|s| s.sort);
+        if let (Some(table), true) = (table.get(), shown != Some(sort)) {
+            show_sort(&table, sort);
         }
+        sort
+    });
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let page_rows = move || -> Vec<usize> {
+        let (size, page) = table_view.with(|v| (v.page_size, v.page));
+        selected.with(|selected| {
+            let indices = &selected.indices;
+            let (start, end, _, _) =
+                crate::domain::campaigns::page_bounds(indices.len(), size, page);
+            indices[start..end].to_vec()
+        })
     };
-
-    let sort_header = move |column: SortColumn, label: &'static str, numeric: bool| {
-        let sort_state = Signal::derive(move || {
-            table_view.with(|v| aria_sort(v.sort.column == column, v.sort.descending))
-        });
-        let on_sort = Callback::new(move |()| {
+    // The first page is in the markup the table is built with; later pages are written by
+    // the effect. When a new page begins with the rows already shown (page size 50 → 100,
+    // or back), only the difference is added or removed.
+    let first_rows = untrack(page_rows);
+    let first_html = rows_html(&lines, &first_rows);
+    Effect::new({
+        let lines = lines.clone();
+        move |shown: Option<Vec<usize>>| {
+            let rows = page_rows();
+            let shown = shown.unwrap_or_else(|| first_rows.clone());
+            let Some(body) = body.get() else {
+                return shown;
+            };
+            let kept = shown.iter().zip(&rows).take_while(|(a, b)| a == b).count();
+            if kept == 0 {
+                body.set_inner_html(&rows_html(&lines, &rows));
+            } else {
+                while body.child_element_count() as usize > kept {
+                    if let Some(last) = body.last_element_child() {
+                        last.remove();
+                    }
+                }
+                if rows.len() > kept {
+                    let _ =
+                        body.insert_adjacent_html("beforeend", &rows_html(&lines, &rows[kept..]));
+                }
+            }
+            rows
+        }
+    });
+    let on_click = move |event: web_sys::MouseEvent| {
+        if let Some(row) = clicked_data(&event, "data-open-row").and_then(|r| r.parse().ok()) {
+            update_view(state, id, table_view, |view| view.detail = Some(row));
+        } else if let Some(column) =
+            clicked_data(&event, "data-sort-by").and_then(|slug| SortColumn::from_slug(&slug))
+        {
             update_view(state, id, table_view, |view| {
                 let descending = view.sort.column == column && !view.sort.descending;
                 view.sort = Sort { column, descending };
                 view.page = 1;
             })
-        });
-        view! {
-            <SortHeader
-                label=label
-                state=sort_state
-                on_sort=on_sort
-                numeric=numeric
-                testid=format!("sort-{}", column.slug())
-                data_sort=column.slug()
-            />
         }
     };
 
-    let export = {
-        let lines = lines.clone();
-        move |_| {
-            let labels = ParticipantsCsvLabels {
-                header: tc::PARTICIPANTS_CSV_HEADER,
-                certifiable: text::TAG_CERTIFIABLE,
-                not_certifiable: text::TAG_NOT_CERTIFIABLE,
-                not_sent: text::TAG_NOT_SENT,
-            };
-            let csv =
-                selected.with_untracked(|selected| participants_csv(&lines, selected, &labels));
-            if download_csv(&tc::participants_file_name(id), &csv).is_err() {
-                state
-                    .app_errors
-                    .update(|errors| errors.push(tc::DOWNLOAD_FAILED.to_owned()));
-            }
+    let export = move |_| {
+        let labels = ParticipantsCsvLabels {
+            header: tc::PARTICIPANTS_CSV_HEADER,
+            certifiable: text::TAG_CERTIFIABLE,
+            not_certifiable: text::TAG_NOT_CERTIFIABLE,
+            not_sent: text::TAG_NOT_SENT,
+        };
+        let csv = selected.with_untracked(|s| participants_csv(&lines, &s.indices, &labels));
+        if download_csv(&tc::participants_file_name(id), &csv).is_err() {
+            state
+                .app_errors
+                .update(|errors| errors.push(tc::DOWNLOAD_FAILED.to_owned()));
         }
     };
 
@@ -99,33 +130,13 @@ pub fn ParticipantsTable(
             </button>
         </div>
         <div class="table-scroll">
-            <table class="table table--stack participants-table" data-testid="participants-table">
+            <table class="table table--stack participants-table" data-testid="participants-table" node_ref=table on:click=on_click>
                 <caption>{text::table_caption(&campaign)}</caption>
-                <thead>
-                    <tr>
-                        {sort_header(SortColumn::Name, text::COL_LAST, false)}
-                        {sort_header(SortColumn::First, text::COL_FIRST, false)}
-                        {sort_header(SortColumn::Class, text::COL_CLASS, false)}
-                        {sort_header(SortColumn::SentAt, text::COL_SENT_AT, false)}
-                        {sort_header(SortColumn::Score, text::COL_SCORE, true)}
-                        {sort_header(SortColumn::Evolution, tc::COL_EVOLUTION, true)}
-                        {sort_header(SortColumn::Certifiable, text::COL_CERTIFIABLE, false)}
-                        {sort_header(SortColumn::Competences, text::COL_COMPETENCES, true)}
-                    </tr>
-                </thead>
-                <tbody
-                    inner_html=move || rows_html(&page_lines())
-                    on:click=move |event| {
-                        if let Some(row) = clicked_row(&event) {
-                            update_view(state, id, table_view, |view| view.detail = Some(row));
-                        }
-                    }
-                ></tbody>
+                <thead inner_html=head_html(selected.with_untracked(|s| s.sort))></thead>
+                <tbody node_ref=body inner_html=first_html></tbody>
             </table>
         </div>
-        <Show when=move || total.get() == 0>
-            <p class="empty">{text::NO_MATCH}</p>
-        </Show>
+        {move || (total.get() == 0).then(|| view! { <p class="empty">{text::NO_MATCH}</p> })}
         <Pagination
             total=total
             page=Signal::derive(move || table_view.with(|v| v.page))
@@ -140,23 +151,90 @@ pub fn ParticipantsTable(
     }
 }
 
-/// The row index carried by the "open detail" button under a click, if any: one listener
-/// for the whole table body instead of one per row.
-fn clicked_row(event: &web_sys::MouseEvent) -> Option<usize> {
+const COLUMNS: [(SortColumn, &str, bool); 8] = [
+    (SortColumn::Name, text::COL_LAST, false),
+    (SortColumn::First, text::COL_FIRST, false),
+    (SortColumn::Class, text::COL_CLASS, false),
+    (SortColumn::SentAt, text::COL_SENT_AT, false),
+    (SortColumn::Score, text::COL_SCORE, true),
+    (SortColumn::Evolution, tc::COL_EVOLUTION, true),
+    (SortColumn::Certifiable, text::COL_CERTIFIABLE, false),
+    (SortColumn::Competences, text::COL_COMPETENCES, true),
+];
+
+fn sort_icon(state: &str) -> &'static str {
+    match state {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "↕",
+    }
+}
+
+/// The header row, as `SortHeader` draws it: `aria-sort` on the `<th>`, a real button.
+fn head_html(sort: Sort) -> String {
+    let mut html = Html::new();
+    html.open("tr", &[]);
+    for (column, label, numeric) in COLUMNS {
+        let state = aria_sort(sort.column == column, sort.descending);
+        html.open(
+            "th",
+            &[
+                ("scope", "col"),
+                if numeric { ("class", "num") } else { ("", "") },
+                ("aria-sort", state),
+                ("data-sort", column.slug()),
+            ],
+        )
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "sort"),
+                ("data-testid", &format!("sort-{}", column.slug())),
+                ("data-sort-by", column.slug()),
+            ],
+        )
+        .text(label)
+        .element(
+            "span",
+            &[("class", "sort__icon"), ("aria-hidden", "true")],
+            sort_icon(state),
+        )
+        .close("button")
+        .close("th");
+    }
+    html.close("tr");
+    html.finish()
+}
+
+/// Updates the headers' `aria-sort` and arrows to `sort`.
+fn show_sort(table: &web_sys::HtmlTableElement, sort: Sort) {
     use wasm_bindgen::JsCast;
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target
-        .closest("[data-open-row]")
-        .ok()??
-        .get_attribute("data-open-row")?
-        .parse()
-        .ok()
+    let Ok(headers) = table.query_selector_all("th[data-sort]") else {
+        return;
+    };
+    for index in 0..headers.length() {
+        let Some(th) = headers
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let column = th
+            .get_attribute("data-sort")
+            .and_then(|slug| SortColumn::from_slug(&slug));
+        let state = aria_sort(column == Some(sort.column), sort.descending);
+        let _ = th.set_attribute("aria-sort", state);
+        if let Some(icon) = th.query_selector(".sort__icon").ok().flatten() {
+            icon.set_text_content(Some(sort_icon(state)));
+        }
+    }
 }
 
 /// One page of participants, as one HTML string (see `domain::html`).
-fn rows_html(lines: &[ParticipantLine]) -> String {
+fn rows_html(lines: &[ParticipantLine], page: &[usize]) -> String {
     let mut html = Html::new();
-    for line in lines {
+    for line in page.iter().map(|&index| &lines[index]) {
         let sent = line.status != Certifiability::NotSent;
         let certifiable = match line.status {
             Certifiability::Certifiable => ("data-certifiable", "true"),

@@ -10,14 +10,15 @@ use crate::domain::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
     profile_students, ProfileCounts,
 };
+use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView};
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::ui::analysis::Analysis;
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
 use crate::ui::filters::ParticipantFilters;
-use crate::ui::participants::ParticipantsTable;
-use crate::ui::state::{use_state, Shared};
+use crate::ui::participants::{ParticipantsTable, Selection};
+use crate::ui::state::{fill_meters, use_state, Shared};
 use crate::ui::student_detail::StudentDetail;
 use crate::ui::text;
 use crate::ui::text::analysis as ta;
@@ -47,17 +48,28 @@ pub fn ProfilesPage(
         Route::Campaigns | Route::Students => TableView::default(),
     });
     // Filtering and sorting run again only when the filter or the sort changes, not on paging
-    // or when the detail opens.
-    let criteria = Memo::new(move |_| table_view.with(|view| (view.filter.clone(), view.sort)));
+    // or when the detail opens: an unchanged selection is handed back as is.
     let selected = {
         let lines = lines.clone();
-        Memo::new(move |_| {
-            criteria.with(|(filter, sort)| Shared(Arc::new(filter_and_sort(&lines, filter, *sort))))
+        Memo::new(move |previous: Option<&Shared<Selection>>| {
+            table_view.with(|view| match previous {
+                Some(previous) if previous.filter == view.filter && previous.sort == view.sort => {
+                    previous.clone()
+                }
+                _ => Shared(Arc::new(Selection {
+                    filter: view.filter.clone(),
+                    sort: view.sort,
+                    indices: filter_and_sort(&lines, &view.filter, view.sort),
+                })),
+            })
         })
     };
-    let total = Signal::derive(move || selected.with(|s| s.len()));
+    let total = Signal::derive(move || selected.with(|s| s.indices.len()));
+    let chosen_classes = Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()));
     let detail = Memo::new(move |_| table_view.with(|v| v.detail));
     let share = counts.certifiable_percent();
+    let share_box = NodeRef::<leptos::html::Div>::new();
+    share_box.on_load(|share_box| fill_meters(&share_box));
     // The tab lives in the page, not the URL: the participants' filters keep their own URL.
     let analysis = RwSignal::new(false);
     let analysis_snapshot = Arc::clone(&snapshot);
@@ -78,29 +90,16 @@ pub fn ProfilesPage(
 
     view! {
         <div class="profiles" class:profiles--analysis=move || analysis.get()>
-        <div class="cards">
-            <Card label=text::CARD_PARTICIPANTS value=counts.participants testid="count-participants" tone="neutral" />
-            <Card label=text::CARD_RECEIVED value=counts.received testid="count-received" tone="neutral" />
-            <Card label=text::CARD_CERTIFIABLE value=counts.certifiable testid="count-certifiable" tone="ok" />
-            <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable testid="count-not-certifiable" tone="warn" />
-            <Card label=text::CARD_NOT_SENT value=counts.not_sent testid="count-not-sent" tone="muted" />
-        </div>
-        <div class="share" data-testid="certifiable-share">
-            <p class="share__text">
-                <strong>{text::certifiable_share(share)}</strong>
-                " — "{text::CERTIFIABLE_RULE}
-            </p>
-            <div class="meter meter--wide" role="img" aria-label=format!("{} : {share} %", tc::SHARE_LABEL)>
-                <span class="meter__fill" style:width=format!("{share}%")></span>
-            </div>
-        </div>
-        <div class="notice">
-            <p><strong>{tc::FROZEN_TITLE}</strong>" — "{text::FROZEN_NOTICE}</p>
-        </div>
-        <details class="notice notice--quiet" data-testid="certification-length">
-            <summary>{tc::LENGTH_TITLE}</summary>
-            <p>{tc::length_rule()}</p>
-        </details>
+        <div class="cards" inner_html=cards_html(&[
+            (text::CARD_PARTICIPANTS, counts.participants.to_string(), "count-participants", "neutral"),
+            (text::CARD_RECEIVED, counts.received.to_string(), "count-received", "neutral"),
+            (text::CARD_CERTIFIABLE, counts.certifiable.to_string(), "count-certifiable", "ok"),
+            (text::CARD_NOT_CERTIFIABLE, counts.not_certifiable.to_string(), "count-not-certifiable", "warn"),
+            (text::CARD_NOT_SENT, counts.not_sent.to_string(), "count-not-sent", "muted"),
+        ])></div>
+        <div class="share" data-testid="certifiable-share" node_ref=share_box inner_html=share_html(share)></div>
+        <div class="notice" inner_html=notice_html()></div>
+        <details class="notice notice--quiet" data-testid="certification-length" inner_html=length_html()></details>
         <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL>
             {tab(false, ta::TAB_PARTICIPANTS, "tab-participants")}
             {tab(true, ta::TAB_ANALYSIS, "tab-analysis")}
@@ -110,10 +109,10 @@ pub fn ProfilesPage(
         {(!classes.is_empty()).then(|| view! { <ClassSummaryTable id=id summaries=summaries table_view=table_view /> })}
         <section class="participants" aria-labelledby="participants-title">
             <h3 id="participants-title">{text::COL_PARTICIPANTS}</h3>
-            <ParticipantFilters classes=classes id=id table_view=table_view total=total />
-            <ParticipantsTable id=id campaign=campaign lines=lines.clone() table_view=table_view selected=selected />
+            <ParticipantFilters classes=classes chosen=chosen_classes id=id table_view=table_view total=total />
+            <ParticipantsTable id=id campaign=campaign lines=lines.clone() table_view=table_view selected=selected total=total />
         </section>
-        <TodoList id=id snapshot=Arc::clone(&snapshot) lines=lines table_view=table_view />
+        <TodoList id=id snapshot=Arc::clone(&snapshot) lines=lines chosen=chosen_classes />
         </div>
         {move || detail.get().map(|row| view! {
             <StudentDetail id=id snapshot=Arc::clone(&snapshot) row=row table_view=table_view />
@@ -122,17 +121,62 @@ pub fn ProfilesPage(
     }
 }
 
-#[component]
-fn Card(
-    label: &'static str,
-    value: usize,
-    testid: &'static str,
-    tone: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class=format!("card card--{tone}") data-testid=testid>
-            <span class="card__value">{value}</span>
-            <span class="card__label">{label}</span>
-        </div>
+/// The count cards, `(label, value, test hook, tone)` each, as one HTML string.
+pub fn cards_html(cards: &[(&str, String, &str, &str)]) -> String {
+    let mut html = Html::new();
+    for (label, value, testid, tone) in cards {
+        html.open(
+            "div",
+            &[
+                ("class", &format!("card card--{tone}")),
+                ("data-testid", testid),
+            ],
+        )
+        .element("span", &[("class", "card__value")], value)
+        .element("span", &[("class", "card__label")], label)
+        .close("div");
     }
+    html.finish()
+}
+
+fn share_html(percent: u32) -> String {
+    let share = percent.to_string();
+    let mut html = Html::new();
+    html.open("p", &[("class", "share__text")])
+        .element("strong", &[], &text::certifiable_share(percent))
+        .text(" — ")
+        .text(text::CERTIFIABLE_RULE)
+        .close("p")
+        .open(
+            "div",
+            &[
+                ("class", "meter meter--wide"),
+                ("role", "img"),
+                ("aria-label", &format!("{} : {share} %", tc::SHARE_LABEL)),
+            ],
+        )
+        .element(
+            "span",
+            &[("class", "meter__fill"), ("data-width", &share)],
+            "",
+        )
+        .close("div");
+    html.finish()
+}
+
+fn notice_html() -> String {
+    let mut html = Html::new();
+    html.open("p", &[])
+        .element("strong", &[], tc::FROZEN_TITLE)
+        .text(" — ")
+        .text(text::FROZEN_NOTICE)
+        .close("p");
+    html.finish()
+}
+
+fn length_html() -> String {
+    let mut html = Html::new();
+    html.element("summary", &[], tc::LENGTH_TITLE)
+        .element("p", &[], &tc::length_rule());
+    html.finish()
 }

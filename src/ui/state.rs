@@ -82,19 +82,30 @@ impl AppState {
             (Route::Campaign { id, .. }, Route::Campaign { id: current, .. }) => id == current,
             _ => false,
         };
-        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        if same_page {
             // Typing in the search box must not fill the back button with one entry per key.
-            let _ = if same_page {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
-            } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash))
-            };
+            // Chromium spends several milliseconds in `replaceState`: it waits until the
+            // table is on screen, and a burst of changes writes the URL once.
+            let first = PENDING_HASH.with(|pending| pending.borrow_mut().replace(hash).is_none());
+            if first {
+                request_animation_frame(|| {
+                    set_timeout(write_pending_hash, std::time::Duration::ZERO)
+                });
+            }
+        } else {
+            // The page being left keeps its last view in its history entry.
+            write_pending_hash();
+            if let Some(history) = history() {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+            }
         }
         self.route.set(route);
     }
 
     /// Re-reads the route after back/forward or a hand-edited URL.
     pub fn sync_route_from_url(&self) {
+        // The entry the pending view was meant for is no longer the current one.
+        PENDING_HASH.with(|pending| pending.borrow_mut().take());
         let route = Route::parse(&current_hash());
         if self.route.get_untracked() != route {
             self.route.set(route);
@@ -191,6 +202,23 @@ impl AppState {
     }
 }
 
+thread_local! {
+    /// The URL of a view change not written to the history yet (see `navigate`).
+    static PENDING_HASH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window().and_then(|window| window.history().ok())
+}
+
+fn write_pending_hash() {
+    if let Some(hash) = PENDING_HASH.with(|pending| pending.borrow_mut().take()) {
+        if let Some(history) = history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+        }
+    }
+}
+
 fn current_hash() -> String {
     web_sys::window()
         .and_then(|window| window.location().hash().ok())
@@ -269,5 +297,37 @@ impl<T> std::ops::Deref for Shared<T> {
 impl PartialEq for StoredSnapshot {
     fn eq(&self, other: &Self) -> bool {
         self.meta.id == other.meta.id && Arc::ptr_eq(&self.data, &other.data)
+    }
+}
+
+/// The value of `attribute` on the element under a click, or its closest ancestor carrying it:
+/// HTML-string panels get one listener for all their buttons (the CSP forbids inline ones).
+pub fn clicked_data(event: &web_sys::Event, attribute: &str) -> Option<String> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(&format!("[{attribute}]"))
+        .ok()??
+        .get_attribute(attribute)
+}
+
+/// Gives every `[data-width]` under `root` its width through the CSSOM: the CSP refuses
+/// `style` attributes in generated markup, not style properties set from script.
+pub fn fill_meters(root: &web_sys::Element) {
+    let Ok(nodes) = root.query_selector_all("[data-width]") else {
+        return;
+    };
+    for index in 0..nodes.length() {
+        let Some(element) = nodes
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let width = element.get_attribute("data-width").unwrap_or_default();
+        if let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) {
+            let _ = js_sys::Reflect::set(&style, &"width".into(), &format!("{width}%").into());
+        }
     }
 }

@@ -8,14 +8,13 @@ use leptos::prelude::*;
 use crate::domain::cohort::{Certifiability, ParticipantLine};
 use crate::domain::competences::{COMPETENCES, DOMAINS};
 use crate::domain::html::Html;
-use crate::domain::route::TableView;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::todo::{
     competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
 };
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::download::download_csv;
-use crate::ui::state::{use_state, Shared};
+use crate::ui::state::{clicked_data, use_state, Shared};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 
@@ -28,12 +27,12 @@ pub fn TodoList(
     id: u64,
     snapshot: Arc<CampaignSnapshot>,
     lines: Shared<Vec<ParticipantLine>>,
-    table_view: Memo<TableView>,
+    /// The class filter of the participants table, which the list follows.
+    chosen: Memo<Vec<String>>,
 ) -> impl IntoView {
     let state = use_state();
-    let classes_filter = Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()));
     let todo = Memo::new(move |_| {
-        classes_filter.with(|classes| {
+        chosen.with(|classes| {
             Shared(Arc::new(todo_list(
                 profile_rows(&snapshot),
                 &lines,
@@ -42,68 +41,92 @@ pub fn TodoList(
         })
     });
     let printing = RwSignal::new(false);
-    let unfolded = Memo::new(move |_| {
-        todo.with(|todo| todo.iter().map(TodoClass::to_do).sum::<usize>() <= UNFOLDED_LIMIT)
-    });
 
-    let export = move |_| {
-        let labels = TodoCsvLabels {
-            header: tc::TODO_CSV_HEADER,
-            not_certifiable: text::TAG_NOT_CERTIFIABLE,
-            not_sent: text::TAG_NOT_SENT,
-            no_class: tc::NO_CLASS,
-        };
-        let csv = todo.with_untracked(|todo| todo_csv(todo, &labels));
-        if download_csv(&tc::todo_file_name(id), &csv).is_err() {
-            state
-                .app_errors
-                .update(|errors| errors.push(tc::DOWNLOAD_FAILED.to_owned()));
+    // One listener for the panel: its two buttons, and the class lists, whose table is built
+    // when first unfolded (a click on `<summary>` comes before the `<details>` opens).
+    let on_click = move |event: web_sys::MouseEvent| {
+        if let Some(index) = clicked_data(&event, "data-todo-class") {
+            fill_todo_table(&event, todo, &index);
+            return;
         }
-    };
-    let print = move |_| {
-        printing.set(true);
-        set_body_printing(true);
-        // Let the unfolded lists render before the print dialog takes its picture.
-        request_animation_frame(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.print();
+        match clicked_data(&event, "data-action").as_deref() {
+            Some("export") => {
+                let labels = TodoCsvLabels {
+                    header: tc::TODO_CSV_HEADER,
+                    not_certifiable: text::TAG_NOT_CERTIFIABLE,
+                    not_sent: text::TAG_NOT_SENT,
+                    no_class: tc::NO_CLASS,
+                };
+                let csv = todo.with_untracked(|todo| todo_csv(todo, &labels));
+                if download_csv(&tc::todo_file_name(id), &csv).is_err() {
+                    state
+                        .app_errors
+                        .update(|errors| errors.push(tc::DOWNLOAD_FAILED.to_owned()));
+                }
             }
-            set_body_printing(false);
-            printing.set(false);
-        });
+            Some("print") => {
+                printing.set(true);
+                set_body_printing(true);
+                // Let the unfolded lists render before the print dialog takes its picture.
+                request_animation_frame(move || {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                    set_body_printing(false);
+                    printing.set(false);
+                });
+            }
+            _ => {}
+        }
     };
 
     view! {
-        <section class="panel todo" aria-labelledby="todo-title" data-testid="todo">
+        <section class="panel todo" aria-labelledby="todo-title" data-testid="todo" on:click=on_click>
             <div class="section-head">
                 <h3 id="todo-title">{tc::TODO_TITLE}</h3>
                 <div class="todo__actions">
-                    <button type="button" class="button button--primary" data-testid="export-todo" on:click=export>
+                    <button type="button" class="button button--primary" data-testid="export-todo" data-action="export">
                         {tc::TODO_EXPORT}
                     </button>
-                    <button type="button" class="button button--secondary" data-testid="print-todo" on:click=print>
+                    <button type="button" class="button button--secondary" data-testid="print-todo" data-action="print">
                         {tc::TODO_PRINT}
                     </button>
                 </div>
             </div>
             <p class="todo__advice">{tc::TODO_ADVICE}</p>
-            {move || {
-                let classes = classes_filter.get();
-                (!classes.is_empty()).then(|| {
-                    let labels: Vec<String> = todo.with(|todo| todo.iter().map(|c| c.label.clone()).collect());
-                    view! { <p class="todo__filtered">{tc::todo_filtered(&labels.join(", "))}</p> }
-                })
-            }}
-            <Show when=move || todo.with(|todo| todo.iter().all(|c| c.to_do() == 0))>
-                <p class="todo__done">{tc::TODO_ALL_DONE}</p>
-            </Show>
-            {move || {
-                let todo = todo.get();
-                let open = unfolded.get() || printing.get();
-                todo.iter().map(|class| view! { <TodoClassBlock class=class.clone() open=open /> }).collect_view()
-            }}
+            <div inner_html=move || {
+                let filtered = chosen.with(|classes| !classes.is_empty());
+                let printing = printing.get();
+                todo.with(|todo| todo_html(todo, filtered, printing))
+            }></div>
         </section>
     }
+}
+
+/// Builds the students table of the class whose `<summary>` was clicked, if still empty.
+fn fill_todo_table(event: &web_sys::MouseEvent, todo: Memo<Shared<Vec<TodoClass>>>, index: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(details) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|target| target.closest("details[data-todo-class]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(holder) = details.query_selector(".table-scroll").ok().flatten() else {
+        return;
+    };
+    if holder.child_element_count() > 0 {
+        return;
+    }
+    let Ok(index) = index.parse::<usize>() else {
+        return;
+    };
+    todo.with_untracked(|todo| {
+        if let Some(class) = todo.get(index) {
+            holder.set_inner_html(&todo_table_html(&class_label(class), &class.students));
+        }
+    });
 }
 
 fn set_body_printing(on: bool) {
@@ -119,55 +142,98 @@ fn set_body_printing(on: bool) {
     }
 }
 
-#[component]
-fn TodoClassBlock(class: TodoClass, open: bool) -> impl IntoView {
-    let label = if class.label.is_empty() {
+fn class_label(class: &TodoClass) -> String {
+    if class.label.is_empty() {
         tc::NO_CLASS.to_owned()
     } else {
         class.label.clone()
-    };
-    let done = class.to_do() == 0;
-    let expanded = RwSignal::new(open);
-    let students = Arc::new(class.students.clone());
-    let title_id = format!(
-        "todo-class-{}",
-        if class.key.is_empty() {
-            "none"
-        } else {
-            &class.key
-        }
-    );
-    let labelledby = title_id.clone();
-    view! {
-        <section
-            class="todo-class"
-            class:todo-class--done=done
-            aria-labelledby=labelledby
-            data-testid="todo-class"
-            data-class=class.label.clone()
-            data-not-certifiable=class.not_certifiable.to_string()
-            data-not-sent=class.not_sent.to_string()
-        >
-            <h4 id=title_id>{tc::todo_class_title(&label)}</h4>
-            {if done {
-                view! { <p class="todo-class__done"><span class="tag tag--ok">{tc::CLASS_DONE}</span>" "{tc::TODO_NOTHING}</p> }.into_any()
-            } else {
-                view! {
-                    <p class="todo-class__counts">{tc::todo_class_counts(class.not_certifiable, class.not_sent, class.participants)}</p>
-                    <p class="print-only todo-class__advice">{tc::TODO_ADVICE}</p>
-                    <details prop:open=move || expanded.get() on:toggle=move |event| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(details) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            expanded.set(details.has_attribute("open"));
-                        }
-                    }>
-                        <summary>{tc::TODO_SHOW}" ("{class.to_do()}")"</summary>
-                        <div class="table-scroll" inner_html=move || if expanded.get() { todo_table_html(&label, &students) } else { String::new() }></div>
-                    </details>
-                }.into_any()
-            }}
-        </section>
     }
+}
+
+/// Every class block, as one HTML string. The lists start unfolded (tables built) when they
+/// are short or for printing; otherwise a table is built when its class is unfolded.
+fn todo_html(todo: &[TodoClass], filtered: bool, printing: bool) -> String {
+    let open = printing || todo.iter().map(TodoClass::to_do).sum::<usize>() <= UNFOLDED_LIMIT;
+    let mut html = Html::new();
+    if filtered {
+        let labels: Vec<&str> = todo.iter().map(|c| c.label.as_str()).collect();
+        html.element(
+            "p",
+            &[("class", "todo__filtered")],
+            &tc::todo_filtered(&labels.join(", ")),
+        );
+    }
+    if todo.iter().all(|c| c.to_do() == 0) {
+        html.element("p", &[("class", "todo__done")], tc::TODO_ALL_DONE);
+    }
+    for (index, class) in todo.iter().enumerate() {
+        let label = class_label(class);
+        let done = class.to_do() == 0;
+        let title_id = format!(
+            "todo-class-{}",
+            if class.key.is_empty() {
+                "none"
+            } else {
+                &class.key
+            }
+        );
+        html.open(
+            "section",
+            &[
+                (
+                    "class",
+                    if done {
+                        "todo-class todo-class--done"
+                    } else {
+                        "todo-class"
+                    },
+                ),
+                ("aria-labelledby", &title_id),
+                ("data-testid", "todo-class"),
+                ("data-class", &class.label),
+                ("data-not-certifiable", &class.not_certifiable.to_string()),
+                ("data-not-sent", &class.not_sent.to_string()),
+            ],
+        )
+        .element("h4", &[("id", &title_id)], &tc::todo_class_title(&label));
+        if done {
+            html.open("p", &[("class", "todo-class__done")])
+                .element("span", &[("class", "tag tag--ok")], tc::CLASS_DONE)
+                .text(" ")
+                .text(tc::TODO_NOTHING)
+                .close("p");
+        } else {
+            html.element(
+                "p",
+                &[("class", "todo-class__counts")],
+                &tc::todo_class_counts(class.not_certifiable, class.not_sent, class.participants),
+            )
+            .element(
+                "p",
+                &[("class", "print-only todo-class__advice")],
+                tc::TODO_ADVICE,
+            )
+            .open(
+                "details",
+                &[
+                    ("data-todo-class", &index.to_string()),
+                    if open { ("open", "") } else { ("", "") },
+                ],
+            )
+            .element(
+                "summary",
+                &[],
+                &format!("{} ({})", tc::TODO_SHOW, class.to_do()),
+            )
+            .open("div", &[("class", "table-scroll")]);
+            if open {
+                html.raw(&todo_table_html(&label, &class.students));
+            }
+            html.close("div").close("details");
+        }
+        html.close("section");
+    }
+    html.finish()
 }
 
 /// The students of one class, as one HTML string (see `domain::html`).

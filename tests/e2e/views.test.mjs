@@ -147,7 +147,8 @@ test('profiles collection: every filter, every sort, page sizes and pages, kept 
   const inClasses = want.students.filter((s) => ['3A', '3C'].includes(s.class));
   assert.equal(rows.length, inClasses.length);
   assert.ok(rows.every((r) => ['3A', '3C'].includes(r.class)));
-  assert.match(app.page.url(), /classe=3a%2C3c|classe=3a,3c/i);
+  // The URL is written just after the table is drawn (see AppState::navigate).
+  await app.page.waitForURL(/classe=3a%2C3c|classe=3a,3c/i);
   // The class search narrows the list of classes, not the table.
   await app.testid('filter-class-search').fill('3b');
   assert.deepEqual(await app.testid('filter-class').locator('option:not([hidden])').allTextContents(), ['3A', '3B', '3C']);
@@ -212,6 +213,7 @@ test('profiles collection: every filter, every sort, page sizes and pages, kept 
   assert.match(await app.testid('page-current').textContent(), /Page 2 \/ 5/);
   await app.testid('filter-certifiability').selectOption('not-certifiable');
   await app.testid('page-size').selectOption('25');
+  await app.page.waitForURL(/taille=25/);
   const hash = new URL(app.page.url()).hash;
   assert.match(hash, /statut=not-certifiable/);
   assert.match(hash, /taille=25/);
@@ -354,7 +356,7 @@ test('student detail: opened with the keyboard, the 16 competences by domain, ev
   assert.equal(await detail.getAttribute('role'), 'dialog');
   assert.match(await app.testid('detail-title').textContent(), new RegExp(`${student.first} ${student.last}`));
   assert.match(await app.page.title(), new RegExp(`Profil de ${student.first}`));
-  assert.match(new URL(app.page.url()).hash, new RegExp(`eleve=${target.row}`));
+  await app.page.waitForURL(new RegExp(`eleve=${target.row}`));
   const competences = await app.testid('competence-row').evaluateAll((rows) => rows.map((r) => ({ ...r.dataset })));
   assert.equal(competences.length, 16);
   assert.deepEqual(competences.map((c) => Number(c.level)), student.levels);
@@ -383,7 +385,7 @@ test('student detail: opened with the keyboard, the 16 competences by domain, ev
   await app.page.keyboard.press('Escape');
   await app.testid('student-detail').waitFor({ state: 'detached' });
   await app.page.waitForFunction((id) => document.activeElement?.id === id, `detail-open-${target.row}`);
-  assert.doesNotMatch(new URL(app.page.url()).hash, /eleve=/);
+  await app.page.waitForURL((url) => !/eleve=/.test(url.hash));
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });
