@@ -154,7 +154,7 @@ impl CohortStats {
                 certifiable,
             );
         }
-        stats.classes.sort_by(|a, b| {
+        super::sort::sort_by(&mut stats.classes, |a, b| {
             a.key
                 .is_empty()
                 .cmp(&b.key.is_empty())
@@ -191,7 +191,7 @@ impl CohortStats {
             CoverageOrder::ShareDescending => -(self.competences[*index].reached as i64),
             CoverageOrder::AverageDescending => -i64::from(self.competences[*index].level_sum),
         };
-        indices.sort_by_key(key);
+        super::sort::sort_by_key(&mut indices, key);
         indices
     }
 
@@ -201,7 +201,7 @@ impl CohortStats {
         let mut indices: Vec<usize> = (0..COMPETENCE_COUNT)
             .filter(|&index| self.competences[index].zero_among_not_certifiable > 0)
             .collect();
-        indices.sort_by_key(|&index| {
+        super::sort::sort_by_key(&mut indices, |&index| {
             std::cmp::Reverse(self.competences[index].zero_among_not_certifiable)
         });
         indices.truncate(limit);

@@ -193,7 +193,7 @@ pub fn sort_students(lines: &mut [StudentOverview], column: StudentSort, descend
         KnownCertifiability::NotCertifiable => 1,
         KnownCertifiability::NotCommunicated => 2,
     };
-    lines.sort_by(|a, b| {
+    super::sort::sort_by(lines, |a, b| {
         let primary = match column {
             StudentSort::Name => std::cmp::Ordering::Equal,
             StudentSort::Class => super::text::natural_cmp(&a.class, &b.class),

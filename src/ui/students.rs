@@ -31,7 +31,7 @@ pub fn StudentsView() -> impl IntoView {
                 classes.push((line.class_key.clone(), line.class.clone()));
             }
         }
-        classes.sort_by(|a, b| natural_cmp(&a.1, &b.1));
+        crate::domain::sort::sort_by(&mut classes, |a, b| natural_cmp(&a.1, &b.1));
         classes
     });
     let class = RwSignal::new(String::new());
