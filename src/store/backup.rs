@@ -82,7 +82,7 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
     out.key("version");
     out.uint(SCHEMA_VERSION.into());
     out.key("created_at_ms");
-    out.float(created_at_ms);
+    out.milliseconds(created_at_ms);
     out.key("snapshots");
     out.begin_array();
     for entry in entries {
@@ -94,7 +94,7 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
         out.key("file_name");
         out.string(&entry.snapshot.file_name);
         out.key("imported_at_ms");
-        out.float(entry.imported_at_ms);
+        out.milliseconds(entry.imported_at_ms);
         out.key("rows");
         out.uint(entry.snapshot.rows.len() as u64);
         // The compact form (`codec::encode`), base64.

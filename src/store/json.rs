@@ -457,19 +457,18 @@ impl Writer {
         let _ = write!(self.out, "{value}");
     }
 
-    /// As serde_json: the shortest decimal that reads back the same, `.0` on integers, and
-    /// `null` for what JSON cannot say (infinities, NaN). Exponents are not used (serde
-    /// writes `1e16`, this `10000000000000000.0`): both read back the same number.
-    pub fn float(&mut self, value: f64) {
+    /// A timestamp in milliseconds (`Date.now()`, always whole), as serde_json writes a whole
+    /// `f64`: `1764355200000.0`. A fraction is rounded off rather than printed: Rust's float
+    /// printer would weigh ~11 KB in the wasm for digits no timestamp has. `null` for what
+    /// JSON cannot say (infinities, NaN), as serde_json.
+    pub fn milliseconds(&mut self, value: f64) {
         if !value.is_finite() {
             return self.null();
         }
         self.separate();
-        let start = self.out.len();
-        let _ = write!(self.out, "{value}");
-        if !self.out[start..].contains('.') {
-            self.out.push_str(".0");
-        }
+        // Beyond 2^53 an f64 has no fraction left; the cast saturates far past any date.
+        let whole = value.round() as i64;
+        let _ = write!(self.out, "{whole}.0");
     }
 
     /// With serde_json's escapes: quote, backslash, and control characters (short forms

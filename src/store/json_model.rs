@@ -97,7 +97,7 @@ fn write_meta(out: &mut Writer, meta: &SnapshotMeta) {
     out.key("file_name");
     out.string(&meta.file_name);
     out.key("imported_at_ms");
-    out.float(meta.imported_at_ms);
+    out.milliseconds(meta.imported_at_ms);
     out.key("latest_activity");
     match &meta.latest_activity {
         Some(date) => write_date_time(out, date),
