@@ -726,7 +726,7 @@ impl<'r, 'a> Row<'r, 'a> {
     /// up to `max`.
     pub fn integer(&self, column: usize, max: u64) -> Result<Option<u64>, CellError> {
         // Most cells are a few bare digits: no trimming, no `NA` check needed.
-        if let Some(value) = self.record.get(column).and_then(small_integer) {
+        if let Some(value) = small_integer(self.record.bytes(column)) {
             return if value <= max {
                 Ok(Some(value))
             } else {
@@ -744,11 +744,23 @@ impl<'r, 'a> Row<'r, 'a> {
     }
 
     /// Like `integer`, but the value must be there.
+    #[inline]
     pub fn required_integer(&self, column: usize, max: u64) -> Result<u64, CellError> {
-        self.integer(column, max)?.ok_or_else(|| self.error(column))
+        // The 32 level and pix cells of a profile row come this way: the usual cell is
+        // decided here, without the calls of the general path.
+        match small_integer(self.record.bytes(column)) {
+            Some(value) if value <= max => Ok(value),
+            _ => self.integer(column, max)?.ok_or_else(|| self.error(column)),
+        }
     }
 
     pub fn yes_no(&self, column: usize) -> Result<Option<bool>, CellError> {
+        // What Pix writes, decided without trimming nor case folding.
+        match self.record.bytes(column) {
+            b"Oui" => return Ok(Some(true)),
+            b"Non" => return Ok(Some(false)),
+            _ => {}
+        }
         let raw = self.raw(column);
         if is_not_available(raw) {
             return Ok(None);
@@ -794,17 +806,20 @@ pub fn is_not_available(value: &str) -> bool {
 }
 
 /// One to four ASCII digits, nothing else.
-#[inline]
-fn small_integer(cell: &str) -> Option<u64> {
-    let bytes = cell.as_bytes();
-    if bytes.is_empty() || bytes.len() > 4 || !bytes.iter().all(u8::is_ascii_digit) {
+#[inline(always)]
+fn small_integer(cell: &[u8]) -> Option<u64> {
+    if cell.is_empty() || cell.len() > 4 {
         return None;
     }
-    Some(
-        bytes
-            .iter()
-            .fold(0u64, |acc, &b| acc * 10 + u64::from(b - b'0')),
-    )
+    let mut value = 0u64;
+    for &byte in cell {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(digit);
+    }
+    Some(value)
 }
 
 /// A non-negative integer; spaces used as thousands separators by spreadsheets are allowed.
