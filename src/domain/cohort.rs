@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
-use super::text::{class_key, fold};
+use super::text::{class_key, fold, fold_into};
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
 /// The class is part of it so that two homonyms in different classes stay apart.
@@ -12,26 +12,69 @@ pub struct StudentKey(String);
 
 impl StudentKey {
     pub fn of(learner: &Learner) -> Self {
-        Self::from_folded(
-            &fold(&learner.last),
-            &fold(&learner.first),
-            &learner.class.as_deref().map(class_key).unwrap_or_default(),
-        )
-    }
-
-    /// From the already folded parts (no `format!`: this runs for every row of an import).
-    fn from_folded(last: &str, first: &str, class_key: &str) -> Self {
-        let mut key = String::with_capacity(last.len() + first.len() + class_key.len() + 2);
-        key.push_str(last);
-        key.push('\u{1f}');
-        key.push_str(first);
-        key.push('\u{1f}');
-        key.push_str(class_key);
-        StudentKey(key)
+        let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
+        FoldedLearner::new(learner, &class_key).key
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A student's key with the places of its parts, so that the folded names it is made of are
+/// not folded again for the participants table.
+struct FoldedLearner {
+    key: StudentKey,
+    last_end: usize,
+    first_end: usize,
+}
+
+impl FoldedLearner {
+    /// Folds straight into the key (no `format!`, one allocation: this runs for every row).
+    fn new(learner: &Learner, class_key: &str) -> Self {
+        let mut key =
+            String::with_capacity(learner.last.len() + learner.first.len() + class_key.len() + 2);
+        fold_into(&learner.last, &mut key);
+        let last_end = key.len();
+        key.push('\u{1f}');
+        fold_into(&learner.first, &mut key);
+        let first_end = key.len();
+        key.push('\u{1f}');
+        key.push_str(class_key);
+        FoldedLearner {
+            key: StudentKey(key),
+            last_end,
+            first_end,
+        }
+    }
+
+    fn last_key(&self) -> &str {
+        self.key.0.get(..self.last_end).unwrap_or_default()
+    }
+
+    fn first_key(&self) -> &str {
+        self.key
+            .0
+            .get(self.last_end + 1..self.first_end)
+            .unwrap_or_default()
+    }
+
+    fn class_key(&self) -> &str {
+        self.key.0.get(self.first_end + 1..).unwrap_or_default()
+    }
+}
+
+/// `text::class_key` of each class as typed: a campaign has a few dozen classes and
+/// thousands of rows, so each key is computed once.
+#[derive(Default)]
+struct ClassKeys<'a>(HashMap<&'a str, String>);
+
+impl<'a> ClassKeys<'a> {
+    fn of(&mut self, class: Option<&'a str>) -> &str {
+        match class {
+            Some(class) => self.0.entry(class).or_insert_with(|| class_key(class)),
+            None => "",
+        }
     }
 }
 
@@ -105,11 +148,28 @@ pub fn group_by_student<R, K: Ord>(
     learner: impl Fn(&R) -> &Learner,
     recency: impl Fn(&R) -> K,
 ) -> Vec<Vec<(usize, &R)>> {
-    let mut index_of: HashMap<StudentKey, usize> = HashMap::with_capacity(rows.len());
+    let mut class_keys = ClassKeys::default();
+    let keys: Vec<StudentKey> = rows
+        .iter()
+        .map(|row| {
+            let learner = learner(row);
+            FoldedLearner::new(learner, class_keys.of(learner.class.as_deref())).key
+        })
+        .collect();
+    group_by_keys(rows, |index| &keys[index], recency)
+}
+
+/// `group_by_student` with each row's key given by its index.
+fn group_by_keys<'r, 'k, R, K: Ord>(
+    rows: &'r [R],
+    key: impl Fn(usize) -> &'k StudentKey,
+    recency: impl Fn(&R) -> K,
+) -> Vec<Vec<(usize, &'r R)>> {
+    let mut index_of: HashMap<&StudentKey, usize> = HashMap::with_capacity(rows.len());
     let mut groups: Vec<Vec<(usize, &R)>> = Vec::new();
     for (row_index, row) in rows.iter().enumerate() {
         let next = groups.len();
-        let slot = *index_of.entry(StudentKey::of(learner(row))).or_insert(next);
+        let slot = *index_of.entry(key(row_index)).or_insert(next);
         if slot == next {
             groups.push(Vec::with_capacity(1));
         }
@@ -125,21 +185,25 @@ pub fn group_by_student<R, K: Ord>(
 /// one (not-sent participations come after every sent one). Students come out in the order
 /// of their first row in the file.
 pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
-    group_by_student(
-        rows,
-        |row| &row.learner,
-        |row| row.profile.as_ref().map(|profile| profile.sent_at),
-    )
-    .into_iter()
-    .map(|history| {
-        let (current_row, current) = history[0];
-        ProfileStudent {
-            current,
-            current_row,
-            history: history.into_iter().map(|(_, row)| row).collect(),
-        }
-    })
-    .collect()
+    students_of(group_by_student(rows, |row| &row.learner, profile_recency))
+}
+
+fn profile_recency(row: &ProfileRow) -> Option<LocalDateTime> {
+    row.profile.as_ref().map(|profile| profile.sent_at)
+}
+
+fn students_of(groups: Vec<Vec<(usize, &ProfileRow)>>) -> Vec<ProfileStudent<'_>> {
+    groups
+        .into_iter()
+        .map(|history| {
+            let (current_row, current) = history[0];
+            ProfileStudent {
+                current,
+                current_row,
+                history: history.into_iter().map(|(_, row)| row).collect(),
+            }
+        })
+        .collect()
 }
 
 /// The header cards of a profiles-collection campaign.
@@ -242,22 +306,31 @@ impl ParticipantLine {
 }
 
 pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
-    let mut lines: Vec<ParticipantLine> = profile_students(rows)
+    // Each row's names folded once, for the grouping key, the search and the sort.
+    let mut class_keys = ClassKeys::default();
+    let mut folded: Vec<FoldedLearner> = rows
+        .iter()
+        .map(|row| FoldedLearner::new(&row.learner, class_keys.of(row.learner.class.as_deref())))
+        .collect();
+    let groups = group_by_keys(rows, |index| &folded[index].key, profile_recency);
+    let students = students_of(groups);
+    let mut lines: Vec<ParticipantLine> = students
         .iter()
         .map(|student| {
             let learner = student.learner();
             let profile = student.profile();
-            // Each name folded once for the key, the search and the sort.
-            let last_key = fold(&learner.last);
-            let first_key = fold(&learner.first);
-            let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
-            let mut search_key = String::with_capacity(last_key.len() + first_key.len() + 1);
-            search_key.push_str(&last_key);
+            // A row is the current one of one student only: its key can be moved out.
+            let names = &mut folded[student.current_row];
+            let mut search_key =
+                String::with_capacity(names.last_key().len() + names.first_key().len() + 1);
+            search_key.push_str(names.last_key());
             search_key.push(' ');
-            search_key.push_str(&first_key);
+            search_key.push_str(names.first_key());
+            let first_key = names.first_key().to_owned();
+            let class_key = names.class_key().to_owned();
             ParticipantLine {
                 row: student.current_row,
-                key: StudentKey::from_folded(&last_key, &first_key, &class_key),
+                key: std::mem::replace(&mut names.key, StudentKey(String::new())),
                 last: learner.last.clone(),
                 first: learner.first.clone(),
                 class: learner.class.clone().unwrap_or_default(),
