@@ -1,6 +1,7 @@
 //! The view staff read: one line per student (their latest participation) and the counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
 use super::text::{class_key, fold, fold_into};
@@ -64,10 +65,52 @@ impl FoldedLearner {
     }
 }
 
+/// FxHash (rustc's): a multiply per 8 bytes. The maps here hold the file's own names, which
+/// a user has no reason to craft against the hash; SipHash, the default, was a tenth of the
+/// participants table's construction.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut array = [0u8; 8];
+            array.copy_from_slice(word);
+            self.add(u64::from_le_bytes(array));
+        }
+        let mut tail = [0u8; 8];
+        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        self.add(u64::from_le_bytes(tail));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits, which pick the bucket, the weakest.
+        self.0.rotate_left(26)
+    }
+}
+
+impl QuickHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+type QuickSet<K> = HashSet<K, BuildHasherDefault<QuickHasher>>;
+
 /// `text::class_key` of each class as typed: a campaign has a few dozen classes and
 /// thousands of rows, so each key is computed once.
 #[derive(Default)]
-struct ClassKeys<'a>(HashMap<&'a str, String>);
+struct ClassKeys<'a>(QuickMap<&'a str, String>);
 
 impl<'a> ClassKeys<'a> {
     fn of(&mut self, class: Option<&'a str>) -> &str {
@@ -156,44 +199,83 @@ pub fn group_by_student<R, K: Ord>(
             FoldedLearner::new(learner, class_keys.of(learner.class.as_deref())).key
         })
         .collect();
-    group_by_keys(rows, |index| &keys[index], recency)
+    let groups = group_by_keys(rows, |index| &keys[index], recency);
+    groups
+        .iter()
+        .map(|group| group.iter().map(|&index| (index, &rows[index])).collect())
+        .collect()
 }
 
-/// `group_by_student` with each row's key given by its index.
-fn group_by_keys<'r, 'k, R, K: Ord>(
-    rows: &'r [R],
+/// Row indices grouped by student, in one vector: students in the order of their first row,
+/// each one's rows newest first.
+struct StudentGroups {
+    rows: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl StudentGroups {
+    fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let group = self.rows.get(start..end).unwrap_or_default();
+            start = end;
+            group
+        })
+    }
+}
+
+/// `group_by_student` with each row's key given by its index; no vector per student.
+fn group_by_keys<'k, R, K: Ord>(
+    rows: &[R],
     key: impl Fn(usize) -> &'k StudentKey,
     recency: impl Fn(&R) -> K,
-) -> Vec<Vec<(usize, &'r R)>> {
-    let mut index_of: HashMap<&StudentKey, usize> = HashMap::with_capacity(rows.len());
-    let mut groups: Vec<Vec<(usize, &R)>> = Vec::new();
-    for (row_index, row) in rows.iter().enumerate() {
-        let next = groups.len();
-        let slot = *index_of.entry(key(row_index)).or_insert(next);
-        if slot == next {
-            groups.push(Vec::with_capacity(1));
+) -> StudentGroups {
+    let mut index_of: QuickMap<&StudentKey, usize> =
+        QuickMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut group_of_row = Vec::with_capacity(rows.len());
+    let mut sizes: Vec<usize> = Vec::new();
+    for row_index in 0..rows.len() {
+        let next = sizes.len();
+        let group = *index_of.entry(key(row_index)).or_insert(next);
+        if group == next {
+            sizes.push(0);
         }
-        groups[slot].push((row_index, row));
+        sizes[group] += 1;
+        group_of_row.push(group);
     }
-    for history in &mut groups {
-        crate::domain::sort::sort_by(history, |&(_, a), &(_, b)| recency(b).cmp(&recency(a)));
+    // Each group's slice is placed from its start, rows in file order, then sorted.
+    let mut cursors = Vec::with_capacity(sizes.len());
+    let mut total = 0;
+    for size in &sizes {
+        cursors.push(total);
+        total += size;
     }
-    groups
+    let mut grouped = vec![0; rows.len()];
+    for (row_index, &group) in group_of_row.iter().enumerate() {
+        grouped[cursors[group]] = row_index;
+        cursors[group] += 1;
+    }
+    let ends = cursors;
+    let mut start = 0;
+    for &end in &ends {
+        if let Some(history) = grouped.get_mut(start..end) {
+            crate::domain::sort::sort_by(history, |&a, &b| {
+                recency(&rows[b]).cmp(&recency(&rows[a]))
+            });
+        }
+        start = end;
+    }
+    StudentGroups {
+        rows: grouped,
+        ends,
+    }
 }
 
 /// Groups the rows by student and picks each one's current participation: the latest sent
 /// one (not-sent participations come after every sent one). Students come out in the order
 /// of their first row in the file.
 pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
-    students_of(group_by_student(rows, |row| &row.learner, profile_recency))
-}
-
-fn profile_recency(row: &ProfileRow) -> Option<LocalDateTime> {
-    row.profile.as_ref().map(|profile| profile.sent_at)
-}
-
-fn students_of(groups: Vec<Vec<(usize, &ProfileRow)>>) -> Vec<ProfileStudent<'_>> {
-    groups
+    group_by_student(rows, |row| &row.learner, profile_recency)
         .into_iter()
         .map(|history| {
             let (current_row, current) = history[0];
@@ -204,6 +286,10 @@ fn students_of(groups: Vec<Vec<(usize, &ProfileRow)>>) -> Vec<ProfileStudent<'_>
             }
         })
         .collect()
+}
+
+fn profile_recency(row: &ProfileRow) -> Option<LocalDateTime> {
+    row.profile.as_ref().map(|profile| profile.sent_at)
 }
 
 /// The header cards of a profiles-collection campaign.
@@ -313,52 +399,59 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         .map(|row| FoldedLearner::new(&row.learner, class_keys.of(row.learner.class.as_deref())))
         .collect();
     let groups = group_by_keys(rows, |index| &folded[index].key, profile_recency);
-    let students = students_of(groups);
-    let mut lines: Vec<ParticipantLine> = students
-        .iter()
-        .map(|student| {
-            let learner = student.learner();
-            let profile = student.profile();
-            // A row is the current one of one student only: its key can be moved out.
-            let names = &mut folded[student.current_row];
-            let mut search_key =
-                String::with_capacity(names.last_key().len() + names.first_key().len() + 1);
-            search_key.push_str(names.last_key());
-            search_key.push(' ');
-            search_key.push_str(names.first_key());
-            let first_key = names.first_key().to_owned();
-            let class_key = names.class_key().to_owned();
-            ParticipantLine {
-                row: student.current_row,
-                key: std::mem::replace(&mut names.key, StudentKey(String::new())),
-                last: learner.last.clone(),
-                first: learner.first.clone(),
-                class: learner.class.clone().unwrap_or_default(),
-                class_key,
-                class_rank: 0,
-                search_key,
-                first_key,
-                status: student.status(),
-                sent_at: profile.map(|p| p.sent_at),
-                score: profile.map(|p| p.total_pix),
-                certifiable_count: profile.map(Profile::certifiable_count),
-                missing_to_certify: profile.map(Profile::missing_to_certify),
-                inconsistent: profile.is_some_and(Profile::is_inconsistent),
-                previous: student.previous_profile().map(|p| Previous {
-                    score: p.total_pix,
-                    certifiable_count: p.certifiable_count(),
-                    sent_at: p.sent_at,
-                    from_earlier_snapshot: false,
-                }),
-                sendings: student
-                    .history
-                    .iter()
-                    .filter(|row| row.profile.is_some())
-                    .count(),
-            }
-        })
-        .collect();
-    let ranks: HashMap<String, u32> = classes_of(&lines)
+    let mut lines: Vec<ParticipantLine> = Vec::with_capacity(groups.ends.len());
+    for history in groups.iter() {
+        let Some((&current_row, older)) = history.split_first() else {
+            continue;
+        };
+        // The same choices as `ProfileStudent`, read from the group without building one.
+        let current = &rows[current_row];
+        let learner = &current.learner;
+        let profile = current.profile.as_ref();
+        let status = match profile {
+            None => Certifiability::NotSent,
+            Some(profile) if profile.is_certifiable() => Certifiability::Certifiable,
+            Some(_) => Certifiability::NotCertifiable,
+        };
+        let previous = older.iter().find_map(|&index| rows[index].profile.as_ref());
+        // A row is the current one of one student only: its key can be moved out.
+        let names = &mut folded[current_row];
+        let mut search_key =
+            String::with_capacity(names.last_key().len() + names.first_key().len() + 1);
+        search_key.push_str(names.last_key());
+        search_key.push(' ');
+        search_key.push_str(names.first_key());
+        let first_key = names.first_key().to_owned();
+        let class_key = names.class_key().to_owned();
+        lines.push(ParticipantLine {
+            row: current_row,
+            key: std::mem::replace(&mut names.key, StudentKey(String::new())),
+            last: learner.last.clone(),
+            first: learner.first.clone(),
+            class: learner.class.clone().unwrap_or_default(),
+            class_key,
+            class_rank: 0,
+            search_key,
+            first_key,
+            status,
+            sent_at: profile.map(|p| p.sent_at),
+            score: profile.map(|p| p.total_pix),
+            certifiable_count: profile.map(Profile::certifiable_count),
+            missing_to_certify: profile.map(Profile::missing_to_certify),
+            inconsistent: profile.is_some_and(Profile::is_inconsistent),
+            previous: previous.map(|p| Previous {
+                score: p.total_pix,
+                certifiable_count: p.certifiable_count(),
+                sent_at: p.sent_at,
+                from_earlier_snapshot: false,
+            }),
+            sendings: history
+                .iter()
+                .filter(|&&index| rows[index].profile.is_some())
+                .count(),
+        });
+    }
+    let ranks: QuickMap<String, u32> = classes_of(&lines)
         .into_iter()
         .enumerate()
         .map(|(rank, (key, _))| (key, rank as u32 + 1))
@@ -521,7 +614,7 @@ pub fn filter_and_sort(
 /// The distinct classes of the lines, as (key, label as first typed), in natural order.
 pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
     let mut classes: Vec<(String, String)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = QuickSet::default();
     for line in lines {
         if !line.class_key.is_empty() && seen.insert(line.class_key.as_str()) {
             classes.push((line.class_key.clone(), line.class.clone()));
