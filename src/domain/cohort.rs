@@ -73,14 +73,12 @@ struct QuickHasher(u64);
 
 impl Hasher for QuickHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let mut array = [0u8; 8];
-            array.copy_from_slice(word);
-            self.add(u64::from_le_bytes(array));
+        let (words, remainder) = bytes.as_chunks::<8>();
+        for word in words {
+            self.add(u64::from_le_bytes(*word));
         }
         let mut tail = [0u8; 8];
-        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        tail[..remainder.len()].copy_from_slice(remainder);
         self.add(u64::from_le_bytes(tail));
     }
 

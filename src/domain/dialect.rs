@@ -161,6 +161,10 @@ impl<'a> Record<'a> {
 
     /// No content: a blank line, or a spreadsheet's row of bare delimiters.
     pub fn is_blank(&self) -> bool {
+        // The usual record starts with a visible character: no field by field trimming.
+        if self.bytes(0).first().is_some_and(u8::is_ascii_graphic) {
+            return false;
+        }
         self.fields().all(|field| field.trim().is_empty())
     }
 

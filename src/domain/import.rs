@@ -502,6 +502,35 @@ mod tests {
     }
 
     #[test]
+    fn level_and_pix_cells_take_digits_only() {
+        let row = |pix: &str| {
+            format!(
+                "\"C\";42;\"Camp\";\"A\";\"B\";\"3A\";\"Oui\";\"01/09/2025 16:00\";9;\"Non\";1;1;{pix};{}",
+                competences(";", 0, 0)
+                    .splitn(3, ';')
+                    .nth(2)
+                    .unwrap_or_default()
+            )
+        };
+        for bad in [":", "1:", "/", "65", "-1", "1.5"] {
+            let text = profiles_export(";", &[&row(bad)]);
+            let error = import_file("x.csv", text.as_bytes()).unwrap_err();
+            assert_eq!(
+                (error.kind(), error.line()),
+                ("invalid-value", Some(2)),
+                "{bad}"
+            );
+            assert!(error
+                .to_string()
+                .contains("Nombre de pix pour la compétence"));
+        }
+        for good in ["0", "64", "07", " 7 ", "\"8\""] {
+            let text = profiles_export(";", &[&row(good)]);
+            assert!(import_file("x.csv", text.as_bytes()).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
     fn a_level_above_eight_is_an_invalid_value_on_its_line() {
         let row = format!(
             "\"C\";42;\"Camp\";\"A\";\"B\";\"3A\";\"Oui\";\"01/09/2025 16:00\";9;\"Non\";1;9;8;{}",

@@ -36,10 +36,15 @@ pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileR
     let mut levels = [0u8; COMPETENCE_COUNT];
     let mut pix = [0u8; COMPETENCE_COUNT];
     for competence in 0..COMPETENCE_COUNT {
-        levels[competence] =
-            row.required_integer(columns.levels[competence], u64::from(MAX_LEVEL))? as u8;
-        pix[competence] =
-            row.required_integer(columns.pix[competence], u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
+        let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
+        levels[competence] = match row.small_number(level_column, MAX_LEVEL) {
+            Some(level) => level,
+            None => row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8,
+        };
+        pix[competence] = match row.small_number(pix_column, MAX_PIX_PER_COMPETENCE) {
+            Some(pix) => pix,
+            None => row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8,
+        };
     }
     Ok(ProfileRow {
         line: row.line,

@@ -238,14 +238,14 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
         hash ^ (hash >> 29)
     };
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut array = [0u8; 8];
-        array.copy_from_slice(word);
-        hash = mix(hash, u64::from_le_bytes(array));
+    // `as_chunks` rather than `chunks_exact` + `copy_from_slice`: in wasm the copy was a call
+    // per word.
+    let (words, remainder) = bytes.as_chunks::<8>();
+    for word in words {
+        hash = mix(hash, u64::from_le_bytes(*word));
     }
     let mut tail = [0u8; 8];
-    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    tail[..remainder.len()].copy_from_slice(remainder);
     hash = mix(hash, u64::from_le_bytes(tail));
     mix(hash, bytes.len() as u64)
 }
