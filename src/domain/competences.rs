@@ -203,7 +203,11 @@ mod tests {
         for (index, value) in [1u8, 8, 0x80, 0xff, 0x7f, 2, 0x01, 0x81].iter().enumerate() {
             levels[index * 2] = *value;
             let expected = levels.iter().filter(|&&level| level >= 1).count() as u8;
-            assert_eq!(certifiable_competence_count(&levels), expected, "{levels:?}");
+            assert_eq!(
+                certifiable_competence_count(&levels),
+                expected,
+                "{levels:?}"
+            );
         }
         assert_eq!(certifiable_competence_count(&[0xff; COMPETENCE_COUNT]), 16);
     }
