@@ -147,6 +147,31 @@ impl<'a> Record<'a> {
         source.get(span.start..span.end).unwrap_or_default()
     }
 
+    /// Fills `values` from the fields that follow `first` when each is one or two ASCII
+    /// digits, as Pix writes levels and pix; `false` otherwise, and the caller reads the
+    /// cells one by one. One pass over the spans, without a lookup per cell.
+    pub fn small_numbers(&self, first: usize, values: &mut [u8]) -> bool {
+        let Some(spans) = self.spans.get(first..first.saturating_add(values.len())) else {
+            return false;
+        };
+        let text = self.text.as_bytes();
+        let digit = |byte: u8| byte.wrapping_sub(b'0');
+        for (span, value) in spans.iter().zip(values) {
+            let digits = match text.get(span.start..span.end) {
+                Some(digits) if !span.rewritten => digits,
+                _ => return false,
+            };
+            *value = match *digits {
+                [units] if digit(units) <= 9 => digit(units),
+                [tens, units] if digit(tens) <= 9 && digit(units) <= 9 => {
+                    digit(tens) * 10 + digit(units)
+                }
+                _ => return false,
+            };
+        }
+        true
+    }
+
     pub fn fields(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.spans.len()).map(|index| self.get(index).unwrap_or_default())
     }

@@ -305,6 +305,23 @@ pub struct ProfileColumns {
     pub certifiable_count: Option<usize>,
     pub levels: [usize; COMPETENCE_COUNT],
     pub pix: [usize; COMPETENCE_COUNT],
+    /// First of the 32 level and pix columns when they follow one another, level then pix
+    /// competence after competence, as in every Pix export: a row then reads them in one go.
+    pub interleaved_from: Option<usize>,
+}
+
+impl ProfileColumns {
+    fn interleaved_from(levels: &[usize], pix: &[usize]) -> Option<usize> {
+        let first = *levels.first()?;
+        let consecutive = levels
+            .iter()
+            .zip(pix)
+            .enumerate()
+            .all(|(competence, (&level, &pix))| {
+                level == first + 2 * competence && pix == level + 1
+            });
+        consecutive.then_some(first)
+    }
 }
 
 /// A competence or domain result: the rate, targeted and validated columns.
@@ -568,14 +585,17 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
             }
             match (find(Role::Sent), find(Role::SentAt), find(Role::TotalPix)) {
                 (Some(sent), Some(sent_at), Some(total_pix)) if missing.is_empty() => {
+                    let levels = levels.map(Option::unwrap_or_default);
+                    let pix = pix.map(Option::unwrap_or_default);
                     Layout::Profiles(ProfileColumns {
                         sent,
                         sent_at,
                         total_pix,
                         certifiable: find(Role::Certifiable),
                         certifiable_count: find(Role::CertifiableCount),
-                        levels: levels.map(Option::unwrap_or_default),
-                        pix: pix.map(Option::unwrap_or_default),
+                        interleaved_from: ProfileColumns::interleaved_from(&levels, &pix),
+                        levels,
+                        pix,
                     })
                 }
                 _ => return Err(HeaderError::MissingColumns { kind, missing }),

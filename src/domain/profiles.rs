@@ -36,18 +36,31 @@ pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileR
         },
         None => None,
     };
+    let mut cells = [0u8; 2 * COMPETENCE_COUNT];
+    let read_together = columns
+        .interleaved_from
+        .is_some_and(|first| row.record.small_numbers(first, &mut cells));
+    let in_range = |pair: &[u8]| pair[0] <= MAX_LEVEL && pair[1] <= MAX_PIX_PER_COMPETENCE;
+    if !(read_together && cells.chunks_exact(2).all(in_range)) {
+        // Cell by cell: another column order, or a cell that the general path accepts
+        // (spaces, quotes) or refuses with its column and value.
+        for (competence, pair) in cells.chunks_exact_mut(2).enumerate() {
+            let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
+            pair[0] = match row.small_number(level_column, MAX_LEVEL) {
+                Some(level) => level,
+                None => row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8,
+            };
+            pair[1] = match row.small_number(pix_column, MAX_PIX_PER_COMPETENCE) {
+                Some(pix) => pix,
+                None => row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8,
+            };
+        }
+    }
     let mut levels = [0u8; COMPETENCE_COUNT];
     let mut pix = [0u8; COMPETENCE_COUNT];
-    for competence in 0..COMPETENCE_COUNT {
-        let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
-        levels[competence] = match row.small_number(level_column, MAX_LEVEL) {
-            Some(level) => level,
-            None => row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8,
-        };
-        pix[competence] = match row.small_number(pix_column, MAX_PIX_PER_COMPETENCE) {
-            Some(pix) => pix,
-            None => row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8,
-        };
+    for (competence, pair) in cells.chunks_exact(2).enumerate() {
+        levels[competence] = pair[0];
+        pix[competence] = pair[1];
     }
     Ok(ProfileRow {
         line: row.line,
