@@ -764,9 +764,8 @@ impl<'r, 'a> Row<'r, 'a> {
     }
 
     /// A cell of one or two bare digits up to `max`, else `None` (the caller then takes
-    /// the general path, which reports the error): the 32 level and pix cells of a profile
-    /// row are read here, inline, without a `Result` per cell.
-    #[inline(always)]
+    /// the general path, which reports the error): no `Result` for the usual cell.
+    #[inline]
     pub fn small_number(&self, column: usize, max: u8) -> Option<u8> {
         let digit = |byte: u8| Some(byte.wrapping_sub(b'0')).filter(|&digit| digit <= 9);
         let value = match *self.record.bytes(column) {

@@ -46,14 +46,8 @@ pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileR
         // (spaces, quotes) or refuses with its column and value.
         for (competence, pair) in cells.chunks_exact_mut(2).enumerate() {
             let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
-            pair[0] = match row.small_number(level_column, MAX_LEVEL) {
-                Some(level) => level,
-                None => row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8,
-            };
-            pair[1] = match row.small_number(pix_column, MAX_PIX_PER_COMPETENCE) {
-                Some(pix) => pix,
-                None => row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8,
-            };
+            pair[0] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
+            pair[1] = row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
         }
     }
     let mut levels = [0u8; COMPETENCE_COUNT];
