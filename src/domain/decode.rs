@@ -40,6 +40,11 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Decodes a CSV file's bytes. Never panics, never guesses an encoding that would garble
 /// accented letters: strict UTF-8 first, Windows-1252 only when the bytes are not UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
+    decode_scanned(bytes, contains_nul(bytes))
+}
+
+/// `decode`, told whether the bytes hold a NUL by a pass the caller makes anyway.
+pub fn decode_scanned(bytes: &[u8], has_nul: bool) -> Result<Decoded<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -50,7 +55,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         if rest.is_empty() {
             return Err(DecodeError::Empty);
         }
-        if contains_nul(rest) {
+        // The BOM holds no NUL: a NUL in the bytes is one in the text.
+        if has_nul {
             return Err(DecodeError::NotText { detected: BINARY });
         }
         return match std::str::from_utf8(rest) {
@@ -66,7 +72,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some(utf16) = utf16_order(bytes) {
         return decode_utf16(bytes, utf16);
     }
-    if contains_nul(bytes) {
+    if has_nul {
         return Err(DecodeError::NotText { detected: BINARY });
     }
     match std::str::from_utf8(bytes) {
