@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
-use super::text::{class_key, fold, fold_into};
+use super::text::{class_key, fold, fold_into, natural_cmp};
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
 /// The class is part of it so that two homonyms in different classes stay apart.
@@ -106,16 +106,36 @@ type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
 type QuickSet<K> = HashSet<K, BuildHasherDefault<QuickHasher>>;
 
 /// `text::class_key` of each class as typed: a campaign has a few dozen classes and
-/// thousands of rows, so each key is computed once.
+/// thousands of rows, so each key is computed once, and numbered (`4B` and `4 B` share a
+/// number) so that classes are then told apart without hashing.
 #[derive(Default)]
-struct ClassKeys<'a>(QuickMap<&'a str, String>);
+struct ClassKeys<'a> {
+    ids: QuickMap<&'a str, usize>,
+    keys: Vec<String>,
+}
 
 impl<'a> ClassKeys<'a> {
-    fn of(&mut self, class: Option<&'a str>) -> &str {
-        match class {
-            Some(class) => self.0.entry(class).or_insert_with(|| class_key(class)),
-            None => "",
+    /// The number of the class's key, `None` without a class.
+    fn id(&mut self, class: Option<&'a str>) -> Option<usize> {
+        let class = class?;
+        if let Some(&id) = self.ids.get(class) {
+            return Some(id);
         }
+        let key = class_key(class);
+        let id = match self.keys.iter().position(|known| *known == key) {
+            Some(id) => id,
+            None => {
+                self.keys.push(key);
+                self.keys.len() - 1
+            }
+        };
+        self.ids.insert(class, id);
+        Some(id)
+    }
+
+    fn key(&self, id: Option<usize>) -> &str {
+        id.and_then(|id| self.keys.get(id))
+            .map_or("", String::as_str)
     }
 }
 
@@ -194,7 +214,8 @@ pub fn group_by_student<R, K: Ord>(
         .iter()
         .map(|row| {
             let learner = learner(row);
-            FoldedLearner::new(learner, class_keys.of(learner.class.as_deref())).key
+            let class = class_keys.id(learner.class.as_deref());
+            FoldedLearner::new(learner, class_keys.key(class)).key
         })
         .collect();
     let groups = group_by_keys(rows, |index| &keys[index], recency);
@@ -396,12 +417,18 @@ impl ParticipantLine {
 pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
     // Each row's names folded once, for the grouping key, the search and the sort.
     let mut class_keys = ClassKeys::default();
+    let mut class_of_row = Vec::with_capacity(rows.len());
     let mut folded: Vec<FoldedLearner> = rows
         .iter()
-        .map(|row| FoldedLearner::new(&row.learner, class_keys.of(row.learner.class.as_deref())))
+        .map(|row| {
+            let class = class_keys.id(row.learner.class.as_deref());
+            class_of_row.push(class);
+            FoldedLearner::new(&row.learner, class_keys.key(class))
+        })
         .collect();
     let groups = group_by_keys(rows, |index| &folded[index].key, profile_recency);
     let mut lines: Vec<ParticipantLine> = Vec::with_capacity(groups.ends.len());
+    let mut class_of_line = Vec::with_capacity(groups.ends.len());
     for history in groups.iter() {
         let Some((&current_row, older)) = history.split_first() else {
             continue;
@@ -425,6 +452,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         search_key.push_str(names.first_key());
         let first_key = names.first_key().to_owned();
         let class_key = names.class_key().to_owned();
+        class_of_line.push(class_of_row[current_row]);
         lines.push(ParticipantLine {
             row: current_row,
             key: std::mem::replace(&mut names.key, StudentKey(String::new())),
@@ -453,14 +481,27 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
                 .count(),
         });
     }
-    let ranks: QuickMap<String, u32> = classes_of(&lines)
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (key, _))| (key, rank as u32 + 1))
-        .collect();
-    for line in &mut lines {
-        // Lines without a class keep rank 0 and come first, as empty strings would.
-        line.class_rank = ranks.get(&line.class_key).copied().unwrap_or(0);
+    // The ranks `classes_of(&lines)` gives (classes in the order of their first line,
+    // labelled by it, sorted naturally), from the class numbers rather than a hash per line.
+    let mut label: Vec<Option<&str>> = vec![None; class_keys.keys.len()];
+    let mut classes = Vec::new();
+    for (line, &class) in lines.iter().zip(&class_of_line) {
+        let Some(class) = class else { continue };
+        if !class_keys.key(Some(class)).is_empty() && label[class].is_none() {
+            label[class] = Some(&line.class);
+            classes.push(class);
+        }
+    }
+    crate::domain::sort::sort_by(&mut classes, |&a, &b| {
+        natural_cmp(label[a].unwrap_or_default(), label[b].unwrap_or_default())
+    });
+    // Lines without a class keep rank 0 and come first, as empty strings would.
+    let mut rank_of_class = vec![0; class_keys.keys.len()];
+    for (rank, &class) in classes.iter().enumerate() {
+        rank_of_class[class] = rank as u32 + 1;
+    }
+    for (line, class) in lines.iter_mut().zip(class_of_line) {
+        line.class_rank = class.map_or(0, |class| rank_of_class[class]);
     }
     lines
 }
