@@ -11,12 +11,12 @@ use cohorte::domain::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
 };
 use cohorte::domain::cohort::{
-    class_summaries, compare_with_earlier_snapshot, filter_and_sort, participant_lines, student_at,
-    Certifiability, ParticipantFilter, Sort, SortColumn,
+    class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
+    student_at, Certifiability, ParticipantFilter, Sort, SortColumn,
 };
 use cohorte::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
+use cohorte::domain::snapshot::{CampaignKind, CampaignSnapshot, Learner, ProfileRow, Rows};
 use cohorte::domain::text::class_key;
 use cohorte::domain::todo::{todo_csv, todo_list, TodoCsvLabels};
 use serde_json::Value;
@@ -103,6 +103,73 @@ fn classes_come_in_natural_order() {
     let position = |label: &str| labels.iter().position(|l| l == label).unwrap();
     assert!(position("2nde 2") < position("2nde 10"), "{labels:?}");
     assert!(position("2nde 1") < position("2nde 2"), "{labels:?}");
+}
+
+#[test]
+fn class_ranks_follow_the_natural_order_of_classes_of() {
+    for name in profile_fixtures() {
+        let (snapshot, _) = fixture(&name);
+        let lines = participant_lines(profile_rows(&snapshot));
+        let classes = classes_of(&lines);
+        for line in &lines {
+            let expected = classes
+                .iter()
+                .position(|(key, _)| *key == line.class_key)
+                .map_or(0, |position| position as u32 + 1);
+            assert_eq!(line.class_rank, expected, "{name}: {:?}", line.class);
+        }
+    }
+}
+
+#[test]
+fn class_ranks_group_the_ways_a_class_is_typed() {
+    let classes = [
+        Some("4 B"),
+        Some("3E10"),
+        None,
+        Some("4b"),
+        Some(""),
+        Some("3E2"),
+        Some("4ème B"),
+        Some(" "),
+        Some("3E10"),
+        Some("2nde 2"),
+    ];
+    let rows: Vec<ProfileRow> = classes
+        .iter()
+        .enumerate()
+        .map(|(index, class)| ProfileRow {
+            line: index as u32 + 2,
+            learner: Learner {
+                last: format!("NOM{index}"),
+                first: "Léa".into(),
+                class: class.map(str::to_owned),
+                student_number: None,
+                external_id: None,
+            },
+            profile: None,
+        })
+        .collect();
+    let lines = participant_lines(&rows);
+    let ranks: Vec<(String, u32)> = lines
+        .iter()
+        .map(|line| (line.class.clone(), line.class_rank))
+        .collect();
+    let rank = |class: &str| ranks.iter().find(|(typed, _)| typed == class).unwrap().1;
+    assert_eq!(rank(""), 0);
+    assert_eq!(rank(" "), 0);
+    assert_eq!(rank("2nde 2"), 1);
+    assert_eq!(rank("3E2"), 2);
+    assert_eq!(rank("3E10"), 3);
+    assert_eq!((rank("4 B"), rank("4b"), rank("4ème B")), (4, 4, 4));
+    let keys = classes_of(&lines);
+    for line in &lines {
+        let expected = keys
+            .iter()
+            .position(|(key, _)| *key == line.class_key)
+            .map_or(0, |position| position as u32 + 1);
+        assert_eq!(line.class_rank, expected, "{:?}", line.class);
+    }
 }
 
 #[test]

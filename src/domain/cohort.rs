@@ -1,9 +1,10 @@
 //! The view staff read: one line per student (their latest participation) and the counts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
-use super::text::{class_key, fold};
+use super::text::{class_key, fold, fold_into, natural_cmp};
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
 /// The class is part of it so that two homonyms in different classes stay apart.
@@ -12,26 +13,129 @@ pub struct StudentKey(String);
 
 impl StudentKey {
     pub fn of(learner: &Learner) -> Self {
-        Self::from_folded(
-            &fold(&learner.last),
-            &fold(&learner.first),
-            &learner.class.as_deref().map(class_key).unwrap_or_default(),
-        )
-    }
-
-    /// From the already folded parts (no `format!`: this runs for every row of an import).
-    fn from_folded(last: &str, first: &str, class_key: &str) -> Self {
-        let mut key = String::with_capacity(last.len() + first.len() + class_key.len() + 2);
-        key.push_str(last);
-        key.push('\u{1f}');
-        key.push_str(first);
-        key.push('\u{1f}');
-        key.push_str(class_key);
-        StudentKey(key)
+        let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
+        FoldedLearner::new(learner, &class_key).key
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A student's key with the places of its parts, so that the folded names it is made of are
+/// not folded again for the participants table.
+struct FoldedLearner {
+    key: StudentKey,
+    last_end: usize,
+    first_end: usize,
+}
+
+impl FoldedLearner {
+    /// Folds straight into the key (no `format!`, one allocation: this runs for every row).
+    fn new(learner: &Learner, class_key: &str) -> Self {
+        let mut key =
+            String::with_capacity(learner.last.len() + learner.first.len() + class_key.len() + 2);
+        fold_into(&learner.last, &mut key);
+        let last_end = key.len();
+        key.push('\u{1f}');
+        fold_into(&learner.first, &mut key);
+        let first_end = key.len();
+        key.push('\u{1f}');
+        key.push_str(class_key);
+        FoldedLearner {
+            key: StudentKey(key),
+            last_end,
+            first_end,
+        }
+    }
+
+    fn last_key(&self) -> &str {
+        self.key.0.get(..self.last_end).unwrap_or_default()
+    }
+
+    fn first_key(&self) -> &str {
+        self.key
+            .0
+            .get(self.last_end + 1..self.first_end)
+            .unwrap_or_default()
+    }
+
+    fn class_key(&self) -> &str {
+        self.key.0.get(self.first_end + 1..).unwrap_or_default()
+    }
+}
+
+/// FxHash (rustc's): a multiply per 8 bytes. The maps here hold the file's own names, which
+/// a user has no reason to craft against the hash; SipHash, the default, was a tenth of the
+/// participants table's construction.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let (words, remainder) = bytes.as_chunks::<8>();
+        for word in words {
+            self.add(u64::from_le_bytes(*word));
+        }
+        let mut tail = [0u8; 8];
+        tail[..remainder.len()].copy_from_slice(remainder);
+        self.add(u64::from_le_bytes(tail));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits, which pick the bucket, the weakest.
+        self.0.rotate_left(26)
+    }
+}
+
+impl QuickHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
+type QuickSet<K> = HashSet<K, BuildHasherDefault<QuickHasher>>;
+
+/// `text::class_key` of each class as typed: a campaign has a few dozen classes and
+/// thousands of rows, so each key is computed once, and numbered (`4B` and `4 B` share a
+/// number) so that classes are then told apart without hashing.
+#[derive(Default)]
+struct ClassKeys<'a> {
+    ids: QuickMap<&'a str, usize>,
+    keys: Vec<String>,
+}
+
+impl<'a> ClassKeys<'a> {
+    /// The number of the class's key, `None` without a class.
+    fn id(&mut self, class: Option<&'a str>) -> Option<usize> {
+        let class = class?;
+        if let Some(&id) = self.ids.get(class) {
+            return Some(id);
+        }
+        let key = class_key(class);
+        let id = match self.keys.iter().position(|known| *known == key) {
+            Some(id) => id,
+            None => {
+                self.keys.push(key);
+                self.keys.len() - 1
+            }
+        };
+        self.ids.insert(class, id);
+        Some(id)
+    }
+
+    fn key(&self, id: Option<usize>) -> &str {
+        id.and_then(|id| self.keys.get(id))
+            .map_or("", String::as_str)
     }
 }
 
@@ -105,41 +209,110 @@ pub fn group_by_student<R, K: Ord>(
     learner: impl Fn(&R) -> &Learner,
     recency: impl Fn(&R) -> K,
 ) -> Vec<Vec<(usize, &R)>> {
-    let mut index_of: HashMap<StudentKey, usize> = HashMap::with_capacity(rows.len());
-    let mut groups: Vec<Vec<(usize, &R)>> = Vec::new();
-    for (row_index, row) in rows.iter().enumerate() {
-        let next = groups.len();
-        let slot = *index_of.entry(StudentKey::of(learner(row))).or_insert(next);
-        if slot == next {
-            groups.push(Vec::with_capacity(1));
-        }
-        groups[slot].push((row_index, row));
-    }
-    for history in &mut groups {
-        crate::domain::sort::sort_by(history, |&(_, a), &(_, b)| recency(b).cmp(&recency(a)));
-    }
+    let mut class_keys = ClassKeys::default();
+    let keys: Vec<StudentKey> = rows
+        .iter()
+        .map(|row| {
+            let learner = learner(row);
+            let class = class_keys.id(learner.class.as_deref());
+            FoldedLearner::new(learner, class_keys.key(class)).key
+        })
+        .collect();
+    let groups = group_by_keys(rows, |index| &keys[index], recency);
     groups
+        .iter()
+        .map(|group| group.iter().map(|&index| (index, &rows[index])).collect())
+        .collect()
+}
+
+/// Row indices grouped by student, in one vector: students in the order of their first row,
+/// each one's rows newest first.
+struct StudentGroups {
+    rows: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl StudentGroups {
+    fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let group = self.rows.get(start..end).unwrap_or_default();
+            start = end;
+            group
+        })
+    }
+}
+
+/// `group_by_student` with each row's key given by its index; no vector per student.
+fn group_by_keys<'k, R, K: Ord>(
+    rows: &[R],
+    key: impl Fn(usize) -> &'k StudentKey,
+    recency: impl Fn(&R) -> K,
+) -> StudentGroups {
+    let mut index_of: QuickMap<&StudentKey, usize> =
+        QuickMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut group_of_row = Vec::with_capacity(rows.len());
+    let mut sizes: Vec<usize> = Vec::new();
+    for row_index in 0..rows.len() {
+        let next = sizes.len();
+        let group = *index_of.entry(key(row_index)).or_insert(next);
+        if group == next {
+            sizes.push(0);
+        }
+        sizes[group] += 1;
+        group_of_row.push(group);
+    }
+    // Each group's slice is placed from its start, rows in file order, then sorted.
+    let mut cursors = Vec::with_capacity(sizes.len());
+    let mut total = 0;
+    for size in &sizes {
+        cursors.push(total);
+        total += size;
+    }
+    let mut grouped = vec![0; rows.len()];
+    for (row_index, &group) in group_of_row.iter().enumerate() {
+        grouped[cursors[group]] = row_index;
+        cursors[group] += 1;
+    }
+    let ends = cursors;
+    let mut start = 0;
+    for &end in &ends {
+        // Pix writes a student's participations newest first: the sort (which allocates)
+        // only runs when they are not.
+        if let Some(history) = grouped.get_mut(start..end) {
+            if !history.is_sorted_by(|&a, &b| recency(&rows[a]) >= recency(&rows[b])) {
+                crate::domain::sort::sort_by(history, |&a, &b| {
+                    recency(&rows[b]).cmp(&recency(&rows[a]))
+                });
+            }
+        }
+        start = end;
+    }
+    StudentGroups {
+        rows: grouped,
+        ends,
+    }
 }
 
 /// Groups the rows by student and picks each one's current participation: the latest sent
 /// one (not-sent participations come after every sent one). Students come out in the order
 /// of their first row in the file.
 pub fn profile_students(rows: &[ProfileRow]) -> Vec<ProfileStudent<'_>> {
-    group_by_student(
-        rows,
-        |row| &row.learner,
-        |row| row.profile.as_ref().map(|profile| profile.sent_at),
-    )
-    .into_iter()
-    .map(|history| {
-        let (current_row, current) = history[0];
-        ProfileStudent {
-            current,
-            current_row,
-            history: history.into_iter().map(|(_, row)| row).collect(),
-        }
-    })
-    .collect()
+    group_by_student(rows, |row| &row.learner, profile_recency)
+        .into_iter()
+        .map(|history| {
+            let (current_row, current) = history[0];
+            ProfileStudent {
+                current,
+                current_row,
+                history: history.into_iter().map(|(_, row)| row).collect(),
+            }
+        })
+        .collect()
+}
+
+fn profile_recency(row: &ProfileRow) -> Option<LocalDateTime> {
+    row.profile.as_ref().map(|profile| profile.sent_at)
 }
 
 /// The header cards of a profiles-collection campaign.
@@ -246,59 +419,95 @@ impl ParticipantLine {
 }
 
 pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
-    let mut lines: Vec<ParticipantLine> = profile_students(rows)
+    // Each row's names folded once, for the grouping key, the search and the sort.
+    let mut class_keys = ClassKeys::default();
+    let mut class_of_row = Vec::with_capacity(rows.len());
+    let mut folded: Vec<FoldedLearner> = rows
         .iter()
-        .map(|student| {
-            let learner = student.learner();
-            let profile = student.profile();
-            // Each name folded once for the key, the search and the sort.
-            let last_key = fold(&learner.last);
-            let first_key = fold(&learner.first);
-            let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
-            let mut search_key = String::with_capacity(last_key.len() + first_key.len() + 1);
-            search_key.push_str(&last_key);
-            search_key.push(' ');
-            search_key.push_str(&first_key);
-            ParticipantLine {
-                row: student.current_row,
-                key: StudentKey::from_folded(&last_key, &first_key, &class_key),
-                last: learner.last.clone(),
-                first: learner.first.clone(),
-                class: learner.class.clone().unwrap_or_default(),
-                class_key,
-                class_rank: 0,
-                search_key,
-                first_key,
-                name_rank: 0,
-                first_rank: 0,
-                status: student.status(),
-                sent_at: profile.map(|p| p.sent_at),
-                score: profile.map(|p| p.total_pix),
-                certifiable_count: profile.map(Profile::certifiable_count),
-                missing_to_certify: profile.map(Profile::missing_to_certify),
-                inconsistent: profile.is_some_and(Profile::is_inconsistent),
-                previous: student.previous_profile().map(|p| Previous {
-                    score: p.total_pix,
-                    certifiable_count: p.certifiable_count(),
-                    sent_at: p.sent_at,
-                    from_earlier_snapshot: false,
-                }),
-                sendings: student
-                    .history
-                    .iter()
-                    .filter(|row| row.profile.is_some())
-                    .count(),
-            }
+        .map(|row| {
+            let class = class_keys.id(row.learner.class.as_deref());
+            class_of_row.push(class);
+            FoldedLearner::new(&row.learner, class_keys.key(class))
         })
         .collect();
-    let ranks: HashMap<String, u32> = classes_of(&lines)
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (key, _))| (key, rank as u32 + 1))
-        .collect();
-    for line in &mut lines {
-        // Lines without a class keep rank 0 and come first, as empty strings would.
-        line.class_rank = ranks.get(&line.class_key).copied().unwrap_or(0);
+    let groups = group_by_keys(rows, |index| &folded[index].key, profile_recency);
+    let mut lines: Vec<ParticipantLine> = Vec::with_capacity(groups.ends.len());
+    let mut class_of_line = Vec::with_capacity(groups.ends.len());
+    for history in groups.iter() {
+        let Some((&current_row, older)) = history.split_first() else {
+            continue;
+        };
+        // The same choices as `ProfileStudent`, read from the group without building one.
+        let current = &rows[current_row];
+        let learner = &current.learner;
+        let profile = current.profile.as_ref();
+        let status = match profile {
+            None => Certifiability::NotSent,
+            Some(profile) if profile.is_certifiable() => Certifiability::Certifiable,
+            Some(_) => Certifiability::NotCertifiable,
+        };
+        let previous = older.iter().find_map(|&index| rows[index].profile.as_ref());
+        // A row is the current one of one student only: its key can be moved out.
+        let names = &mut folded[current_row];
+        let mut search_key =
+            String::with_capacity(names.last_key().len() + names.first_key().len() + 1);
+        search_key.push_str(names.last_key());
+        search_key.push(' ');
+        search_key.push_str(names.first_key());
+        let first_key = names.first_key().to_owned();
+        let class_key = names.class_key().to_owned();
+        class_of_line.push(class_of_row[current_row]);
+        lines.push(ParticipantLine {
+            row: current_row,
+            key: std::mem::replace(&mut names.key, StudentKey(String::new())),
+            last: learner.last.clone(),
+            first: learner.first.clone(),
+            class: learner.class.clone().unwrap_or_default(),
+            class_key,
+            class_rank: 0,
+            search_key,
+            first_key,
+            name_rank: 0,
+            first_rank: 0,
+            status,
+            sent_at: profile.map(|p| p.sent_at),
+            score: profile.map(|p| p.total_pix),
+            certifiable_count: profile.map(Profile::certifiable_count),
+            missing_to_certify: profile.map(Profile::missing_to_certify),
+            inconsistent: profile.is_some_and(Profile::is_inconsistent),
+            previous: previous.map(|p| Previous {
+                score: p.total_pix,
+                certifiable_count: p.certifiable_count(),
+                sent_at: p.sent_at,
+                from_earlier_snapshot: false,
+            }),
+            sendings: history
+                .iter()
+                .filter(|&&index| rows[index].profile.is_some())
+                .count(),
+        });
+    }
+    // The ranks `classes_of(&lines)` gives (classes in the order of their first line,
+    // labelled by it, sorted naturally), from the class numbers rather than a hash per line.
+    let mut label: Vec<Option<&str>> = vec![None; class_keys.keys.len()];
+    let mut classes = Vec::new();
+    for (line, &class) in lines.iter().zip(&class_of_line) {
+        let Some(class) = class else { continue };
+        if !class_keys.key(Some(class)).is_empty() && label[class].is_none() {
+            label[class] = Some(&line.class);
+            classes.push(class);
+        }
+    }
+    crate::domain::sort::sort_by(&mut classes, |&a, &b| {
+        natural_cmp(label[a].unwrap_or_default(), label[b].unwrap_or_default())
+    });
+    // Lines without a class keep rank 0 and come first, as empty strings would.
+    let mut rank_of_class = vec![0; class_keys.keys.len()];
+    for (rank, &class) in classes.iter().enumerate() {
+        rank_of_class[class] = rank as u32 + 1;
+    }
+    for (line, class) in lines.iter_mut().zip(class_of_line) {
+        line.class_rank = class.map_or(0, |class| rank_of_class[class]);
     }
     rank_names(&mut lines);
     lines
@@ -482,7 +691,7 @@ pub fn filter_and_sort(
 /// The distinct classes of the lines, as (key, label as first typed), in natural order.
 pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
     let mut classes: Vec<(String, String)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = QuickSet::default();
     for line in lines {
         if !line.class_key.is_empty() && seen.insert(line.class_key.as_str()) {
             classes.push((line.class_key.clone(), line.class.clone()));
@@ -644,7 +853,7 @@ mod tests {
         let search_key = format!("{} {}", fold(&last), fold(&first));
         ParticipantLine {
             row,
-            key: StudentKey::from_folded(&last, &first, ""),
+            key: StudentKey(format!("{}\u{1f}{}\u{1f}", fold(&last), fold(&first))),
             first_key: fold(&first),
             last,
             first,

@@ -305,6 +305,23 @@ pub struct ProfileColumns {
     pub certifiable_count: Option<usize>,
     pub levels: [usize; COMPETENCE_COUNT],
     pub pix: [usize; COMPETENCE_COUNT],
+    /// First of the 32 level and pix columns when they follow one another, level then pix
+    /// competence after competence, as in every Pix export: a row then reads them in one go.
+    pub interleaved_from: Option<usize>,
+}
+
+impl ProfileColumns {
+    fn interleaved_from(levels: &[usize], pix: &[usize]) -> Option<usize> {
+        let first = *levels.first()?;
+        let consecutive = levels
+            .iter()
+            .zip(pix)
+            .enumerate()
+            .all(|(competence, (&level, &pix))| {
+                level == first + 2 * competence && pix == level + 1
+            });
+        consecutive.then_some(first)
+    }
 }
 
 /// A competence or domain result: the rate, targeted and validated columns.
@@ -568,14 +585,17 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
             }
             match (find(Role::Sent), find(Role::SentAt), find(Role::TotalPix)) {
                 (Some(sent), Some(sent_at), Some(total_pix)) if missing.is_empty() => {
+                    let levels = levels.map(Option::unwrap_or_default);
+                    let pix = pix.map(Option::unwrap_or_default);
                     Layout::Profiles(ProfileColumns {
                         sent,
                         sent_at,
                         total_pix,
                         certifiable: find(Role::Certifiable),
                         certifiable_count: find(Role::CertifiableCount),
-                        levels: levels.map(Option::unwrap_or_default),
-                        pix: pix.map(Option::unwrap_or_default),
+                        interleaved_from: ProfileColumns::interleaved_from(&levels, &pix),
+                        levels,
+                        pix,
                     })
                 }
                 _ => return Err(HeaderError::MissingColumns { kind, missing }),
@@ -726,7 +746,7 @@ impl<'r, 'a> Row<'r, 'a> {
     /// up to `max`.
     pub fn integer(&self, column: usize, max: u64) -> Result<Option<u64>, CellError> {
         // Most cells are a few bare digits: no trimming, no `NA` check needed.
-        if let Some(value) = self.record.get(column).and_then(small_integer) {
+        if let Some(value) = small_integer(self.record.bytes(column)) {
             return if value <= max {
                 Ok(Some(value))
             } else {
@@ -743,12 +763,37 @@ impl<'r, 'a> Row<'r, 'a> {
         }
     }
 
+    /// A cell of one or two bare digits up to `max`, else `None` (the caller then takes
+    /// the general path, which reports the error): no `Result` for the usual cell.
+    #[inline]
+    pub fn small_number(&self, column: usize, max: u8) -> Option<u8> {
+        let digit = |byte: u8| Some(byte.wrapping_sub(b'0')).filter(|&digit| digit <= 9);
+        let value = match *self.record.bytes(column) {
+            [units] => digit(units)?,
+            [tens, units] => digit(tens)? * 10 + digit(units)?,
+            _ => return None,
+        };
+        (value <= max).then_some(value)
+    }
+
     /// Like `integer`, but the value must be there.
+    #[inline]
     pub fn required_integer(&self, column: usize, max: u64) -> Result<u64, CellError> {
-        self.integer(column, max)?.ok_or_else(|| self.error(column))
+        // The 32 level and pix cells of a profile row come this way: the usual cell is
+        // decided here, without the calls of the general path.
+        match small_integer(self.record.bytes(column)) {
+            Some(value) if value <= max => Ok(value),
+            _ => self.integer(column, max)?.ok_or_else(|| self.error(column)),
+        }
     }
 
     pub fn yes_no(&self, column: usize) -> Result<Option<bool>, CellError> {
+        // What Pix writes, decided without trimming nor case folding.
+        match self.record.bytes(column) {
+            b"Oui" => return Ok(Some(true)),
+            b"Non" => return Ok(Some(false)),
+            _ => {}
+        }
         let raw = self.raw(column);
         if is_not_available(raw) {
             return Ok(None);
@@ -759,6 +804,9 @@ impl<'r, 'a> Row<'r, 'a> {
     }
 
     pub fn date(&self, column: usize) -> Result<Option<LocalDateTime>, CellError> {
+        if let Some(date) = parse_pix_date(self.record.bytes(column)) {
+            return Ok(Some(date));
+        }
         let raw = self.raw(column);
         if is_not_available(raw) {
             return Ok(None);
@@ -794,17 +842,20 @@ pub fn is_not_available(value: &str) -> bool {
 }
 
 /// One to four ASCII digits, nothing else.
-#[inline]
-fn small_integer(cell: &str) -> Option<u64> {
-    let bytes = cell.as_bytes();
-    if bytes.is_empty() || bytes.len() > 4 || !bytes.iter().all(u8::is_ascii_digit) {
+#[inline(always)]
+fn small_integer(cell: &[u8]) -> Option<u64> {
+    if cell.is_empty() || cell.len() > 4 {
         return None;
     }
-    Some(
-        bytes
-            .iter()
-            .fold(0u64, |acc, &b| acc * 10 + u64::from(b - b'0')),
-    )
+    let mut value = 0u64;
+    for &byte in cell {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(digit);
+    }
+    Some(value)
 }
 
 /// A non-negative integer; spaces used as thousands separators by spreadsheets are allowed.
@@ -935,16 +986,13 @@ fn parse_pix_date(bytes: &[u8]) -> Option<LocalDateTime> {
     let [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4, b' ', h1, h2, b':', n1, n2] = *bytes else {
         return None;
     };
-    let number = |digits: &[u8]| -> Option<u32> {
-        digits.iter().try_fold(0u32, |acc, &b| {
-            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-        })
-    };
-    let day = number(&[d1, d2])?;
-    let month = number(&[m1, m2])?;
-    let year = number(&[y1, y2, y3, y4])?;
-    let hours = number(&[h1, h2])?;
-    let minutes = number(&[n1, n2])?;
+    let digits = [d1, d2, m1, m2, y1, y2, y3, y4, h1, h2, n1, n2].map(|b| b.wrapping_sub(b'0'));
+    if digits.iter().any(|&digit| digit > 9) {
+        return None;
+    }
+    let pair = |at: usize| u32::from(digits[at]) * 10 + u32::from(digits[at + 1]);
+    let (day, month, year) = (pair(0), pair(2), pair(4) * 100 + pair(6));
+    let (hours, minutes) = (pair(8), pair(10));
     let valid = (1970..=2200).contains(&year)
         && (1..=12).contains(&month)
         && day >= 1
@@ -1180,5 +1228,8 @@ mod tests {
         assert_eq!(iso("31/02/2025 10:00"), None);
         assert_eq!(iso("15/09/2025 24:00"), None);
         assert_eq!(iso("hier"), None);
+        assert_eq!(iso("01/09/2025 16:0a"), None);
+        assert_eq!(iso("29/02/2024 23:59").as_deref(), Some("2024-02-29T23:59"));
+        assert_eq!(iso("29/02/2025 10:00"), None);
     }
 }

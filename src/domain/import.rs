@@ -4,11 +4,11 @@
 use std::fmt;
 
 use super::assessment;
-use super::decode::{decode, DecodeError};
+use super::decode::{decode_scanned, DecodeError};
 use super::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
 use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
 use super::profiles;
-use super::snapshot::{content_hash, Campaign, CampaignKind, CampaignSnapshot, Rows};
+use super::snapshot::{content_hash_and_nul, Campaign, CampaignKind, CampaignSnapshot, Rows};
 
 /// Why a file was refused. Every variant names the file; `Display` is the French message
 /// shown to staff, `kind` a stable identifier for tests and the UI.
@@ -234,7 +234,8 @@ impl std::error::Error for ImportError {}
 /// Never panics, whatever the bytes.
 pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, ImportError> {
     let file = || file_name.to_owned();
-    let decoded = decode(bytes).map_err(|error| match error {
+    let (content_hash, has_nul) = content_hash_and_nul(bytes);
+    let decoded = decode_scanned(bytes, has_nul).map_err(|error| match error {
         DecodeError::Empty => ImportError::Empty { file: file() },
         DecodeError::NotText { detected } => ImportError::NotText {
             file: file(),
@@ -299,7 +300,7 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
     Ok(CampaignSnapshot {
         campaign,
         file_name: file(),
-        content_hash: content_hash(bytes),
+        content_hash,
         external_id_label: columns.external_id_label().map(str::to_owned),
         rows,
     })
@@ -411,7 +412,7 @@ fn campaign_of(row: &Row<'_, '_>) -> Result<Campaign, CellError> {
 mod tests {
     use super::*;
     use crate::domain::competences::COMPETENCES;
-    use crate::domain::snapshot::Rows;
+    use crate::domain::snapshot::{content_hash, Rows};
 
     fn profiles_export(delimiter: &str, rows: &[&str]) -> String {
         let mut header = vec![
@@ -499,6 +500,35 @@ mod tests {
         let text = format!("sep=,\n{}", profiles_export(",", &[&bad]));
         let error = import_file("sep.csv", text.as_bytes()).unwrap_err();
         assert_eq!((error.kind(), error.line()), ("invalid-value", Some(3)));
+    }
+
+    #[test]
+    fn level_and_pix_cells_take_digits_only() {
+        let row = |pix: &str| {
+            format!(
+                "\"C\";42;\"Camp\";\"A\";\"B\";\"3A\";\"Oui\";\"01/09/2025 16:00\";9;\"Non\";1;1;{pix};{}",
+                competences(";", 0, 0)
+                    .splitn(3, ';')
+                    .nth(2)
+                    .unwrap_or_default()
+            )
+        };
+        for bad in [":", "1:", "/", "65", "-1", "1.5"] {
+            let text = profiles_export(";", &[&row(bad)]);
+            let error = import_file("x.csv", text.as_bytes()).unwrap_err();
+            assert_eq!(
+                (error.kind(), error.line()),
+                ("invalid-value", Some(2)),
+                "{bad}"
+            );
+            assert!(error
+                .to_string()
+                .contains("Nombre de pix pour la compétence"));
+        }
+        for good in ["0", "64", "07", " 7 ", "\"8\""] {
+            let text = profiles_export(";", &[&row(good)]);
+            assert!(import_file("x.csv", text.as_bytes()).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -28,18 +28,33 @@ pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileR
         None => None,
     };
     let file_certifiable_count = match columns.certifiable_count {
-        Some(column) => row
-            .integer(column, COMPETENCE_COUNT as u64)?
-            .map(|count| count as u8),
+        Some(column) => match row.small_number(column, COMPETENCE_COUNT as u8) {
+            Some(count) => Some(count),
+            None => row
+                .integer(column, COMPETENCE_COUNT as u64)?
+                .map(|count| count as u8),
+        },
         None => None,
     };
+    let mut cells = [0u8; 2 * COMPETENCE_COUNT];
+    let read_together = columns
+        .interleaved_from
+        .is_some_and(|first| row.record.small_numbers(first, &mut cells));
+    let in_range = |pair: &[u8]| pair[0] <= MAX_LEVEL && pair[1] <= MAX_PIX_PER_COMPETENCE;
+    if !(read_together && cells.chunks_exact(2).all(in_range)) {
+        // Cell by cell: another column order, or a cell that the general path accepts
+        // (spaces, quotes) or refuses with its column and value.
+        for (competence, pair) in cells.chunks_exact_mut(2).enumerate() {
+            let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
+            pair[0] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
+            pair[1] = row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
+        }
+    }
     let mut levels = [0u8; COMPETENCE_COUNT];
     let mut pix = [0u8; COMPETENCE_COUNT];
-    for competence in 0..COMPETENCE_COUNT {
-        levels[competence] =
-            row.required_integer(columns.levels[competence], u64::from(MAX_LEVEL))? as u8;
-        pix[competence] =
-            row.required_integer(columns.pix[competence], u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
+    for (competence, pair) in cells.chunks_exact(2).enumerate() {
+        levels[competence] = pair[0];
+        pix[competence] = pair[1];
     }
     Ok(ProfileRow {
         line: row.line,

@@ -5,6 +5,25 @@
 /// Works on NFC and NFD input alike (combining marks are dropped).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// `fold`, appended to `out`: the parts of a key can share one allocation.
+pub fn fold_into(text: &str, out: &mut String) {
+    if only_needs_lower_case(text.as_bytes()) {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(appended) = out.get_mut(start..) {
+            appended.make_ascii_lowercase();
+        }
+        return;
+    }
+    fold_chars_into(text, out);
+}
+
+fn fold_chars_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut pending_space = false;
     for ch in text.chars() {
         // ASCII first, without Unicode tables or `to_lowercase` iterators: names are mostly
@@ -14,7 +33,7 @@ pub fn fold(text: &str) -> String {
         if ch.is_ascii() {
             let byte = ch as u8;
             if matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
-                pending_space = !out.is_empty();
+                pending_space = out.len() > start;
                 continue;
             }
             if pending_space {
@@ -29,7 +48,7 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         if ch.is_whitespace() || ch == '\u{a0}' || ch == '\u{feff}' {
-            pending_space = !out.is_empty();
+            pending_space = out.len() > start;
             continue;
         }
         if ('\u{300}'..='\u{36f}').contains(&ch) {
@@ -50,7 +69,23 @@ pub fn fold(text: &str) -> String {
             },
         }
     }
-    out
+}
+
+/// Printable ASCII without `` ` `` and with single inner spaces only: folding it is lowering
+/// its case, done in place rather than character by character. Most names and classes are.
+fn only_needs_lower_case(bytes: &[u8]) -> bool {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for &byte in bytes {
+        let space = byte == b' ';
+        if !(b' '..=b'~').contains(&byte) || byte == b'`' || (space && after_space) {
+            return false;
+        }
+        after_space = space;
+    }
+    true
 }
 
 fn strip_accent(ch: char) -> Option<char> {
@@ -83,20 +118,19 @@ fn strip_accent(ch: char) -> Option<char> {
 /// Key that groups the ways one class gets typed: `4 B`, `4b`, `4B`, `4e B`, `4ème B` → `4b`.
 /// The class is still shown as typed; only grouping and filtering use this key.
 pub fn class_key(class: &str) -> String {
-    let compact: String = fold(class)
-        .chars()
-        .filter(|ch| ch.is_alphanumeric())
-        .collect();
-    let digits = compact.chars().take_while(char::is_ascii_digit).count();
+    let mut compact = fold(class);
+    compact.retain(char::is_alphanumeric);
+    let digits = compact.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
         return compact;
     }
-    let (number, rest) = compact.split_at(digits);
     for ordinal in ["eme", "e"] {
-        if let Some(after) = rest.strip_prefix(ordinal) {
-            if !after.is_empty() {
-                return [number, after].concat();
-            }
+        let after = compact
+            .get(digits..)
+            .and_then(|rest| rest.strip_prefix(ordinal));
+        if after.is_some_and(|after| !after.is_empty()) {
+            compact.replace_range(digits..digits + ordinal.len(), "");
+            break;
         }
     }
     compact
@@ -172,6 +206,33 @@ mod tests {
         // NFD: "e" followed by a combining acute accent.
         assert_eq!(fold("Ce\u{301}line"), fold("Céline"));
         assert_eq!(fold("Nom  de\tl'organisation"), "nom de l'organisation");
+    }
+
+    #[test]
+    fn the_lower_case_shortcut_folds_like_the_general_path() {
+        for text in [
+            "DUPONT",
+            "Jean Pierre",
+            " Jean",
+            "Jean ",
+            "Jean  Pierre",
+            "a\tb",
+            "O`Connor",
+            "O'Connor",
+            "x\u{1}y",
+            "~{}|",
+            "3E2",
+            "",
+            " ",
+            "A\u{7f}",
+        ] {
+            let mut general = String::new();
+            fold_chars_into(text, &mut general);
+            assert_eq!(fold(text), general, "{text:?}");
+        }
+        let mut parts = String::from("dupont");
+        fold_into(" Léa ", &mut parts);
+        assert_eq!(parts, "dupontlea");
     }
 
     #[test]

@@ -457,18 +457,24 @@ impl Writer {
         let _ = write!(self.out, "{value}");
     }
 
-    /// A timestamp in milliseconds (`Date.now()`, always whole), as serde_json writes a whole
-    /// `f64`: `1764355200000.0`. A fraction is rounded off rather than printed: Rust's float
-    /// printer would weigh ~11 KB in the wasm for digits no timestamp has. `null` for what
-    /// JSON cannot say (infinities, NaN), as serde_json.
+    /// A timestamp in milliseconds, as serde_json writes an `f64` (`1764355200000.0`,
+    /// `0.5`), to the microsecond: Rust's float printer would weigh ~11 KB in the wasm for
+    /// digits no timestamp has. `null` for what JSON cannot say (infinities, NaN), as serde.
     pub fn milliseconds(&mut self, value: f64) {
         if !value.is_finite() {
             return self.null();
         }
         self.separate();
-        // Beyond 2^53 an f64 has no fraction left; the cast saturates far past any date.
-        let whole = value.round() as i64;
-        let _ = write!(self.out, "{whole}.0");
+        if value < 0.0 {
+            self.out.push('-');
+        }
+        // Exact up to 2^53 thousandths, i.e. for any date before the year 2255.
+        let thousandths = (value.abs() * 1000.0).round() as u64;
+        let _ = write!(self.out, "{}.", thousandths / 1000);
+        let fraction = format!("{:03}", thousandths % 1000);
+        let fraction = fraction.trim_end_matches('0');
+        self.out
+            .push_str(if fraction.is_empty() { "0" } else { fraction });
     }
 
     /// With serde_json's escapes: quote, backslash, and control characters (short forms
