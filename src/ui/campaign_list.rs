@@ -169,7 +169,7 @@ pub fn CampaignList() -> impl IntoView {
                 state=sort_state
                 on_sort=on_sort
                 numeric=numeric
-                testid=format!("campaign-sort-{column:?}").to_ascii_lowercase()
+                testid=format!("campaign-sort-{}", column.id())
             />
         }
     };

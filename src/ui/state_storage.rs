@@ -108,15 +108,22 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    // The browser's own message: `Debug` is compiled out of the shipped wasm.
+    let message = |error: wasm_bindgen::JsValue| {
+        js_sys::Error::from(error)
+            .message()
+            .as_string()
+            .unwrap_or_default()
+    };
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(message)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(message)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("pas de document")?;
     let link: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(message)?
         .unchecked_into();
     link.set_href(&url);
     link.set_download(file_name);
