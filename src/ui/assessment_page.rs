@@ -129,7 +129,7 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                 {(!classes.is_empty()).then(|| view! {
                     <ClassPicker
                         classes=classes
-                        selected=Memo::new(move |_| filter.with(|f| f.classes.clone()))
+                        selected=Signal::derive(move || filter.with(|f| f.classes.clone()))
                         on_change={move |keys: Vec<String>| set_filter(&|f| f.classes = keys.clone())}
                     />
                 })}
