@@ -86,23 +86,6 @@ pub enum CampaignColumn {
     Snapshots,
 }
 
-impl CampaignColumn {
-    /// Stable lower-case name, for test hooks; `Debug` is compiled out of the shipped wasm.
-    pub fn id(self) -> &'static str {
-        match self {
-            CampaignColumn::Name => "name",
-            CampaignColumn::Code => "code",
-            CampaignColumn::Kind => "kind",
-            CampaignColumn::Organisation => "organisation",
-            CampaignColumn::Participants => "participants",
-            CampaignColumn::Received => "received",
-            CampaignColumn::Certifiable => "certifiable",
-            CampaignColumn::Latest => "latest",
-            CampaignColumn::Snapshots => "snapshots",
-        }
-    }
-}
-
 /// Which campaigns the archive filter shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ArchiveFilter {

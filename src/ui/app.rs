@@ -87,10 +87,7 @@ pub fn App() -> impl IntoView {
                 Page::Students => view! { <StudentsView /> }.into_any(),
             }}
         </main>
-        <footer class="app-footer">
-            <p>{text::PRIVACY}</p>
-            <p>{text::NOT_OFFICIAL}</p>
-        </footer>
+        <footer class="app-footer" inner_html=footer_html()></footer>
     }
 }
 
@@ -118,6 +115,12 @@ fn header_html() -> String {
         )
         .close("nav")
         .close("div");
+    html.finish()
+}
+
+fn footer_html() -> String {
+    let mut html = Html::new();
+    html.fill("<p>{}</p><p>{}</p>", &[text::PRIVACY, text::NOT_OFFICIAL]);
     html.finish()
 }
 

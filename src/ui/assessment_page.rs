@@ -76,12 +76,13 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
     let averages = {
         let lines = lines.clone();
         let snapshot = Arc::clone(&snapshot);
-        Memo::new(move |_| {
+        // A plain closure, not a memo: one reader, which runs when the selection changes.
+        move || {
             let (sheet, rows) = parts(&snapshot);
             selected.with(|selected| mastery_averages(rows, sheet, &lines, selected))
-        })
+        }
     };
-    let overall = averages.with_untracked(|a| a.overall);
+    let overall = untrack(&averages).overall;
     let total = Signal::derive(move || selected.with(Vec::len));
     let page_lines = {
         let lines = lines.clone();
@@ -129,7 +130,7 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
                 {(!classes.is_empty()).then(|| view! {
                     <ClassPicker
                         classes=classes
-                        selected=Memo::new(move |_| filter.with(|f| f.classes.clone()))
+                        selected=Signal::derive(move || filter.with(|f| f.classes.clone()))
                         on_change={move |keys: Vec<String>| set_filter(&|f| f.classes = keys.clone())}
                     />
                 })}
@@ -188,10 +189,11 @@ pub fn AssessmentPage(campaign: String, snapshot: Arc<CampaignSnapshot>) -> impl
         </section>
         <section class="panel averages" aria-labelledby="averages-title">
             <h3 id="averages-title">{tc::AVERAGES_TITLE}</h3>
-            <div class="table-scroll" inner_html=move || averages.with(|averages| {
+            <div class="table-scroll" inner_html=move || {
+                let averages = averages();
                 averages_html(tc::AVERAGES_DOMAINS, tc::COL_NAME_DOMAIN, "domain", &averages.domains)
                     + &averages_html(tc::AVERAGES_COMPETENCES, tc::COL_NAME_COMPETENCE, "competence", &averages.competences)
-            })></div>
+            }></div>
         </section>
     }
 }

@@ -16,8 +16,8 @@ use crate::domain::snapshot::CampaignKind;
 use crate::store::prefs::Prefs;
 use crate::ui::delegate;
 use crate::ui::pagination::Pagination;
-use crate::ui::sort_header::{aria_sort, SortHeader};
-use crate::ui::state::{use_state, StoredSnapshot};
+use crate::ui::sort_header::{head_cells_html, show_sort};
+use crate::ui::state::{clicked_data, use_state, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 
@@ -148,30 +148,32 @@ pub fn CampaignList() -> impl IntoView {
         }
     };
 
-    let sort_header = move |column: CampaignColumn, label: &'static str, numeric: bool| {
-        let sort_state =
-            Signal::derive(move || query.with(|q| aria_sort(q.column == column, q.descending)));
-        let on_sort = Callback::new(move |()| {
-            set_query(&|q| {
-                // Numbers and dates open with the largest first, text from A to Z.
-                let first_descending = numeric || column == CampaignColumn::Latest;
-                q.descending = if q.column == column {
-                    !q.descending
-                } else {
-                    first_descending
-                };
-                q.column = column;
-            })
-        });
-        view! {
-            <SortHeader
-                label=label
-                state=sort_state
-                on_sort=on_sort
-                numeric=numeric
-                testid=format!("campaign-sort-{}", column.id())
-            />
+    let head = NodeRef::<leptos::html::Thead>::new();
+    Effect::new(move |_| {
+        let (column, descending) = query.with(|q| (q.column, q.descending));
+        if let Some(head) = head.get() {
+            show_sort(&head, column_key(column), descending);
         }
+    });
+    let on_sort = move |event: leptos::ev::MouseEvent| {
+        let Some(column) = clicked_data(&event, "data-sort-by").and_then(|key| {
+            HEAD.iter()
+                .find(|(_, cell_key, _, _)| *cell_key == key)
+                .map(|(column, _, _, _)| *column)
+        }) else {
+            return;
+        };
+        let numeric = column_numeric(column);
+        set_query(&|q| {
+            // Numbers and dates open with the largest first, text from A to Z.
+            let first_descending = numeric || column == CampaignColumn::Latest;
+            q.descending = if q.column == column {
+                !q.descending
+            } else {
+                first_descending
+            };
+            q.column = column;
+        })
     };
 
     view! {
@@ -231,20 +233,11 @@ pub fn CampaignList() -> impl IntoView {
                 <div class="table-scroll">
                     <table class="table table--stack campaigns-table">
                         <caption>{tc::LIST_CAPTION}</caption>
-                        <thead>
-                            <tr>
-                                {sort_header(CampaignColumn::Name, text::COL_CAMPAIGN, false)}
-                                {sort_header(CampaignColumn::Code, text::COL_CODE, false)}
-                                {sort_header(CampaignColumn::Kind, text::COL_TYPE, false)}
-                                {sort_header(CampaignColumn::Organisation, text::COL_ORGANISATION, false)}
-                                {sort_header(CampaignColumn::Participants, text::COL_PARTICIPANTS, true)}
-                                {sort_header(CampaignColumn::Received, tc::COL_RECEIVED_BOTH, true)}
-                                {sort_header(CampaignColumn::Certifiable, text::COL_CERTIFIABLE_COUNT, true)}
-                                {sort_header(CampaignColumn::Latest, tc::COL_LATEST, false)}
-                                {sort_header(CampaignColumn::Snapshots, tc::COL_SNAPSHOTS, true)}
-                                <th scope="col"><span class="visually-hidden">{tc::COL_ACTIONS}</span></th>
-                            </tr>
-                        </thead>
+                        <thead
+                            node_ref=head
+                            on:click=on_sort
+                            inner_html=query.with_untracked(|q| head_html(q.column, q.descending))
+                        ></thead>
                         <tbody
                             inner_html=move || {
                                 let rows = visible();
@@ -267,6 +260,72 @@ pub fn CampaignList() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The columns: key (`data-sort-by`, test ids `campaign-sort-{key}`), label, numeric.
+const HEAD: [(CampaignColumn, &str, &str, bool); 9] = [
+    (CampaignColumn::Name, "name", text::COL_CAMPAIGN, false),
+    (CampaignColumn::Code, "code", text::COL_CODE, false),
+    (CampaignColumn::Kind, "kind", text::COL_TYPE, false),
+    (
+        CampaignColumn::Organisation,
+        "organisation",
+        text::COL_ORGANISATION,
+        false,
+    ),
+    (
+        CampaignColumn::Participants,
+        "participants",
+        text::COL_PARTICIPANTS,
+        true,
+    ),
+    (
+        CampaignColumn::Received,
+        "received",
+        tc::COL_RECEIVED_BOTH,
+        true,
+    ),
+    (
+        CampaignColumn::Certifiable,
+        "certifiable",
+        text::COL_CERTIFIABLE_COUNT,
+        true,
+    ),
+    (CampaignColumn::Latest, "latest", tc::COL_LATEST, false),
+    (
+        CampaignColumn::Snapshots,
+        "snapshots",
+        tc::COL_SNAPSHOTS,
+        true,
+    ),
+];
+
+fn column_key(column: CampaignColumn) -> &'static str {
+    HEAD.iter()
+        .find(|(c, _, _, _)| *c == column)
+        .map_or("", |(_, key, _, _)| key)
+}
+
+fn column_numeric(column: CampaignColumn) -> bool {
+    HEAD.iter()
+        .any(|(c, _, _, numeric)| *c == column && *numeric)
+}
+
+fn head_html(column: CampaignColumn, descending: bool) -> String {
+    let cells = HEAD.map(|(_, key, label, numeric)| (key, label, numeric));
+    let mut html = Html::new();
+    html.raw("<tr>")
+        .raw(&head_cells_html(
+            &cells,
+            "campaign-sort-",
+            column_key(column),
+            descending,
+        ))
+        .fill(
+            "<th scope=\"col\"><span class=\"visually-hidden\">{}</span></th></tr>",
+            &[tc::COL_ACTIONS],
+        );
+    html.finish()
 }
 
 fn rows_html(summaries: &[CampaignSummary], archived: &HashSet<u64>) -> String {

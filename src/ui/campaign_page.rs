@@ -10,7 +10,7 @@ use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
 use crate::ui::assessment_page::AssessmentPage;
 use crate::ui::campaign_list::latest_snapshot;
 use crate::ui::profiles_page::ProfilesPage;
-use crate::ui::state::{use_state, StoredSnapshot};
+use crate::ui::state::{clicked_data, use_state, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 use crate::ui::timeline::Timeline;
@@ -66,16 +66,11 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
     });
 
     view! {
-        <nav class="crumbs">
-            <button
-                type="button"
-                class="button button--link"
-                data-testid="back-to-campaigns"
-                on:click=move |_| state.navigate(Route::Campaigns)
-            >
-                {text::BACK}
-            </button>
-        </nav>
+        <nav class="crumbs" inner_html=back_html() on:click=move |event| {
+            if clicked_data(&event, "data-testid").as_deref() == Some("back-to-campaigns") {
+                state.navigate(Route::Campaigns);
+            }
+        }></nav>
         {move || match snapshot.get() {
             None => view! { <p class="empty">"Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur."</p> }.into_any(),
             Some((stored, earlier, earlier_count)) => {
@@ -102,6 +97,15 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
             }
         }}
     }
+}
+
+fn back_html() -> String {
+    let mut html = Html::new();
+    html.fill(
+        "<button type=\"button\" class=\"button button--link\" data-testid=\"back-to-campaigns\">{}</button>",
+        &[text::BACK],
+    );
+    html.finish()
 }
 
 /// The campaign's header: read-only, one HTML string.

@@ -32,6 +32,30 @@ pub fn ClassPicker(
             .map(|(_, label)| label.clone())
             .unwrap_or_else(|| key.to_owned())
     };
+    // The options are markup (see `domain::html`); which are chosen and which the search
+    // hides is set on them in place.
+    let select = NodeRef::<leptos::html::Select>::new();
+    let folded: Vec<String> = classes.iter().map(|(_, label)| fold(label)).collect();
+    Effect::new(move |_| {
+        let query = fold(&search.get());
+        selected.with(|chosen| {
+            let Some(select) = select.get() else {
+                return;
+            };
+            let options = select.children();
+            for (index, folded) in folded.iter().enumerate() {
+                let Some(option) = options
+                    .item(index as u32)
+                    .and_then(|option| option.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                else {
+                    continue;
+                };
+                let is_selected = chosen.contains(&option.value());
+                option.set_selected(is_selected);
+                option.set_hidden(!query.is_empty() && !folded.contains(&query) && !is_selected);
+            }
+        })
+    });
     view! {
         <div class="field class-picker">
             <span class="field__label" id="class-picker-label">{text::FILTER_CLASS}</span>
@@ -47,6 +71,26 @@ pub fn ClassPicker(
             <select
                 multiple
                 size=size
+                node_ref=select
+                inner_html=options_html(&classes)
+                on:mousedown=move |event| {
+                    let Some(key) = event
+                        .target()
+                        .and_then(|target| target.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                        .map(|option| option.value())
+                    else {
+                        return;
+                    };
+                    // Without this a click would drop every other chosen class.
+                    event.prevent_default();
+                    let mut keys = selected.get_untracked();
+                    if let Some(at) = keys.iter().position(|k| *k == key) {
+                        keys.remove(at);
+                    } else {
+                        keys.push(key);
+                    }
+                    on_change.run(keys);
+                }
                 data-testid="filter-class"
                 aria-labelledby="class-picker-label"
                 aria-describedby="class-picker-hint"
@@ -66,41 +110,6 @@ pub fn ClassPicker(
                     on_change.run(keys);
                 }
             >
-                {classes.into_iter().map(|(key, label)| {
-                    let folded = fold(&label);
-                    let toggle_key = key.clone();
-                    let is_selected = {
-                        let key = key.clone();
-                        move || selected.with(|s| s.contains(&key))
-                    };
-                    let hidden = {
-                        let is_selected = is_selected.clone();
-                        move || {
-                            let query = fold(&search.get());
-                            !query.is_empty() && !folded.contains(&query) && !is_selected()
-                        }
-                    };
-                    view! {
-                        <option
-                            value=key.clone()
-                            prop:selected=is_selected
-                            prop:hidden=hidden
-                            on:mousedown=move |event| {
-                                // Without this a click would drop every other chosen class.
-                                event.prevent_default();
-                                let mut keys = selected.get_untracked();
-                                if let Some(at) = keys.iter().position(|k| *k == toggle_key) {
-                                    keys.remove(at);
-                                } else {
-                                    keys.push(toggle_key.clone());
-                                }
-                                on_change.run(keys);
-                            }
-                        >
-                            {label}
-                        </option>
-                    }
-                }).collect_view()}
             </select>
             <span class="field__hint" id="class-picker-hint">{tc::CLASS_PICKER_HINT}</span>
             <ul
@@ -116,6 +125,14 @@ pub fn ClassPicker(
             ></ul>
         </div>
     }
+}
+
+fn options_html(classes: &[(String, String)]) -> String {
+    let mut html = Html::new();
+    for (key, label) in classes {
+        html.fill("<option value=\"{}\">{}</option>", &[key, label]);
+    }
+    html.finish()
 }
 
 /// The chosen classes, each a button that removes it.

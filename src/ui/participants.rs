@@ -9,7 +9,7 @@ use crate::domain::html::Html;
 use crate::domain::route::{Route, TableView, PAGE_SIZES};
 use crate::ui::download::download_csv;
 use crate::ui::pagination::Pagination;
-use crate::ui::sort_header::aria_sort;
+use crate::ui::sort_header::{head_cells_html, show_sort};
 use crate::ui::state::{clicked_data, use_state, AppState, Shared};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
@@ -50,7 +50,7 @@ pub fn ParticipantsTable(
     Effect::new(move |shown: Option<Sort>| {
         let sort = selected.with(|s| s.sort);
         if let (Some(table), true) = (table.get(), shown != Some(sort)) {
-            show_sort(&table, sort);
+            show_sort(&table, sort.column.slug(), sort.descending);
         }
         sort
     });
@@ -162,73 +162,13 @@ const COLUMNS: [(SortColumn, &str, bool); 8] = [
     (SortColumn::Competences, text::COL_COMPETENCES, true),
 ];
 
-fn sort_icon(state: &str) -> &'static str {
-    match state {
-        "ascending" => "▲",
-        "descending" => "▼",
-        _ => "↕",
-    }
-}
-
-/// The header row, as `SortHeader` draws it: `aria-sort` on the `<th>`, a real button.
+/// The header row: `aria-sort` on each `<th>`, a real button (see `sort_header`).
 fn head_html(sort: Sort) -> String {
-    let mut html = Html::new();
-    html.open("tr", &[]);
-    for (column, label, numeric) in COLUMNS {
-        let state = aria_sort(sort.column == column, sort.descending);
-        html.open(
-            "th",
-            &[
-                ("scope", "col"),
-                if numeric { ("class", "num") } else { ("", "") },
-                ("aria-sort", state),
-                ("data-sort", column.slug()),
-            ],
-        )
-        .open(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "sort"),
-                ("data-testid", &format!("sort-{}", column.slug())),
-                ("data-sort-by", column.slug()),
-            ],
-        )
-        .text(label)
-        .element(
-            "span",
-            &[("class", "sort__icon"), ("aria-hidden", "true")],
-            sort_icon(state),
-        )
-        .close("button")
-        .close("th");
-    }
-    html.close("tr");
-    html.finish()
-}
-
-/// Updates the headers' `aria-sort` and arrows to `sort`.
-fn show_sort(table: &web_sys::HtmlTableElement, sort: Sort) {
-    use wasm_bindgen::JsCast;
-    let Ok(headers) = table.query_selector_all("th[data-sort]") else {
-        return;
-    };
-    for index in 0..headers.length() {
-        let Some(th) = headers
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let column = th
-            .get_attribute("data-sort")
-            .and_then(|slug| SortColumn::from_slug(&slug));
-        let state = aria_sort(column == Some(sort.column), sort.descending);
-        let _ = th.set_attribute("aria-sort", state);
-        if let Some(icon) = th.query_selector(".sort__icon").ok().flatten() {
-            icon.set_text_content(Some(sort_icon(state)));
-        }
-    }
+    let cells = COLUMNS.map(|(column, label, numeric)| (column.slug(), label, numeric));
+    format!(
+        "<tr>{}</tr>",
+        head_cells_html(&cells, "sort-", sort.column.slug(), sort.descending)
+    )
 }
 
 /// One page of participants, as one HTML string (see `domain::html`).

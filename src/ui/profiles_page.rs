@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
@@ -18,7 +19,7 @@ use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
 use crate::ui::filters::ParticipantFilters;
 use crate::ui::participants::{ParticipantsTable, Selection};
-use crate::ui::state::{fill_meters, use_state, Shared};
+use crate::ui::state::{clicked_data, fill_meters, use_state, Shared};
 use crate::ui::student_detail::StudentDetail;
 use crate::ui::text;
 use crate::ui::text::analysis as ta;
@@ -73,18 +74,33 @@ pub fn ProfilesPage(
     // The tab lives in the page, not the URL: the participants' filters keep their own URL.
     let analysis = RwSignal::new(false);
     let analysis_snapshot = Arc::clone(&snapshot);
-    let tab = move |is_analysis: bool, label: &'static str, testid: &'static str| {
-        view! {
-            <button
-                type="button"
-                role="tab"
-                class="tab"
-                data-testid=testid
-                aria-selected=move || (analysis.get() == is_analysis).to_string()
-                on:click=move |_| analysis.set(is_analysis)
-            >
-                {label}
-            </button>
+    // The tabs are plain markup; only `aria-selected` follows the chosen one, set in place.
+    let tabs = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let chosen = if analysis.get() {
+            "analysis"
+        } else {
+            "participants"
+        };
+        let Some(tabs) = tabs.get() else {
+            return;
+        };
+        let Ok(buttons) = tabs.query_selector_all("[data-tab]") else {
+            return;
+        };
+        for index in 0..buttons.length() {
+            if let Some(button) = buttons
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            {
+                let selected = button.get_attribute("data-tab").as_deref() == Some(chosen);
+                let _ = button.set_attribute("aria-selected", &selected.to_string());
+            }
+        }
+    });
+    let on_tab = move |event: web_sys::MouseEvent| {
+        if let Some(tab) = clicked_data(&event, "data-tab") {
+            analysis.set(tab == "analysis");
         }
     };
 
@@ -100,10 +116,7 @@ pub fn ProfilesPage(
         <div class="share" data-testid="certifiable-share" node_ref=share_box inner_html=share_html(share)></div>
         <div class="notice" inner_html=notice_html()></div>
         <details class="notice notice--quiet" data-testid="certification-length" inner_html=length_html()></details>
-        <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL>
-            {tab(false, ta::TAB_PARTICIPANTS, "tab-participants")}
-            {tab(true, ta::TAB_ANALYSIS, "tab-analysis")}
-        </div>
+        <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL node_ref=tabs on:click=on_tab inner_html=tabs_html()></div>
         {move || analysis.get().then(|| view! { <Analysis snapshot=Arc::clone(&analysis_snapshot) /> })}
         <div class="profiles__participants" hidden=move || analysis.get()>
         {(!classes.is_empty()).then(|| view! { <ClassSummaryTable id=id summaries=summaries table_view=table_view /> })}
@@ -161,6 +174,15 @@ fn share_html(percent: u32) -> String {
             "",
         )
         .close("div");
+    html.finish()
+}
+
+fn tabs_html() -> String {
+    let mut html = Html::new();
+    html.fill(
+        "<button type=\"button\" role=\"tab\" class=\"tab\" data-testid=\"tab-participants\" data-tab=\"participants\" aria-selected=\"true\">{}</button><button type=\"button\" role=\"tab\" class=\"tab\" data-testid=\"tab-analysis\" data-tab=\"analysis\" aria-selected=\"false\">{}</button>",
+        &[ta::TAB_PARTICIPANTS, ta::TAB_ANALYSIS],
+    );
     html.finish()
 }
 

@@ -1,35 +1,10 @@
-use leptos::prelude::*;
+//! Sortable column headers, written as markup (see `domain::html`): a typed view per header
+//! cost wasm for each table. The table listens once (`data-sort-by` names the column) and
+//! `show_sort` updates the state in place, so the button that was clicked keeps the focus.
 
-/// A column header that sorts its table: the state is announced through `aria-sort` and
-/// shown by an arrow, the button makes it reachable with the keyboard.
-#[component]
-pub fn SortHeader(
-    label: &'static str,
-    /// `"ascending"`, `"descending"` or `"none"`, as `aria-sort` wants it.
-    #[prop(into)]
-    state: Signal<&'static str>,
-    on_sort: Callback<()>,
-    #[prop(optional)] numeric: bool,
-    #[prop(optional, into)] testid: Option<String>,
-    /// Names the column for tests (`th[data-sort=…]`).
-    #[prop(optional)]
-    data_sort: Option<&'static str>,
-) -> impl IntoView {
-    view! {
-        <th scope="col" class:num=numeric aria-sort=move || state.get() data-sort=data_sort>
-            <button type="button" class="sort" data-testid=testid on:click=move |_| on_sort.run(())>
-                {label}
-                <span class="sort__icon" aria-hidden="true">
-                    {move || match state.get() {
-                        "ascending" => "▲",
-                        "descending" => "▼",
-                        _ => "↕",
-                    }}
-                </span>
-            </button>
-        </th>
-    }
-}
+use wasm_bindgen::JsCast;
+
+use crate::domain::html::Html;
 
 /// The `aria-sort` value of a column, from whether it is the sorted one and in which order.
 pub fn aria_sort(is_sorted_column: bool, descending: bool) -> &'static str {
@@ -37,5 +12,88 @@ pub fn aria_sort(is_sorted_column: bool, descending: bool) -> &'static str {
         (false, _) => "none",
         (true, true) => "descending",
         (true, false) => "ascending",
+    }
+}
+
+fn sort_icon(state: &str) -> &'static str {
+    match state {
+        "ascending" => "▲",
+        "descending" => "▼",
+        _ => "↕",
+    }
+}
+
+/// Header cells `(key, label, numeric)`: `aria-sort` on the `<th>`, a real button for the
+/// keyboard, an arrow for the eye. An empty key is a column that does not sort. Buttons get
+/// `data-testid` `{testid_prefix}{key}` when there is a prefix.
+pub fn head_cells_html(
+    cells: &[(&str, &str, bool)],
+    testid_prefix: &str,
+    sorted: &str,
+    descending: bool,
+) -> String {
+    let mut html = Html::new();
+    for &(key, label, numeric) in cells {
+        let num = if numeric { ("class", "num") } else { ("", "") };
+        if key.is_empty() {
+            html.element("th", &[("scope", "col"), num], label);
+            continue;
+        }
+        let state = aria_sort(key == sorted, descending);
+        let testid = format!("{testid_prefix}{key}");
+        html.open(
+            "th",
+            &[
+                ("scope", "col"),
+                num,
+                ("aria-sort", state),
+                ("data-sort", key),
+            ],
+        )
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "sort"),
+                if testid_prefix.is_empty() {
+                    ("", "")
+                } else {
+                    ("data-testid", &testid)
+                },
+                ("data-sort-by", key),
+            ],
+        )
+        .text(label)
+        .element(
+            "span",
+            &[("class", "sort__icon"), ("aria-hidden", "true")],
+            sort_icon(state),
+        )
+        .close("button")
+        .close("th");
+    }
+    html.finish()
+}
+
+/// Updates the `aria-sort` and arrows of the headers under `root` to the column `sorted`.
+pub fn show_sort(root: &web_sys::Element, sorted: &str, descending: bool) {
+    let Ok(headers) = root.query_selector_all("th[data-sort]") else {
+        return;
+    };
+    for index in 0..headers.length() {
+        let Some(th) = headers
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let state = aria_sort(
+            th.get_attribute("data-sort").as_deref() == Some(sorted),
+            descending,
+        );
+        let _ = th.set_attribute("aria-sort", state);
+        if let Some(icon) = th.query_selector(".sort__icon").ok().flatten() {
+            icon.set_text_content(Some(sort_icon(state)));
+        }
     }
 }

@@ -89,17 +89,12 @@ pub fn StoragePanel() -> impl IntoView {
     let state = use_state();
     let message = RwSignal::new(None::<Message>);
 
-    let metas = Memo::new(move |_| {
+    // Plain reads, not memos: the list is short, and each memo weighs on the wasm.
+    let metas = move || {
         state
             .snapshots
             .with(|all| all.iter().map(|s| s.meta.clone()).collect::<Vec<_>>())
-    });
-    // localStorage is not reactive: usage is re-read whenever what is stored changes.
-    let usage = Memo::new(move |_| {
-        metas.track();
-        state.damaged.track();
-        state.storage_usage()
-    });
+    };
 
     let report = move |result: Result<String, StoreError>| {
         message.set(Some(match result {
@@ -121,11 +116,10 @@ pub fn StoragePanel() -> impl IntoView {
                 let Some(id) = delegate::number::<u32>(&control, "data-id") else {
                     return;
                 };
-                let file = metas.with_untracked(|metas| {
-                    metas
-                        .iter()
-                        .find(|meta| meta.id == id)
-                        .map(|meta| meta.file_name.clone())
+                let file = state.snapshots.with_untracked(|all| {
+                    all.iter()
+                        .find(|s| s.meta.id == id)
+                        .map(|s| s.meta.file_name.clone())
                 });
                 if file.is_some_and(|file| confirmed(&text::confirm_delete_snapshot(&file))) {
                     report(state.delete_snapshot(id).map(|()| text::deleted(1)));
@@ -135,8 +129,9 @@ pub fn StoragePanel() -> impl IntoView {
                 let Some(id) = delegate::number::<u64>(&control, "data-id") else {
                     return;
                 };
-                let group = metas
-                    .with_untracked(|metas| groups(metas).into_iter().find(|group| group.id == id));
+                let group = groups(&untrack(metas))
+                    .into_iter()
+                    .find(|group| group.id == id);
                 if group.is_some_and(|group| {
                     confirmed(&text::confirm_delete_campaign(
                         &group.name,
@@ -160,7 +155,11 @@ pub fn StoragePanel() -> impl IntoView {
                 });
                 report(result);
             }
-            "erase-all" if confirmed(&text::confirm_erase(metas.with_untracked(Vec::len))) => {
+            "erase-all"
+                if confirmed(&text::confirm_erase(
+                    state.snapshots.with_untracked(Vec::len),
+                )) =>
+            {
                 report(state.erase_all().map(|()| text::ERASED.to_owned()));
             }
             _ => {}
@@ -184,7 +183,7 @@ pub fn StoragePanel() -> impl IntoView {
         input.set_value("");
         message.set(None);
         let chosen = restore_mode(&input);
-        let stored = metas.with_untracked(Vec::len);
+        let stored = state.snapshots.with_untracked(Vec::len);
         leptos::task::spawn_local(async move {
             let content = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
@@ -209,14 +208,16 @@ pub fn StoragePanel() -> impl IntoView {
         });
     };
 
+    // localStorage is not reactive: usage is re-read whenever what is stored changes.
     let usage_html = move || {
-        usage
-            .get()
-            .map(|usage| metas.with(|metas| usage_html(usage, metas)))
+        let metas = metas();
+        state.damaged.track();
+        state
+            .storage_usage()
+            .map(|usage| usage_html(usage, &metas))
             .unwrap_or_default()
     };
-    let stored_html =
-        move || metas.with(|metas| state.damaged.with(|damaged| stored_html(metas, damaged)));
+    let stored_html = move || state.damaged.with(|damaged| stored_html(&metas(), damaged));
     // Apart from the list: a status or alert is announced again whenever it is written anew.
     let message_html = move || message.with(|message| message_html(message.as_ref()));
     view! {

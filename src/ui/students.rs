@@ -8,8 +8,8 @@ use crate::domain::students::{
 use crate::domain::text::{fold, natural_cmp};
 use crate::ui::delegate;
 use crate::ui::download::download_csv;
-use crate::ui::sort_header::{aria_sort, SortHeader};
-use crate::ui::state::{use_state, Shared};
+use crate::ui::sort_header::{head_cells_html, show_sort};
+use crate::ui::state::{clicked_data, use_state, Shared};
 use crate::ui::text::history as text;
 
 /// Every student of every stored campaign (each campaign's every import), one line each.
@@ -22,17 +22,6 @@ pub fn StudentsView() -> impl IntoView {
                 all.iter().map(|s| s.data.as_ref()),
             )))
         })
-    });
-    let classes = Memo::new(move |_| {
-        let mut classes: Vec<(String, String)> = Vec::new();
-        for line in lines.get().iter() {
-            if !line.class_key.is_empty() && !classes.iter().any(|(key, _)| *key == line.class_key)
-            {
-                classes.push((line.class_key.clone(), line.class.clone()));
-            }
-        }
-        crate::domain::sort::sort_by(&mut classes, |a, b| natural_cmp(&a.1, &b.1));
-        classes
     });
     let class = RwSignal::new(String::new());
     let status = RwSignal::new(None::<KnownCertifiability>);
@@ -52,18 +41,22 @@ pub fn StudentsView() -> impl IntoView {
         sort_students(&mut visible, column, descending);
         visible
     });
-    let header = move |column: StudentSort, label: &'static str| {
-        let sort_state = Signal::derive(move || {
-            let (current, descending) = sort.get();
-            aria_sort(current == column, descending)
-        });
-        let on_sort = Callback::new(move |()| {
+    let head = NodeRef::<leptos::html::Thead>::new();
+    Effect::new(move |_| {
+        let (column, descending) = sort.get();
+        if let Some(head) = head.get() {
+            show_sort(&head, column_key(column), descending);
+        }
+    });
+    let on_sort = move |event: leptos::ev::MouseEvent| {
+        if let Some(column) = clicked_data(&event, "data-sort-by")
+            .and_then(|key| HEAD.iter().find(|(_, k)| *k == key).map(|(c, _)| *c))
+        {
             sort.update(|(current, descending)| {
                 *descending = *current == column && !*descending;
                 *current = column;
             })
-        });
-        view! { <SortHeader label=label state=sort_state on_sort=on_sort /> }
+        }
     };
 
     // Both pickers share one listener.
@@ -91,7 +84,7 @@ pub fn StudentsView() -> impl IntoView {
                 <label class="field">
                     <span class="field__label">{text::COL_CLASS}</span>
                     <select data-testid="students-class" data-action="class"
-                        inner_html=move || classes.with(|classes| class_options_html(classes, &class.get_untracked()))></select>
+                        inner_html=move || lines.with(|lines| class_options_html(&classes_of(lines), &class.get_untracked()))></select>
                 </label>
                 <label class="field">
                     <span class="field__label">{text::COL_CERTIFIABILITY}</span>
@@ -121,22 +114,58 @@ pub fn StudentsView() -> impl IntoView {
                 <div class="table-scroll">
                     <table class="table table--stack">
                         <caption>{text::STUDENTS_CAPTION}</caption>
-                        <thead>
-                            <tr>
-                                {header(StudentSort::Name, text::COL_LAST)}
-                                <th scope="col">{text::COL_FIRST}</th>
-                                {header(StudentSort::Class, text::COL_CLASS)}
-                                {header(StudentSort::Certifiability, text::COL_CERTIFIABILITY)}
-                                {header(StudentSort::LatestProfile, text::COL_LATEST)}
-                                <th scope="col">{text::COL_CAMPAIGNS}</th>
-                            </tr>
-                        </thead>
+                        <thead
+                            node_ref=head
+                            on:click=on_sort
+                            inner_html=sort.with_untracked(|&(column, descending)| head_html(column, descending))
+                        ></thead>
                         <tbody inner_html=move || visible.with(|lines| rows_html(lines))></tbody>
                     </table>
                 </div>
             </Show>
         </section>
     }
+}
+
+/// The sortable columns and their keys (`data-sort-by`).
+const HEAD: [(StudentSort, &str); 4] = [
+    (StudentSort::Name, "name"),
+    (StudentSort::Class, "class"),
+    (StudentSort::Certifiability, "certifiability"),
+    (StudentSort::LatestProfile, "latest"),
+];
+
+fn column_key(column: StudentSort) -> &'static str {
+    HEAD.iter()
+        .find(|(c, _)| *c == column)
+        .map_or("", |(_, key)| key)
+}
+
+fn head_html(column: StudentSort, descending: bool) -> String {
+    let cells = [
+        ("name", text::COL_LAST, false),
+        ("", text::COL_FIRST, false),
+        ("class", text::COL_CLASS, false),
+        ("certifiability", text::COL_CERTIFIABILITY, false),
+        ("latest", text::COL_LATEST, false),
+        ("", text::COL_CAMPAIGNS, false),
+    ];
+    format!(
+        "<tr>{}</tr>",
+        head_cells_html(&cells, "", column_key(column), descending)
+    )
+}
+
+/// The classes met, each once, in natural order: `(key, label)`.
+fn classes_of(lines: &[StudentOverview]) -> Vec<(String, String)> {
+    let mut classes: Vec<(String, String)> = Vec::new();
+    for line in lines {
+        if !line.class_key.is_empty() && !classes.iter().any(|(key, _)| *key == line.class_key) {
+            classes.push((line.class_key.clone(), line.class.clone()));
+        }
+    }
+    crate::domain::sort::sort_by(&mut classes, |a, b| natural_cmp(&a.1, &b.1));
+    classes
 }
 
 /// "All classes" then each class; the chosen one stays chosen when the list changes.

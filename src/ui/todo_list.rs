@@ -82,17 +82,7 @@ pub fn TodoList(
 
     view! {
         <section class="panel todo" aria-labelledby="todo-title" data-testid="todo" on:click=on_click>
-            <div class="section-head">
-                <h3 id="todo-title">{tc::TODO_TITLE}</h3>
-                <div class="todo__actions">
-                    <button type="button" class="button button--primary" data-testid="export-todo" data-action="export">
-                        {tc::TODO_EXPORT}
-                    </button>
-                    <button type="button" class="button button--secondary" data-testid="print-todo" data-action="print">
-                        {tc::TODO_PRINT}
-                    </button>
-                </div>
-            </div>
+            <div class="section-head" inner_html=head_html()></div>
             <p class="todo__advice">{tc::TODO_ADVICE}</p>
             <div inner_html=move || {
                 let filtered = chosen.with(|classes| !classes.is_empty());
@@ -148,6 +138,16 @@ fn class_label(class: &TodoClass) -> String {
     } else {
         class.label.clone()
     }
+}
+
+/// The title and the two buttons, served by the panel's listener.
+fn head_html() -> String {
+    let mut html = Html::new();
+    html.fill(
+        "<h3 id=\"todo-title\">{}</h3><div class=\"todo__actions\"><button type=\"button\" class=\"button button--primary\" data-testid=\"export-todo\" data-action=\"export\">{}</button><button type=\"button\" class=\"button button--secondary\" data-testid=\"print-todo\" data-action=\"print\">{}</button></div>",
+        &[tc::TODO_TITLE, tc::TODO_EXPORT, tc::TODO_PRINT],
+    );
+    html.finish()
 }
 
 /// Every class block, as one HTML string. The lists start unfolded (tables built) when they
