@@ -29,6 +29,5 @@ pub use app::App;
 
 /// Mounts the app on the page.
 pub fn mount() {
-    console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
