@@ -19,7 +19,8 @@ import { CHROMIUM_ARGS, ROOT, SINGLE_FILE } from '../e2e/harness.mjs';
 
 const smoke = process.argv.includes('--smoke');
 // `--only=import,interaction,size,cold,capacity` runs some sections, to iterate on one budget;
-// its figures go to target/bench-partial.json so that target/bench.json stays a full run.
+// its figures go to target/bench-partial.json (--smoke: bench-smoke.json), so that
+// target/bench.json stays a full run.
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : null;
 const runs = (section) => !only || only.has(section);
@@ -206,7 +207,8 @@ if (runs('interaction')) results.budgets.interaction = budget(Number.isFinite(wo
 if (runs('capacity') && !smoke) results.budgets.capacity = budget(results.capacity.rows, 50000, 'lignes', true);
 if (runs('size')) results.budgets.size = budget(results.size.gzip_kb, 250, 'Ko gzip', false);
 if (runs('cold')) results.budgets.cold_start = budget(results.cold_start.median, 300, 'ms', false);
-const output = only ? 'target/bench-partial.json' : 'target/bench.json';
+// The short and partial runs keep out of target/bench.json, the last full run's figures.
+const output = only ? 'target/bench-partial.json' : smoke ? 'target/bench-smoke.json' : 'target/bench.json';
 writeFileSync(join(ROOT, output), JSON.stringify(results, null, 2));
 
 console.log(`\nCohorte — banc d'essai ${smoke ? '(version courte) ' : ''}du ${results.date.slice(0, 10)}, ${results.machine}`);
@@ -230,6 +232,8 @@ if (runs('capacity') && !smoke) console.log(`capacité : ${results.capacity.rows
 console.log('\nbudgets');
 for (const [name, b] of Object.entries(results.budgets)) {
   const value = b.value === null ? '—' : b.value.toFixed(2);
-  console.log(`  ${(b.pass ? 'PASS' : 'FAIL').padEnd(5)} ${name.padEnd(20)} ${value} ${b.unit} (budget ${b.budget})`);
+  // No figure (the short run has no native reference): neither PASS nor FAIL.
+  const verdict = b.pass === null ? '—' : b.pass ? 'PASS' : 'FAIL';
+  console.log(`  ${verdict.padEnd(5)} ${name.padEnd(20)} ${value} ${b.unit} (budget ${b.budget})`);
 }
 console.log(`\n→ ${output}`);
