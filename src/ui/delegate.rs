@@ -30,3 +30,20 @@ pub fn focus(selector: &str) {
         let _ = element.focus();
     }
 }
+
+/// Calls `apply` on every element under `root` that matches `selector`: the one walk over a
+/// `NodeList` that updates markup in place (tabs, sort headers, meters). Through `dyn` so
+/// that the wasm holds one copy of it.
+pub fn each(root: &web_sys::Element, selector: &str, apply: &mut dyn FnMut(web_sys::Element)) {
+    let Ok(nodes) = root.query_selector_all(selector) else {
+        return;
+    };
+    for index in 0..nodes.length() {
+        if let Some(element) = nodes
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        {
+            apply(element);
+        }
+    }
+}

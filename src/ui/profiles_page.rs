@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
@@ -17,6 +16,7 @@ use crate::domain::snapshot::CampaignSnapshot;
 use crate::ui::analysis::Analysis;
 use crate::ui::campaign_page::profile_rows;
 use crate::ui::class_summary::ClassSummaryTable;
+use crate::ui::delegate;
 use crate::ui::filters::ParticipantFilters;
 use crate::ui::participants::{ParticipantsTable, Selection};
 use crate::ui::state::{clicked_data, fill_meters, use_state, Shared};
@@ -85,18 +85,10 @@ pub fn ProfilesPage(
         let Some(tabs) = tabs.get() else {
             return;
         };
-        let Ok(buttons) = tabs.query_selector_all("[data-tab]") else {
-            return;
-        };
-        for index in 0..buttons.length() {
-            if let Some(button) = buttons
-                .item(index)
-                .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-            {
-                let selected = button.get_attribute("data-tab").as_deref() == Some(chosen);
-                let _ = button.set_attribute("aria-selected", &selected.to_string());
-            }
-        }
+        delegate::each(&tabs, "[data-tab]", &mut |button| {
+            let selected = button.get_attribute("data-tab").as_deref() == Some(chosen);
+            let _ = button.set_attribute("aria-selected", &selected.to_string());
+        });
     });
     let on_tab = move |event: web_sys::MouseEvent| {
         if let Some(tab) = clicked_data(&event, "data-tab") {

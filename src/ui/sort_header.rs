@@ -2,9 +2,8 @@
 //! cost wasm for each table. The table listens once (`data-sort-by` names the column) and
 //! `show_sort` updates the state in place, so the button that was clicked keeps the focus.
 
-use wasm_bindgen::JsCast;
-
 use crate::domain::html::Html;
+use crate::ui::delegate;
 
 /// The `aria-sort` value of a column, from whether it is the sorted one and in which order.
 pub fn aria_sort(is_sorted_column: bool, descending: bool) -> &'static str {
@@ -77,16 +76,7 @@ pub fn head_cells_html(
 
 /// Updates the `aria-sort` and arrows of the headers under `root` to the column `sorted`.
 pub fn show_sort(root: &web_sys::Element, sorted: &str, descending: bool) {
-    let Ok(headers) = root.query_selector_all("th[data-sort]") else {
-        return;
-    };
-    for index in 0..headers.length() {
-        let Some(th) = headers
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    delegate::each(root, "th[data-sort]", &mut |th| {
         let state = aria_sort(
             th.get_attribute("data-sort").as_deref() == Some(sorted),
             descending,
@@ -95,5 +85,5 @@ pub fn show_sort(root: &web_sys::Element, sorted: &str, descending: bool) {
         if let Some(icon) = th.query_selector(".sort__icon").ok().flatten() {
             icon.set_text_content(Some(sort_icon(state)));
         }
-    }
+    });
 }

@@ -315,19 +315,10 @@ pub fn clicked_data(event: &web_sys::Event, attribute: &str) -> Option<String> {
 /// Gives every `[data-width]` under `root` its width through the CSSOM: the CSP refuses
 /// `style` attributes in generated markup, not style properties set from script.
 pub fn fill_meters(root: &web_sys::Element) {
-    let Ok(nodes) = root.query_selector_all("[data-width]") else {
-        return;
-    };
-    for index in 0..nodes.length() {
-        let Some(element) = nodes
-            .item(index)
-            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    crate::ui::delegate::each(root, "[data-width]", &mut |element| {
         let width = element.get_attribute("data-width").unwrap_or_default();
         if let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) {
             let _ = js_sys::Reflect::set(&style, &"width".into(), &format!("{width}%").into());
         }
-    }
+    });
 }
