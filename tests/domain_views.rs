@@ -114,9 +114,9 @@ fn class_ranks_follow_the_natural_order_of_classes_of() {
         for line in &lines {
             let expected = classes
                 .iter()
-                .position(|(key, _)| *key == line.class_key)
+                .position(|(key, _)| *key == line.class_key())
                 .map_or(0, |position| position as u32 + 1);
-            assert_eq!(line.class_rank, expected, "{name}: {:?}", line.class);
+            assert_eq!(line.class_rank, expected, "{name}: {:?}", line.class());
         }
     }
 }
@@ -153,7 +153,7 @@ fn class_ranks_group_the_ways_a_class_is_typed() {
     let lines = participant_lines(&rows);
     let ranks: Vec<(String, u32)> = lines
         .iter()
-        .map(|line| (line.class.clone(), line.class_rank))
+        .map(|line| (line.class().to_owned(), line.class_rank))
         .collect();
     let rank = |class: &str| ranks.iter().find(|(typed, _)| typed == class).unwrap().1;
     assert_eq!(rank(""), 0);
@@ -166,9 +166,9 @@ fn class_ranks_group_the_ways_a_class_is_typed() {
     for line in &lines {
         let expected = keys
             .iter()
-            .position(|(key, _)| *key == line.class_key)
+            .position(|(key, _)| *key == line.class_key())
             .map_or(0, |position| position as u32 + 1);
-        assert_eq!(line.class_rank, expected, "{:?}", line.class);
+        assert_eq!(line.class_rank, expected, "{:?}", line.class());
     }
 }
 
@@ -437,9 +437,7 @@ fn the_detail_finds_every_sending_of_a_student() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| {
-            s["last"] == with_history.last.as_str() && s["first"] == with_history.first.as_str()
-        })
+        .find(|s| s["last"] == with_history.last() && s["first"] == with_history.first())
         .unwrap();
     let levels: Vec<u64> = student
         .profile()

@@ -26,8 +26,7 @@ impl StudentKey {
 /// not folded again for the participants table.
 struct FoldedLearner {
     key: StudentKey,
-    last_end: usize,
-    first_end: usize,
+    parts: Parts,
 }
 
 impl FoldedLearner {
@@ -36,32 +35,19 @@ impl FoldedLearner {
         let mut key =
             String::with_capacity(learner.last.len() + learner.first.len() + class_key.len() + 2);
         fold_into(&learner.last, &mut key);
-        let last_end = key.len();
         key.push('\u{1f}');
+        let first_start = key.len() as u32;
         fold_into(&learner.first, &mut key);
-        let first_end = key.len();
         key.push('\u{1f}');
+        let class_start = key.len() as u32;
         key.push_str(class_key);
         FoldedLearner {
             key: StudentKey(key),
-            last_end,
-            first_end,
+            parts: Parts {
+                first_start,
+                class_start,
+            },
         }
-    }
-
-    fn last_key(&self) -> &str {
-        self.key.0.get(..self.last_end).unwrap_or_default()
-    }
-
-    fn first_key(&self) -> &str {
-        self.key
-            .0
-            .get(self.last_end + 1..self.first_end)
-            .unwrap_or_default()
-    }
-
-    fn class_key(&self) -> &str {
-        self.key.0.get(self.first_end + 1..).unwrap_or_default()
     }
 }
 
@@ -381,18 +367,17 @@ pub struct Previous {
 pub struct ParticipantLine {
     /// Index of the current participation in the snapshot's rows (for the detail view).
     pub row: usize,
+    /// Folded last name, first name and class key: `search_key`, `first_key` and
+    /// `class_key` are parts of it.
     pub key: StudentKey,
-    pub last: String,
-    pub first: String,
-    /// As typed in the export; empty when the export has no class.
-    pub class: String,
-    pub class_key: String,
+    key_parts: Parts,
+    /// Last name, first name and class as typed, in one allocation (see `last`, `first`,
+    /// `class`): a 50,000-row import builds a line per student.
+    names: String,
+    name_parts: Parts,
     /// Position of the class in natural order (3E2 before 3E10), computed once so that
     /// sorting 20,000 lines never folds a string per comparison.
     pub class_rank: u32,
-    /// Folded "last first" for accent- and case-insensitive search and French-like ordering.
-    pub search_key: String,
-    pub first_key: String,
     /// Position in name order and rank of the first name, computed once so that a sort of
     /// 20,000 lines compares integers, never strings.
     pub name_rank: u32,
@@ -408,7 +393,83 @@ pub struct ParticipantLine {
     pub sendings: usize,
 }
 
+/// Where the second and third of three texts joined by U+001F start: last name, first name,
+/// class.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Parts {
+    first_start: u32,
+    class_start: u32,
+}
+
+impl Parts {
+    /// Joins the three texts into `text`.
+    fn join(text: &mut String, [last, first, class]: [&str; 3]) -> Self {
+        text.reserve(last.len() + first.len() + class.len() + 2);
+        text.push_str(last);
+        text.push('\u{1f}');
+        let first_start = text.len() as u32;
+        text.push_str(first);
+        text.push('\u{1f}');
+        let class_start = text.len() as u32;
+        text.push_str(class);
+        Parts {
+            first_start,
+            class_start,
+        }
+    }
+
+    fn last<'t>(&self, text: &'t str) -> &'t str {
+        text.get(..(self.first_start as usize).saturating_sub(1))
+            .unwrap_or_default()
+    }
+
+    fn first<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.first_start as usize..(self.class_start as usize).saturating_sub(1))
+            .unwrap_or_default()
+    }
+
+    fn class<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.class_start as usize..).unwrap_or_default()
+    }
+
+    /// Last and first name with their separator.
+    fn names<'t>(&self, text: &'t str) -> &'t str {
+        text.get(..(self.class_start as usize).saturating_sub(1))
+            .unwrap_or_default()
+    }
+}
+
 impl ParticipantLine {
+    /// As typed in the export.
+    pub fn last(&self) -> &str {
+        self.name_parts.last(&self.names)
+    }
+
+    pub fn first(&self) -> &str {
+        self.name_parts.first(&self.names)
+    }
+
+    /// As typed in the export; empty when the export has no class.
+    pub fn class(&self) -> &str {
+        self.name_parts.class(&self.names)
+    }
+
+    /// `text::class_key` of the class.
+    pub fn class_key(&self) -> &str {
+        self.key_parts.class(&self.key.0)
+    }
+
+    /// Folded last and first names (U+001F between them), for accent- and case-insensitive
+    /// search and French-like ordering.
+    pub fn search_key(&self) -> &str {
+        self.key_parts.names(&self.key.0)
+    }
+
+    /// Folded first name.
+    pub fn first_key(&self) -> &str {
+        self.key_parts.first(&self.key.0)
+    }
+
     /// Score gained (or lost) since the previous profile.
     pub fn evolution(&self) -> Option<i64> {
         match (self.score, self.previous) {
@@ -448,25 +509,24 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         };
         let previous = older.iter().find_map(|&index| rows[index].profile.as_ref());
         // A row is the current one of one student only: its key can be moved out.
-        let names = &mut folded[current_row];
-        let mut search_key =
-            String::with_capacity(names.last_key().len() + names.first_key().len() + 1);
-        search_key.push_str(names.last_key());
-        search_key.push(' ');
-        search_key.push_str(names.first_key());
-        let first_key = names.first_key().to_owned();
-        let class_key = names.class_key().to_owned();
+        let folded = &mut folded[current_row];
+        let mut names = String::new();
+        let name_parts = Parts::join(
+            &mut names,
+            [
+                &learner.last,
+                &learner.first,
+                learner.class.as_deref().unwrap_or_default(),
+            ],
+        );
         class_of_line.push(class_of_row[current_row]);
         lines.push(ParticipantLine {
             row: current_row,
-            key: std::mem::replace(&mut names.key, StudentKey(String::new())),
-            last: learner.last.clone(),
-            first: learner.first.clone(),
-            class: learner.class.clone().unwrap_or_default(),
-            class_key,
+            key: std::mem::replace(&mut folded.key, StudentKey(String::new())),
+            key_parts: folded.parts,
+            names,
+            name_parts,
             class_rank: 0,
-            search_key,
-            first_key,
             name_rank: 0,
             first_rank: 0,
             status,
@@ -494,7 +554,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
     for (line, &class) in lines.iter().zip(&class_of_line) {
         let Some(class) = class else { continue };
         if !class_keys.key(Some(class)).is_empty() && label[class].is_none() {
-            label[class] = Some(&line.class);
+            label[class] = Some(line.class());
             classes.push(class);
         }
     }
@@ -516,30 +576,45 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
 /// Fills `name_rank` (unique: the name order is total) and `first_rank` (equal first names
 /// share a rank).
 fn rank_names(lines: &mut [ParticipantLine]) {
-    let mut order: Vec<usize> = (0..lines.len()).collect();
-    crate::domain::sort::sort_by(&mut order, |&a, &b| by_name(&lines[a], &lines[b]));
+    use crate::domain::sort::{order_by_prefix, text_prefix};
+    let order = order_by_prefix(
+        lines.len(),
+        |index| text_prefix(lines[index].search_key()),
+        |a, b| by_name(&lines[a], &lines[b]),
+    );
     for (rank, &index) in order.iter().enumerate() {
         lines[index].name_rank = rank as u32;
     }
-    crate::domain::sort::sort_by(&mut order, |&a, &b| {
-        lines[a].first_key.cmp(&lines[b].first_key)
-    });
-    let mut rank = 0;
-    for at in 0..order.len() {
-        if at > 0 && lines[order[at]].first_key != lines[order[at - 1]].first_key {
-            rank += 1;
-        }
-        lines[order[at]].first_rank = rank;
+    // First names repeat: their distinct values are sorted, not the lines.
+    let mut ids: QuickMap<&str, u32> = QuickMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let id_of_line: Vec<u32> = lines
+        .iter()
+        .map(|line| {
+            *ids.entry(line.first_key()).or_insert_with(|| {
+                distinct.push(line.first_key());
+                distinct.len() as u32 - 1
+            })
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..distinct.len()).collect();
+    crate::domain::sort::sort_by(&mut order, |&a, &b| distinct[a].cmp(distinct[b]));
+    let mut rank_of_id = vec![0; distinct.len()];
+    for (rank, &id) in order.iter().enumerate() {
+        rank_of_id[id] = rank as u32;
+    }
+    for (line, id) in lines.iter_mut().zip(id_of_line) {
+        line.first_rank = rank_of_id[id as usize];
     }
 }
 
 /// Accents and case only break ties, as in French dictionaries; the row index last keeps the
 /// order total, hence stable across renders.
 fn by_name(a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {
-    a.search_key
-        .cmp(&b.search_key)
-        .then_with(|| a.last.cmp(&b.last))
-        .then_with(|| a.first.cmp(&b.first))
+    a.search_key()
+        .cmp(b.search_key())
+        .then_with(|| a.last().cmp(b.last()))
+        .then_with(|| a.first().cmp(b.first()))
         .then_with(|| a.row.cmp(&b.row))
 }
 
@@ -579,12 +654,12 @@ pub struct ParticipantFilter {
 
 impl ParticipantFilter {
     pub fn matches(&self, line: &ParticipantLine, folded_search: &str) -> bool {
-        (self.classes.is_empty() || self.classes.contains(&line.class_key))
+        (self.classes.is_empty() || self.classes.iter().any(|class| class == line.class_key()))
             && self.status.is_none_or(|status| status == line.status)
             && (folded_search.is_empty()
                 || folded_search
                     .split(' ')
-                    .all(|word| line.search_key.contains(word)))
+                    .all(|word| line.search_key().contains(word)))
     }
 }
 
@@ -684,7 +759,7 @@ pub fn filter_and_sort(
         .filter(|(_, line)| filter.matches(line, &folded_search))
         .map(|(index, line)| sort.key(line, index))
         .collect();
-    crate::domain::sort::sort_by(&mut keys, u128::cmp);
+    crate::domain::sort::radix_sort(&mut keys);
     keys.into_iter().map(|key| key as u32 as usize).collect()
 }
 
@@ -693,8 +768,8 @@ pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
     let mut classes: Vec<(String, String)> = Vec::new();
     let mut seen = QuickSet::default();
     for line in lines {
-        if !line.class_key.is_empty() && seen.insert(line.class_key.as_str()) {
-            classes.push((line.class_key.clone(), line.class.clone()));
+        if !line.class_key().is_empty() && seen.insert(line.class_key()) {
+            classes.push((line.class_key().to_owned(), line.class().to_owned()));
         }
     }
     crate::domain::sort::sort_by(&mut classes, |a, b| super::text::natural_cmp(&a.1, &b.1));
@@ -733,10 +808,10 @@ pub fn class_summaries(lines: &[ParticipantLine]) -> Vec<ClassSummary> {
         std::collections::BTreeMap::new();
     for line in lines {
         let summary = by_rank
-            .entry((line.class_key.is_empty(), line.class_rank))
+            .entry((line.class_key().is_empty(), line.class_rank))
             .or_insert_with(|| ClassSummary {
-                key: line.class_key.clone(),
-                label: line.class.clone(),
+                key: line.class_key().to_owned(),
+                label: line.class().to_owned(),
                 ..ClassSummary::default()
             });
         summary.participants += 1;
@@ -819,7 +894,7 @@ mod tests {
         let rank = |line: &ParticipantLine| line.status as u8;
         let primary = match sort.column {
             SortColumn::Name => Ordering::Equal,
-            SortColumn::First => a.first_key.cmp(&b.first_key),
+            SortColumn::First => a.first_key().cmp(b.first_key()),
             SortColumn::Class => a.class_rank.cmp(&b.class_rank),
             SortColumn::SentAt => a.sent_at.cmp(&b.sent_at),
             SortColumn::Score => a.score.cmp(&b.score),
@@ -850,17 +925,17 @@ mod tests {
             day: day as u8 + 1,
             minutes: (pick(9) != 0).then_some(pick(11) as u16 * 300),
         };
-        let search_key = format!("{} {}", fold(&last), fold(&first));
+        let mut key = String::new();
+        let key_parts = Parts::join(&mut key, [&fold(&last), &fold(&first), ""]);
+        let mut names = String::new();
+        let name_parts = Parts::join(&mut names, [&last, &first, ""]);
         ParticipantLine {
             row,
-            key: StudentKey(format!("{}\u{1f}{}\u{1f}", fold(&last), fold(&first))),
-            first_key: fold(&first),
-            last,
-            first,
-            class: String::new(),
-            class_key: String::new(),
+            key: StudentKey(key),
+            key_parts,
+            names,
+            name_parts,
             class_rank: pick(13),
-            search_key,
             name_rank: 0,
             first_rank: 0,
             status: match pick(15) {

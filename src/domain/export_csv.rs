@@ -91,9 +91,9 @@ pub fn participants_csv(
             .map(|c| c.to_string())
             .unwrap_or_default();
         csv.row([
-            line.last.as_str(),
-            &line.first,
-            &line.class,
+            line.last(),
+            line.first(),
+            line.class(),
             &date,
             &score,
             status,

@@ -64,21 +64,21 @@ pub fn todo_list(
 ) -> Vec<TodoClass> {
     let mut ordered: Vec<&ParticipantLine> = lines
         .iter()
-        .filter(|line| classes.is_empty() || classes.contains(&line.class_key))
+        .filter(|line| classes.is_empty() || classes.iter().any(|class| class == line.class_key()))
         .collect();
     // Classes in natural order with the class-less last, then names as in the table.
     crate::domain::sort::sort_by(&mut ordered, |a, b| {
-        (a.class_key.is_empty(), a.class_rank)
-            .cmp(&(b.class_key.is_empty(), b.class_rank))
-            .then_with(|| a.search_key.cmp(&b.search_key))
+        (a.class_key().is_empty(), a.class_rank)
+            .cmp(&(b.class_key().is_empty(), b.class_rank))
+            .then_with(|| a.search_key().cmp(b.search_key()))
             .then_with(|| a.row.cmp(&b.row))
     });
     let mut out: Vec<TodoClass> = Vec::new();
     for line in ordered {
-        if out.last().is_none_or(|class| class.key != line.class_key) {
+        if out.last().is_none_or(|class| class.key != line.class_key()) {
             out.push(TodoClass {
-                key: line.class_key.clone(),
-                label: line.class.clone(),
+                key: line.class_key().to_owned(),
+                label: line.class().to_owned(),
                 participants: 0,
                 not_certifiable: 0,
                 not_sent: 0,
@@ -131,9 +131,9 @@ fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
     };
     TodoStudent {
         row: line.row,
-        last: line.last.clone(),
-        first: line.first.clone(),
-        class: line.class.clone(),
+        last: line.last().to_owned(),
+        first: line.first().to_owned(),
+        class: line.class().to_owned(),
         status: line.status,
         certifiable_count: line.certifiable_count,
         missing: line

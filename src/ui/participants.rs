@@ -204,9 +204,9 @@ fn rows_html(lines: &[ParticipantLine], page: &[usize]) -> String {
             &[
                 ("data-testid", "participant-row"),
                 ("data-row", &row),
-                ("data-last", &line.last),
-                ("data-first", &line.first),
-                ("data-class", &line.class),
+                ("data-last", line.last()),
+                ("data-first", line.first()),
+                ("data-class", line.class()),
                 ("data-sent", if sent { "true" } else { "false" }),
                 certifiable,
                 (score_attr.0, &score_attr.1),
@@ -234,22 +234,22 @@ fn rows_html(lines: &[ParticipantLine], page: &[usize]) -> String {
         .element(
             "span",
             &[("class", "visually-hidden")],
-            &format!("{} {} ", tc::OPEN_DETAIL_HINT, line.first),
+            &format!("{} {} ", tc::OPEN_DETAIL_HINT, line.first()),
         )
-        .text(&line.last)
+        .text(line.last())
         .element(
             "span",
             &[("class", "only-narrow")],
-            &format!(" {}", line.first),
+            &format!(" {}", line.first()),
         )
         .close("button")
         .close("th")
         .element(
             "td",
             &[("class", "not-narrow"), ("data-label", text::COL_FIRST)],
-            &line.first,
+            line.first(),
         )
-        .element("td", &[("data-label", text::COL_CLASS)], &line.class)
+        .element("td", &[("data-label", text::COL_CLASS)], line.class())
         .element(
             "td",
             &[("data-label", text::COL_SENT_AT)],
