@@ -6,9 +6,15 @@
 // - The JS classes of server_fn's browser streams (`IntoUnderlying*`) leave the glue: their
 //   wasm exports are removed by wasm-opt in scripts/build, and an app without a server never
 //   creates one.
+// - The names that tie the wasm to its glue become short. wasm-bindgen names each import
+//   after the JS function plus a 16-digit hash (`__wbg_removeItem_6db621e167d16a1c`, 160 of
+//   them) and each closure shim after its Rust types (up to 250 characters); both files
+//   carry them, and hashes do not compress: ≈4 KB gzip. The hashed names are unique, so
+//   renaming them in the glue's text is exact.
 //
 // Usage: node scripts/post-build.mjs <trunk dist dir>
 import { readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { shortenWasmNames } from './wasm-names.mjs';
 import { join } from 'node:path';
 
 const [distDir] = process.argv.slice(2);
@@ -39,5 +45,9 @@ const trimmed = glue.replace(
   /export class (IntoUnderlying\w+)\s*\{[\s\S]*?\n\}\n(?:if \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n)?/g,
   '',
 );
-writeFileSync(gluePath, trimmed);
-console.log(`${distDir}: ${sheets.join(' + ')} → cohorte.css; ${(glue.length - trimmed.length)} bytes of unused glue removed`);
+const wasmPath = join(distDir, 'cohorte_bg.wasm');
+const wasm = readFileSync(wasmPath);
+const shortened = shortenWasmNames(wasm, trimmed);
+writeFileSync(gluePath, shortened.glue);
+writeFileSync(wasmPath, shortened.wasm);
+console.log(`${distDir}: ${sheets.join(' + ')} → cohorte.css; ${(glue.length - trimmed.length)} bytes of unused glue removed; ${shortened.renamed} wasm names shortened (wasm ${wasm.length - shortened.wasm.length} bytes less)`);

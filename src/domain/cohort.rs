@@ -586,14 +586,15 @@ fn rank_names(lines: &mut [ParticipantLine]) {
         lines[index].name_rank = rank as u32;
     }
     // First names repeat: their distinct values are sorted, not the lines.
-    let mut ids: QuickMap<&str, u32> = QuickMap::default();
+    // (The map type of `ClassKeys`: one instance of the hash map code in the wasm.)
+    let mut ids: QuickMap<&str, usize> = QuickMap::default();
     let mut distinct: Vec<&str> = Vec::new();
-    let id_of_line: Vec<u32> = lines
+    let id_of_line: Vec<usize> = lines
         .iter()
         .map(|line| {
             *ids.entry(line.first_key()).or_insert_with(|| {
                 distinct.push(line.first_key());
-                distinct.len() as u32 - 1
+                distinct.len() - 1
             })
         })
         .collect();
@@ -604,7 +605,7 @@ fn rank_names(lines: &mut [ParticipantLine]) {
         rank_of_id[id] = rank as u32;
     }
     for (line, id) in lines.iter_mut().zip(id_of_line) {
-        line.first_rank = rank_of_id[id as usize];
+        line.first_rank = rank_of_id[id];
     }
 }
 
