@@ -119,11 +119,11 @@ fn an_export_with_multiple_sendings_is_its_own_history() {
         let change = comparison
             .changes
             .iter()
-            .find(|change| change.last == row.learner.last && change.first == row.learner.first)
+            .find(|change| change.last == row.learner.last() && change.first == row.learner.first())
             .unwrap();
         let earlier = all.iter().find(|other| {
-            other.learner.last == row.learner.last
-                && other.learner.first == row.learner.first
+            other.learner.last() == row.learner.last()
+                && other.learner.first() == row.learner.first()
                 && other
                     .profile
                     .as_ref()
@@ -134,7 +134,7 @@ fn an_export_with_multiple_sendings_is_its_own_history() {
                 assert!(
                     !change.newly_sent(),
                     "{}: had sent in September",
-                    row.learner.last
+                    row.learner.last()
                 );
                 let now = row.profile.as_ref().unwrap();
                 assert_eq!(
@@ -145,8 +145,8 @@ fn an_export_with_multiple_sendings_is_its_own_history() {
             None => assert!(
                 change.newly_sent(),
                 "{} {}: first profile in October",
-                row.learner.last,
-                row.learner.first
+                row.learner.last(),
+                row.learner.first()
             ),
         }
     }
@@ -163,7 +163,7 @@ fn a_students_history_joins_every_import_once_per_sending() {
     let october = rows("series/collecte-3e-sco-2025-octobre.csv");
     let noe = september
         .iter()
-        .find(|row| row.learner.first == "Noé")
+        .find(|row| row.learner.first() == "Noé")
         .unwrap();
     let key = StudentKey::of(&noe.learner);
     // October's file is given twice: the same sending must not count twice.

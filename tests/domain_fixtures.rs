@@ -53,9 +53,9 @@ fn close(a: Option<f32>, b: Option<f64>) -> bool {
 /// The expected files write a missing class as `""`.
 fn identity(learner: &Learner) -> (String, String, String) {
     (
-        learner.last.clone(),
-        learner.first.clone(),
-        learner.class.clone().unwrap_or_default(),
+        learner.last().to_owned(),
+        learner.first().to_owned(),
+        learner.class().unwrap_or_default().to_owned(),
     )
 }
 
@@ -366,8 +366,8 @@ fn re_saved_and_original_exports_agree() {
     let Rows::Profiles(rows) = &resaved.rows else {
         panic!("profiles expected");
     };
-    assert!(rows.iter().any(|row| row.learner.last == "BEN SAÏD"));
-    assert!(rows.iter().any(|row| row.learner.first == "Élodie"));
+    assert!(rows.iter().any(|row| row.learner.last() == "BEN SAÏD"));
+    assert!(rows.iter().any(|row| row.learner.first() == "Élodie"));
 }
 
 #[test]

@@ -140,13 +140,7 @@ fn class_ranks_group_the_ways_a_class_is_typed() {
         .enumerate()
         .map(|(index, class)| ProfileRow {
             line: index as u32 + 2,
-            learner: Learner {
-                last: format!("NOM{index}"),
-                first: "Léa".into(),
-                class: class.map(str::to_owned),
-                student_number: None,
-                external_id: None,
-            },
+            learner: Learner::new(&format!("NOM{index}"), "Léa", *class, None, None),
             profile: None,
         })
         .collect();

@@ -237,16 +237,11 @@ pub fn assessment_lines(rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
             let row = student.current;
             AssessmentLine {
                 row: student.current_row,
-                last: row.learner.last.clone(),
-                first: row.learner.first.clone(),
-                class: row.learner.class.clone().unwrap_or_default(),
-                class_key: row
-                    .learner
-                    .class
-                    .as_deref()
-                    .map(class_key)
-                    .unwrap_or_default(),
-                search_key: format!("{} {}", fold(&row.learner.last), fold(&row.learner.first)),
+                last: row.learner.last().to_owned(),
+                first: row.learner.first().to_owned(),
+                class: row.learner.class().unwrap_or_default().to_owned(),
+                class_key: row.learner.class().map(class_key).unwrap_or_default(),
+                search_key: format!("{} {}", fold(row.learner.last()), fold(row.learner.first())),
                 status: AssessmentStatus::of(row),
                 progress: row.progress,
                 mastery: row.mastery,

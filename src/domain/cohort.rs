@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
+use super::snapshot::{Learner, LocalDateTime, Parts, Profile, ProfileRow};
 use super::text::{class_key, fold, fold_into, natural_cmp};
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
@@ -13,7 +13,7 @@ pub struct StudentKey(String);
 
 impl StudentKey {
     pub fn of(learner: &Learner) -> Self {
-        let class_key = learner.class.as_deref().map(class_key).unwrap_or_default();
+        let class_key = learner.class().map(class_key).unwrap_or_default();
         FoldedLearner::new(learner, &class_key).key
     }
 
@@ -32,21 +32,19 @@ struct FoldedLearner {
 impl FoldedLearner {
     /// Folds straight into the key (no `format!`, one allocation: this runs for every row).
     fn new(learner: &Learner, class_key: &str) -> Self {
-        let mut key =
-            String::with_capacity(learner.last.len() + learner.first.len() + class_key.len() + 2);
-        fold_into(&learner.last, &mut key);
+        let mut key = String::with_capacity(
+            learner.last().len() + learner.first().len() + class_key.len() + 2,
+        );
+        fold_into(learner.last(), &mut key);
         key.push('\u{1f}');
-        let first_start = key.len() as u32;
-        fold_into(&learner.first, &mut key);
+        let first_start = key.len();
+        fold_into(learner.first(), &mut key);
         key.push('\u{1f}');
-        let class_start = key.len() as u32;
+        let class_start = key.len();
         key.push_str(class_key);
         FoldedLearner {
             key: StudentKey(key),
-            parts: Parts {
-                first_start,
-                class_start,
-            },
+            parts: Parts::at(first_start, class_start),
         }
     }
 }
@@ -200,7 +198,7 @@ pub fn group_by_student<R, K: Ord>(
         .iter()
         .map(|row| {
             let learner = learner(row);
-            let class = class_keys.id(learner.class.as_deref());
+            let class = class_keys.id(learner.class());
             FoldedLearner::new(learner, class_keys.key(class)).key
         })
         .collect();
@@ -393,52 +391,6 @@ pub struct ParticipantLine {
     pub sendings: usize,
 }
 
-/// Where the second and third of three texts joined by U+001F start: last name, first name,
-/// class.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Parts {
-    first_start: u32,
-    class_start: u32,
-}
-
-impl Parts {
-    /// Joins the three texts into `text`.
-    fn join(text: &mut String, [last, first, class]: [&str; 3]) -> Self {
-        text.reserve(last.len() + first.len() + class.len() + 2);
-        text.push_str(last);
-        text.push('\u{1f}');
-        let first_start = text.len() as u32;
-        text.push_str(first);
-        text.push('\u{1f}');
-        let class_start = text.len() as u32;
-        text.push_str(class);
-        Parts {
-            first_start,
-            class_start,
-        }
-    }
-
-    fn last<'t>(&self, text: &'t str) -> &'t str {
-        text.get(..(self.first_start as usize).saturating_sub(1))
-            .unwrap_or_default()
-    }
-
-    fn first<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.first_start as usize..(self.class_start as usize).saturating_sub(1))
-            .unwrap_or_default()
-    }
-
-    fn class<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.class_start as usize..).unwrap_or_default()
-    }
-
-    /// Last and first name with their separator.
-    fn names<'t>(&self, text: &'t str) -> &'t str {
-        text.get(..(self.class_start as usize).saturating_sub(1))
-            .unwrap_or_default()
-    }
-}
-
 impl ParticipantLine {
     /// As typed in the export.
     pub fn last(&self) -> &str {
@@ -486,7 +438,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
     let mut folded: Vec<FoldedLearner> = rows
         .iter()
         .map(|row| {
-            let class = class_keys.id(row.learner.class.as_deref());
+            let class = class_keys.id(row.learner.class());
             class_of_row.push(class);
             FoldedLearner::new(&row.learner, class_keys.key(class))
         })
@@ -514,9 +466,9 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         let name_parts = Parts::join(
             &mut names,
             [
-                &learner.last,
-                &learner.first,
-                learner.class.as_deref().unwrap_or_default(),
+                learner.last(),
+                learner.first(),
+                learner.class().unwrap_or_default(),
             ],
         );
         class_of_line.push(class_of_row[current_row]);

@@ -203,9 +203,9 @@ fn change(
     after: Option<StudentState>,
 ) -> StudentChange {
     StudentChange {
-        last: row.learner.last.clone(),
-        first: row.learner.first.clone(),
-        class: row.learner.class.clone().unwrap_or_default(),
+        last: row.learner.last().to_owned(),
+        first: row.learner.first().to_owned(),
+        class: row.learner.class().unwrap_or_default().to_owned(),
         before,
         after,
         category: categorise(before, after),

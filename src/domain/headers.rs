@@ -721,17 +721,21 @@ impl<'r, 'a> Row<'r, 'a> {
     pub fn learner(&self) -> Learner {
         let columns = self.columns;
         let external_id = self.optional_text(columns.external_id);
-        let class = self
-            .optional_text(columns.class)
-            .or_else(|| self.optional_text(columns.group))
-            .or_else(|| external_id.clone().filter(|_| columns.external_id_is_class));
-        Learner {
-            last: self.text(columns.last).to_owned(),
-            first: self.text(columns.first).to_owned(),
+        let text = |column: Option<usize>| {
+            column
+                .map(|column| self.text(column))
+                .filter(|text| !text.is_empty())
+        };
+        let class = text(columns.class)
+            .or_else(|| text(columns.group))
+            .or_else(|| text(columns.external_id).filter(|_| columns.external_id_is_class));
+        Learner::new(
+            self.text(columns.last),
+            self.text(columns.first),
             class,
-            student_number: self.optional_text(columns.student_number),
+            self.optional_text(columns.student_number),
             external_id,
-        }
+        )
     }
 
     pub fn error(&self, column: usize) -> CellError {

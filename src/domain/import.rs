@@ -470,14 +470,14 @@ mod tests {
         let Rows::Profiles(rows) = &snapshot.rows else {
             panic!("profiles expected");
         };
-        assert_eq!(rows[0].learner.last, "@DUPONT");
+        assert_eq!(rows[0].learner.last(), "@DUPONT");
         assert_eq!(rows[0].line, 2);
         let profile = rows[0].profile.as_ref().unwrap();
         assert_eq!(profile.total_pix, 128);
         assert_eq!(profile.file_certifiable_count, Some(16));
         assert!(profile.is_certifiable());
         assert_eq!(rows[1].profile, None);
-        assert_eq!(rows[1].learner.class, None);
+        assert_eq!(rows[1].learner.class(), None);
     }
 
     #[test]

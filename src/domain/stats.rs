@@ -125,7 +125,7 @@ impl CohortStats {
         let mut class_index: HashMap<String, usize> = HashMap::new();
         let mut scores = Vec::new();
         for student in &students {
-            let label = student.learner().class.clone().unwrap_or_default();
+            let label = student.learner().class().unwrap_or_default().to_owned();
             let key = class_key(&label);
             let slot = *class_index.entry(key.clone()).or_insert_with(|| {
                 stats.classes.push(ClassStat {

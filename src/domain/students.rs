@@ -85,14 +85,14 @@ pub fn students_overview<'a>(
             let line = by_key
                 .entry(StudentKey::of(learner))
                 .or_insert_with(|| StudentOverview {
-                    last: learner.last.clone(),
-                    first: learner.first.clone(),
-                    class: learner.class.clone().unwrap_or_default(),
-                    class_key: learner.class.as_deref().map(class_key).unwrap_or_default(),
+                    last: learner.last().to_owned(),
+                    first: learner.first().to_owned(),
+                    class: learner.class().unwrap_or_default().to_owned(),
+                    class_key: learner.class().map(class_key).unwrap_or_default(),
                     latest: None,
                     campaigns: Vec::new(),
                     possible_duplicate: false,
-                    search_key: format!("{} {}", fold(&learner.last), fold(&learner.first)),
+                    search_key: format!("{} {}", fold(learner.last()), fold(learner.first())),
                 });
             if !line.campaigns.iter().any(|(id, _)| *id == campaign.id) {
                 line.campaigns.push((campaign.id, campaign.name.clone()));
@@ -103,8 +103,8 @@ pub fn students_overview<'a>(
                     .as_ref()
                     .is_none_or(|latest| profile.sent_at > latest.sent_at)
                 {
-                    if let Some(class) = learner.class.as_ref().filter(|class| !class.is_empty()) {
-                        line.class = class.clone();
+                    if let Some(class) = learner.class() {
+                        line.class = class.to_owned();
                     }
                     line.latest = Some(profile);
                 }

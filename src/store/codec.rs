@@ -260,7 +260,7 @@ impl<'a> Writer<'a> {
 
     fn learner_flags(learner: &Learner) -> u8 {
         let mut flags = 0;
-        if learner.class.is_some() {
+        if learner.class().is_some() {
             flags |= HAS_CLASS;
         }
         if learner.student_number.is_some() {
@@ -273,12 +273,12 @@ impl<'a> Writer<'a> {
     }
 
     fn learner(&mut self, learner: &'a Learner) {
-        self.string(&learner.last);
-        self.string(&learner.first);
+        self.string(learner.last());
+        self.string(learner.first());
         for value in [
-            &learner.class,
-            &learner.student_number,
-            &learner.external_id,
+            learner.class(),
+            learner.student_number.as_deref(),
+            learner.external_id.as_deref(),
         ]
         .into_iter()
         .flatten()
@@ -562,13 +562,16 @@ impl<'a> Reader<'a> {
     }
 
     fn learner(&mut self, flags: u8) -> Result<Learner, CodecError> {
-        Ok(Learner {
-            last: self.string()?,
-            first: self.string()?,
-            class: self.flagged_string(flags, HAS_CLASS)?,
-            student_number: self.flagged_string(flags, HAS_STUDENT_NUMBER)?,
-            external_id: self.flagged_string(flags, HAS_EXTERNAL_ID)?,
-        })
+        let last = self.string()?;
+        let first = self.string()?;
+        let class = self.flagged_string(flags, HAS_CLASS)?;
+        Ok(Learner::new(
+            &last,
+            &first,
+            class.as_deref(),
+            self.flagged_string(flags, HAS_STUDENT_NUMBER)?,
+            self.flagged_string(flags, HAS_EXTERNAL_ID)?,
+        ))
     }
 
     fn profile_row(&mut self, previous: &mut u32) -> Result<ProfileRow, CodecError> {

@@ -184,13 +184,14 @@ fn rows(value: &Value) -> Option<Rows> {
 }
 
 fn learner(value: &Value) -> Option<Learner> {
-    Some(Learner {
-        last: string(value.get("last")?)?,
-        first: string(value.get("first")?)?,
-        class: optional(value.get("class"), string)?,
-        student_number: optional(value.get("student_number"), string)?,
-        external_id: optional(value.get("external_id"), string)?,
-    })
+    let class: Option<String> = optional(value.get("class"), string)?;
+    Some(Learner::new(
+        &string(value.get("last")?)?,
+        &string(value.get("first")?)?,
+        class.as_deref(),
+        optional(value.get("student_number"), string)?,
+        optional(value.get("external_id"), string)?,
+    ))
 }
 
 fn profile_row(value: &Value) -> Option<ProfileRow> {

@@ -375,7 +375,7 @@ fn deleting_a_campaign_and_erasing_everything_leave_other_apps_alone() {
 /// was removed: the hand-written JSON must read it, and write the same bytes.
 mod written_by_serde {
     use super::*;
-    use crate::domain::snapshot::Rows;
+    use crate::domain::snapshot::{Learner, Rows};
     use crate::store::prefs::Prefs;
 
     fn pinned(name: &str) -> String {
@@ -396,7 +396,14 @@ mod written_by_serde {
             panic!("an assessment fixture");
         };
         sheet.badges.push(tricky.to_owned());
-        rows[0].learner.last = tricky.to_owned();
+        let learner = &rows[0].learner;
+        rows[0].learner = Learner::new(
+            tricky,
+            learner.first(),
+            learner.class(),
+            learner.student_number.clone(),
+            learner.external_id.clone(),
+        );
         rows[0].progress = Some(0.333_333_34);
         rows[0].mastery = Some(1e-7);
         for row in rows.iter_mut() {

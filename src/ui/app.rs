@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
                     latest
                         .and_then(|s| profile_rows(&s.data).get(row))
                         .map(|row| {
-                            text::campaign::detail_title(&row.learner.first, &row.learner.last)
+                            text::campaign::detail_title(row.learner.first(), row.learner.last())
                         })
                 });
                 let campaign = format!("{} — {}", name.unwrap_or_default(), text::APP_NAME);

@@ -177,12 +177,12 @@ fn body_html(
     html.element(
         "h3",
         &[("id", "detail-title"), ("data-testid", "detail-title")],
-        &tc::detail_title(&learner.first, &learner.last),
+        &tc::detail_title(learner.first(), learner.last()),
     )
     .element(
         "p",
         &[("class", "detail__class")],
-        &tc::detail_class(learner.class.as_deref().unwrap_or("")),
+        &tc::detail_class(learner.class().unwrap_or("")),
     );
     match &profile {
         None => {
