@@ -710,31 +710,31 @@ impl<'r, 'a> Row<'r, 'a> {
 
     /// A text value, `None` when empty.
     pub fn optional_text(&self, column: Option<usize>) -> Option<String> {
+        self.optional(column).map(str::to_owned)
+    }
+
+    /// `optional_text`, borrowed from the record.
+    fn optional(&self, column: Option<usize>) -> Option<&'r str> {
         column
             .map(|column| self.text(column))
             .filter(|text| !text.is_empty())
-            .map(str::to_owned)
     }
 
     /// Who the row is about. The class comes from `Classe`, else `Groupe`, else an external
     /// id whose label says class, kept as typed.
     pub fn learner(&self) -> Learner {
         let columns = self.columns;
-        let external_id = self.optional_text(columns.external_id);
-        let text = |column: Option<usize>| {
-            column
-                .map(|column| self.text(column))
-                .filter(|text| !text.is_empty())
-        };
-        let class = text(columns.class)
-            .or_else(|| text(columns.group))
-            .or_else(|| text(columns.external_id).filter(|_| columns.external_id_is_class));
+        let external_id = self.optional(columns.external_id);
+        let class = self
+            .optional(columns.class)
+            .or_else(|| self.optional(columns.group))
+            .or_else(|| external_id.filter(|_| columns.external_id_is_class));
         Learner::new(
             self.text(columns.last),
             self.text(columns.first),
             class,
             self.optional_text(columns.student_number),
-            external_id,
+            external_id.map(str::to_owned),
         )
     }
 
