@@ -32,19 +32,15 @@ struct FoldedLearner {
 impl FoldedLearner {
     /// Folds straight into the key (no `format!`, one allocation: this runs for every row).
     fn new(learner: &Learner, class_key: &str) -> Self {
-        let mut key = String::with_capacity(
-            learner.last().len() + learner.first().len() + class_key.len() + 2,
+        let mut key = String::new();
+        let parts = Parts::join_with(
+            &mut key,
+            [learner.last(), learner.first(), class_key],
+            fold_into,
         );
-        fold_into(learner.last(), &mut key);
-        key.push('\u{1f}');
-        let first_start = key.len();
-        fold_into(learner.first(), &mut key);
-        key.push('\u{1f}');
-        let class_start = key.len();
-        key.push_str(class_key);
         FoldedLearner {
             key: StudentKey(key),
-            parts: Parts::at(first_start, class_start),
+            parts,
         }
     }
 }

@@ -126,27 +126,28 @@ pub struct Parts {
 
 impl Parts {
     /// Joins the three texts into `text`.
-    pub fn join(text: &mut String, [last, first, class]: [&str; 3]) -> Self {
+    pub fn join(text: &mut String, parts: [&str; 3]) -> Self {
+        Self::join_with(text, parts, |name, text| text.push_str(name))
+    }
+
+    /// `join`, the last and first names written by `write_name` (folded, for a key); the
+    /// class is written as given.
+    pub fn join_with(
+        text: &mut String,
+        [last, first, class]: [&str; 3],
+        mut write_name: impl FnMut(&str, &mut String),
+    ) -> Self {
         text.reserve(last.len() + first.len() + class.len() + 2);
-        text.push_str(last);
+        write_name(last, text);
         text.push('\u{1f}');
         let first_start = text.len() as u32;
-        text.push_str(first);
+        write_name(first, text);
         text.push('\u{1f}');
         let class_start = text.len() as u32;
         text.push_str(class);
         Parts {
             first_start,
             class_start,
-        }
-    }
-
-    /// The places of a text that was built part by part: the first name starts at
-    /// `first_start`, the class at `class_start`, each after a separator.
-    pub fn at(first_start: usize, class_start: usize) -> Self {
-        Parts {
-            first_start: first_start as u32,
-            class_start: class_start as u32,
         }
     }
 
