@@ -341,17 +341,24 @@ impl<'a> Reader<'a> {
                 }
             }
         };
-        let line = self.line;
-        let terminated = next < bytes.len();
-        self.pos = match bytes.get(next) {
-            Some(b'\r') if bytes.get(next + 1) == Some(&b'\n') => next + 2,
-            Some(b'\r' | b'\n') => next + 1,
-            _ => next,
+        Some(self.end_record(self.line, next))
+    }
+
+    /// Ends the record that started on `line` and whose last field stops at `at`: past its
+    /// line break (`\r\n`, `\n` or a lone `\r`), counted, or unterminated at the end of the
+    /// text.
+    fn end_record(&mut self, line: u32, at: usize) -> RecordInfo {
+        let bytes = self.text.as_bytes();
+        let (next, terminated) = match bytes.get(at) {
+            Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => (at + 2, true),
+            Some(b'\r' | b'\n') => (at + 1, true),
+            _ => (at, false),
         };
+        self.pos = next;
         if terminated {
             self.line = self.line.saturating_add(1);
         }
-        Some(RecordInfo { line, terminated })
+        RecordInfo { line, terminated }
     }
 
     /// Any record: quoted line breaks, doubled quotes, text after a closing quote.
@@ -360,6 +367,7 @@ impl<'a> Reader<'a> {
         if self.pos >= bytes.len() {
             return Ok(None);
         }
+        // Quoted line breaks move `self.line` on: the record keeps the line it started on.
         let line = self.line;
         let delimiter = self.delimiter;
         loop {
@@ -375,28 +383,11 @@ impl<'a> Reader<'a> {
                 }
             };
             record.push(span);
-            let terminated = match bytes.get(self.pos) {
-                Some(&byte) if byte == delimiter => {
-                    self.pos += 1;
-                    continue;
-                }
-                Some(b'\r') => {
-                    self.pos += 1;
-                    if bytes.get(self.pos) == Some(&b'\n') {
-                        self.pos += 1;
-                    }
-                    true
-                }
-                Some(b'\n') => {
-                    self.pos += 1;
-                    true
-                }
-                _ => false,
-            };
-            if terminated {
-                self.line = self.line.saturating_add(1);
+            if bytes.get(self.pos) == Some(&delimiter) {
+                self.pos += 1;
+                continue;
             }
-            return Ok(Some(RecordInfo { line, terminated }));
+            return Ok(Some(self.end_record(line, self.pos)));
         }
     }
 
