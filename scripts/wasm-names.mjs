@@ -49,7 +49,7 @@ export function shortenWasmNames(wasm, glue) {
   const renames = new Map();
   const importNames = new Set();
   const sections = [];
-  let modules = new Map();
+  const modules = new Map();
   const reader = new Reader(bytes, 8);
   while (reader.at < bytes.length) {
     const id = reader.byte();

@@ -75,7 +75,8 @@ impl LocalDateTime {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Learner {
     /// Last name, first name and class in one allocation (see `last`, `first`, `class`): an
-    /// import builds a learner per row, and three strings each were a tenth of its time.
+    /// import builds a learner per row (three strings each: 5 % more instructions per
+    /// import, measured natively).
     names: String,
     parts: Parts,
     pub student_number: Option<String>,
