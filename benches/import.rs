@@ -1,6 +1,7 @@
 //! Native throughput of `benchmark_work` (the import, then the participant lines) on
 //! realistic generated exports, in MB/s: the reference the browser figure is compared with
-//! (scripts/bench). `cargo bench --bench import` prints a table; with `COHORTE_BENCH_JSON=<path>` it also writes the figures as JSON.
+//! (scripts/bench). `cargo bench --bench import` prints a table; with
+//! `COHORTE_BENCH_JSON=<path>` it also writes the figures as JSON.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
