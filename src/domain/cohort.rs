@@ -458,15 +458,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
         let previous = older.iter().find_map(|&index| rows[index].profile.as_ref());
         // A row is the current one of one student only: its key can be moved out.
         let folded = &mut folded[current_row];
-        let mut names = String::new();
-        let name_parts = Parts::join(
-            &mut names,
-            [
-                learner.last(),
-                learner.first(),
-                learner.class().unwrap_or_default(),
-            ],
-        );
+        let (names, name_parts) = learner.joined_names();
         class_of_line.push(class_of_row[current_row]);
         lines.push(ParticipantLine {
             row: current_row,
