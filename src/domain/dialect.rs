@@ -107,6 +107,20 @@ pub struct Record<'a> {
     slots: Vec<Span>,
     len: usize,
     rewritten: String,
+    /// The values of the reader's number block (`Reader::read_numbers_at`), when every cell
+    /// of it was one or two digits: `numbers[..count]` from field `first`.
+    numbers: [u8; MAX_NUMBERS],
+    numbers_read: Option<NumberBlock>,
+}
+
+/// Most cells a number block holds: the 16 levels and 16 pix of a profile.
+pub const MAX_NUMBERS: usize = 32;
+
+/// Consecutive fields read as small numbers while the record is split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NumberBlock {
+    first: usize,
+    count: usize,
 }
 
 impl<'a> Record<'a> {
@@ -155,6 +169,16 @@ impl<'a> Record<'a> {
     /// digits, as Pix writes levels and pix; `false` otherwise, and the caller reads the
     /// cells one by one. One pass over the spans, without a lookup per cell.
     pub fn small_numbers(&self, first: usize, values: &mut [u8]) -> bool {
+        let block = NumberBlock {
+            first,
+            count: values.len(),
+        };
+        if self.numbers_read == Some(block) {
+            if let Some(numbers) = self.numbers.get(..block.count) {
+                values.copy_from_slice(numbers);
+                return true;
+            }
+        }
         let Some(spans) = self.spans().get(first..first.saturating_add(values.len())) else {
             return false;
         };
@@ -228,7 +252,18 @@ impl<'a> Record<'a> {
         self.text = text;
         self.len = 0;
         self.rewritten.clear();
+        self.numbers_read = None;
     }
+}
+
+/// Where `Reader::number_cells` stopped.
+enum Cells {
+    /// The block was read; the next field starts here.
+    Continue(usize),
+    /// The record ended in or right after the block, its last field stopping here.
+    RecordEnd(usize),
+    /// This field is not one or two digits followed by a delimiter or a line break.
+    Other(usize),
 }
 
 /// Reads records one after the other from decoded text.
@@ -238,6 +273,7 @@ pub struct Reader<'a> {
     pos: usize,
     line: u32,
     delimiter: u8,
+    number_block: Option<NumberBlock>,
 }
 
 impl<'a> Reader<'a> {
@@ -247,7 +283,19 @@ impl<'a> Reader<'a> {
             pos: 0,
             line: 1,
             delimiter,
+            number_block: None,
         }
+    }
+
+    /// From now on, the `count` fields from field `first` are also read as numbers of one
+    /// or two digits while records are split, for `Record::small_numbers`: a profile row is
+    /// mostly its 32 levels and pix, and digits read on the way cost a fraction of a field
+    /// stored and read again. Splitting is unchanged, whatever the cells hold.
+    pub fn read_numbers_at(&mut self, first: usize, count: usize) {
+        self.number_block = Some(NumberBlock {
+            first,
+            count: count.min(MAX_NUMBERS),
+        });
     }
 
     /// Byte offset of the next record in the text.
@@ -284,8 +332,21 @@ impl<'a> Reader<'a> {
         if field_start >= bytes.len() {
             return None;
         }
+        // The field where the number block starts, once per record.
+        let mut numbers_at = self.number_block.map_or(usize::MAX, |block| block.first);
         // Where the record's line break is (the text's length when there is none).
         let next = 'fields: loop {
+            if record.len == numbers_at {
+                numbers_at = usize::MAX;
+                match self.number_cells(field_start, record) {
+                    Cells::Continue(next_field) => {
+                        field_start = next_field;
+                        continue 'fields;
+                    }
+                    Cells::RecordEnd(at) => break 'fields at,
+                    Cells::Other(field) => field_start = field,
+                }
+            }
             if bytes.get(field_start) == Some(&b'"') {
                 let (close, breaks) = next_quote(bytes, field_start + 1);
                 if breaks || close >= bytes.len() {
@@ -325,7 +386,7 @@ impl<'a> Reader<'a> {
                         break 'fields mark;
                     }
                     field_start = mark + 1;
-                    if bytes.get(field_start) == Some(&b'"') {
+                    if bytes.get(field_start) == Some(&b'"') || record.len == numbers_at {
                         continue 'fields;
                     }
                     marks &= marks - 1;
@@ -342,6 +403,56 @@ impl<'a> Reader<'a> {
             }
         };
         Some(self.end_record(self.line, next))
+    }
+
+    /// The cells of the number block from `start`, one or two digits each, stored as fields
+    /// exactly as the word scan would have and read as numbers on the way. Stops at the first
+    /// other cell, which the word scan then reads.
+    fn number_cells(&self, mut start: usize, record: &mut Record<'a>) -> Cells {
+        let bytes = self.text.as_bytes();
+        let Some(block) = self.number_block else {
+            return Cells::Other(start);
+        };
+        for index in 0..block.count {
+            // Three bytes cover a cell of two digits and what follows it. Nearer the end of
+            // the text, the word scan reads the cell.
+            let Some(&[first, second, third]) = bytes.get(start..start + 3) else {
+                return Cells::Other(start);
+            };
+            let (first, second) = (first.wrapping_sub(b'0'), second.wrapping_sub(b'0'));
+            if first > 9 {
+                return Cells::Other(start);
+            }
+            let (value, end, after) = if second <= 9 {
+                (first * 10 + second, start + 2, third)
+            } else {
+                (first, start + 1, second.wrapping_add(b'0'))
+            };
+            let ends_record = if after == self.delimiter {
+                false
+            } else if after == b'\n' || after == b'\r' {
+                true
+            } else {
+                return Cells::Other(start);
+            };
+            record.push(Span {
+                start,
+                end,
+                rewritten: false,
+            });
+            if let Some(number) = record.numbers.get_mut(index) {
+                *number = value;
+            }
+            if ends_record {
+                if index + 1 == block.count {
+                    record.numbers_read = Some(block);
+                }
+                return Cells::RecordEnd(end);
+            }
+            start = end + 1;
+        }
+        record.numbers_read = Some(block);
+        Cells::Continue(start)
     }
 
     /// Ends the record that started on `line` and whose last field stops at `at`: past its
@@ -678,12 +789,14 @@ mod tests {
         }
     }
 
-    /// Why: the fast path for plain records must read exactly what the general reader
-    /// reads, and hand over everything else, whatever the bytes around 8-byte words.
+    /// Why: the fast path for plain records, and its number block, must read exactly what
+    /// the general reader reads, and hand over everything else, whatever the bytes around
+    /// 8-byte words and wherever a cell of digits starts or stops.
     #[test]
     fn the_fast_path_reads_as_the_general_reader() {
         let alphabet = [
-            "a", "bc", ";", ";", ";", ",", "\"", "\"\"", "\n", "\r", "\r\n", "é", " ", "12",
+            "a", "bc", ";", ";", ";", ",", "\"", "\"\"", "\n", "\r", "\r\n", "é", " ", "12", "7",
+            "0", "345",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         let mut next = || {
@@ -699,6 +812,7 @@ mod tests {
                 .collect();
             for delimiter in [b';', b','] {
                 let mut fast = Reader::new(&text, delimiter);
+                fast.read_numbers_at(1, 3);
                 let mut general = Reader::new(&text, delimiter);
                 let (mut a, mut b) = (Record::new(), Record::new());
                 loop {
@@ -715,6 +829,13 @@ mod tests {
                         break;
                     }
                     assert!(a.fields().eq(b.fields()), "{text:?}");
+                    let (mut read, mut expected) = ([0u8; 3], [0u8; 3]);
+                    assert_eq!(
+                        a.small_numbers(1, &mut read),
+                        b.small_numbers(1, &mut expected),
+                        "{text:?}"
+                    );
+                    assert_eq!(read, expected, "{text:?}");
                 }
             }
         }

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::assessment;
+use super::competences::COMPETENCE_COUNT;
 use super::decode::{decode_scanned, DecodeError};
 use super::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
 use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
@@ -277,6 +278,11 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
         },
     })?;
     let width = record.width();
+    if let Layout::Profiles(profile_columns) = &columns.layout {
+        if let Some(first) = profile_columns.interleaved_from {
+            reader.read_numbers_at(first, 2 * COMPETENCE_COUNT);
+        }
+    }
 
     let mut records = Records {
         reader,

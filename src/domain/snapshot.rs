@@ -139,6 +139,7 @@ impl Parts {
 
     /// `join`, the last and first names written by `write_name` (folded, for a key); the
     /// class is written as given.
+    #[allow(clippy::single_char_add_str)]
     pub fn join_with(
         text: &mut String,
         [last, first, class]: [&str; 3],
