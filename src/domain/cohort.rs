@@ -1,10 +1,10 @@
 //! The view staff read: one line per student (their latest participation) and the counts.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 
 use super::snapshot::{Learner, LocalDateTime, Parts, Profile, ProfileRow};
 use super::text::{class_key, fold, fold_into, natural_cmp};
+use super::text_ids::TextIds;
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
 /// The class is part of it so that two homonyms in different classes stay apart.
@@ -45,52 +45,14 @@ impl FoldedLearner {
     }
 }
 
-/// FxHash (rustc's): a multiply per 8 bytes. The maps here hold the file's own names, which
-/// a user has no reason to craft against the hash; SipHash, the default, was a tenth of the
-/// participants table's construction.
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let (words, remainder) = bytes.as_chunks::<8>();
-        for word in words {
-            self.add(u64::from_le_bytes(*word));
-        }
-        let mut tail = [0u8; 8];
-        tail[..remainder.len()].copy_from_slice(remainder);
-        self.add(u64::from_le_bytes(tail));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits, which pick the bucket, the weakest.
-        self.0.rotate_left(26)
-    }
-}
-
-impl QuickHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-}
-
-type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHasher>>;
-type QuickSet<K> = HashSet<K, BuildHasherDefault<QuickHasher>>;
-
 /// `text::class_key` of each class as typed: a campaign has a few dozen classes and
 /// thousands of rows, so each key is computed once, and numbered (`4B` and `4 B` share a
 /// number) so that classes are then told apart without hashing.
 #[derive(Default)]
 struct ClassKeys<'a> {
-    ids: QuickMap<&'a str, usize>,
+    /// The classes as typed, and the number of each one's key.
+    typed: TextIds<'a>,
+    key_of_typed: Vec<usize>,
     keys: Vec<String>,
 }
 
@@ -98,19 +60,19 @@ impl<'a> ClassKeys<'a> {
     /// The number of the class's key, `None` without a class.
     fn id(&mut self, class: Option<&'a str>) -> Option<usize> {
         let class = class?;
-        if let Some(&id) = self.ids.get(class) {
-            return Some(id);
+        let (typed, new) = self.typed.id(class);
+        if new {
+            let key = class_key(class);
+            let id = match self.keys.iter().position(|known| *known == key) {
+                Some(id) => id,
+                None => {
+                    self.keys.push(key);
+                    self.keys.len() - 1
+                }
+            };
+            self.key_of_typed.push(id);
         }
-        let key = class_key(class);
-        let id = match self.keys.iter().position(|known| *known == key) {
-            Some(id) => id,
-            None => {
-                self.keys.push(key);
-                self.keys.len() - 1
-            }
-        };
-        self.ids.insert(class, id);
-        Some(id)
+        self.key_of_typed.get(typed).copied()
     }
 
     fn key(&self, id: Option<usize>) -> &str {
@@ -229,14 +191,12 @@ fn group_by_keys<'k, R, K: Ord>(
     key: impl Fn(usize) -> &'k StudentKey,
     recency: impl Fn(&R) -> K,
 ) -> StudentGroups {
-    let mut index_of: QuickMap<&StudentKey, usize> =
-        QuickMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut group_ids = TextIds::with_capacity(rows.len());
     let mut group_of_row = Vec::with_capacity(rows.len());
     let mut sizes: Vec<usize> = Vec::new();
     for row_index in 0..rows.len() {
-        let next = sizes.len();
-        let group = *index_of.entry(key(row_index)).or_insert(next);
-        if group == next {
+        let (group, new) = group_ids.id(key(row_index).as_str());
+        if new {
             sizes.push(0);
         }
         sizes[group] += 1;
@@ -526,18 +486,12 @@ fn rank_names(lines: &mut [ParticipantLine]) {
         lines[index].name_rank = rank as u32;
     }
     // First names repeat: their distinct values are sorted, not the lines.
-    // (The map type of `ClassKeys`: one instance of the hash map code in the wasm.)
-    let mut ids: QuickMap<&str, usize> = QuickMap::default();
-    let mut distinct: Vec<&str> = Vec::new();
+    let mut ids = TextIds::default();
     let id_of_line: Vec<usize> = lines
         .iter()
-        .map(|line| {
-            *ids.entry(line.first_key()).or_insert_with(|| {
-                distinct.push(line.first_key());
-                distinct.len() - 1
-            })
-        })
+        .map(|line| ids.id(line.first_key()).0)
         .collect();
+    let distinct = ids.texts();
     let mut order: Vec<usize> = (0..distinct.len()).collect();
     crate::domain::sort::sort_by(&mut order, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut rank_of_id = vec![0; distinct.len()];
@@ -707,9 +661,9 @@ pub fn filter_and_sort(
 /// The distinct classes of the lines, as (key, label as first typed), in natural order.
 pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
     let mut classes: Vec<(String, String)> = Vec::new();
-    let mut seen = QuickSet::default();
+    let mut seen = TextIds::default();
     for line in lines {
-        if !line.class_key().is_empty() && seen.insert(line.class_key()) {
+        if !line.class_key().is_empty() && seen.id(line.class_key()).1 {
             classes.push((line.class_key().to_owned(), line.class().to_owned()));
         }
     }

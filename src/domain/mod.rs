@@ -22,4 +22,5 @@ pub mod sort;
 pub mod stats;
 pub mod students;
 pub mod text;
+pub mod text_ids;
 pub mod todo;
