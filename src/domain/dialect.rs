@@ -274,6 +274,19 @@ pub struct Reader<'a> {
     line: u32,
     delimiter: u8,
     number_block: Option<NumberBlock>,
+    /// How many leading fields every record is expected to repeat, and the last record's
+    /// such fields (`Reader::repeat_fields`).
+    repeated_fields: usize,
+    repeated: Option<RepeatedFields>,
+}
+
+/// The first fields of a record, up to and with the delimiter that follows them, and their
+/// spans relative to the record's start.
+#[derive(Debug)]
+struct RepeatedFields {
+    start: usize,
+    length: usize,
+    spans: Vec<Span>,
 }
 
 impl<'a> Reader<'a> {
@@ -284,7 +297,18 @@ impl<'a> Reader<'a> {
             line: 1,
             delimiter,
             number_block: None,
+            repeated_fields: 0,
+            repeated: None,
         }
+    }
+
+    /// From now on, records are expected to start with the same `count` fields as the one
+    /// before (a Pix export repeats its organisation and campaign on every row): when the
+    /// bytes are the same, so are the fields, which are then copied rather than read again.
+    /// Records that do not repeat them are read as usual.
+    pub fn repeat_fields(&mut self, count: usize) {
+        self.repeated_fields = count;
+        self.repeated = None;
     }
 
     /// From now on, the `count` fields from field `first` are also read as numbers of one
@@ -331,6 +355,27 @@ impl<'a> Reader<'a> {
         let mut field_start = self.pos;
         if field_start >= bytes.len() {
             return None;
+        }
+        let record_start = field_start;
+        let mut reused = false;
+        if let Some(repeated) = &self.repeated {
+            let (before, here) = (
+                bytes.get(repeated.start..repeated.start + repeated.length),
+                bytes.get(record_start..record_start + repeated.length),
+            );
+            if let (Some(before), Some(here)) = (before, here) {
+                if same_bytes(before, here) {
+                    for span in &repeated.spans {
+                        record.push(Span {
+                            start: span.start + record_start,
+                            end: span.end + record_start,
+                            rewritten: false,
+                        });
+                    }
+                    field_start += repeated.length;
+                    reused = true;
+                }
+            }
         }
         // The field where the number block starts, once per record.
         let mut numbers_at = self.number_block.map_or(usize::MAX, |block| block.first);
@@ -402,7 +447,45 @@ impl<'a> Reader<'a> {
                 }
             }
         };
+        if !reused && self.repeated_fields > 0 && record.len > self.repeated_fields {
+            self.remember_repeated_fields(record, record_start);
+        }
         Some(self.end_record(self.line, next))
+    }
+
+    /// Keeps the first `repeated_fields` fields of the record just read, for the next one.
+    fn remember_repeated_fields(&mut self, record: &Record<'a>, record_start: usize) {
+        let bytes = self.text.as_bytes();
+        let count = self.repeated_fields;
+        let Some(last) = record.spans().get(count.wrapping_sub(1)) else {
+            return;
+        };
+        // The delimiter after the last repeated field: right at its end, or past the
+        // closing quote of a quoted one.
+        let delimiter_at = if bytes.get(last.end) == Some(&self.delimiter) {
+            last.end
+        } else {
+            last.end + 1
+        };
+        let spans = record.spans().get(..count).unwrap_or_default();
+        if bytes.get(delimiter_at) != Some(&self.delimiter)
+            || spans.iter().any(|span| span.rewritten)
+        {
+            self.repeated = None;
+            return;
+        }
+        self.repeated = Some(RepeatedFields {
+            start: record_start,
+            length: delimiter_at + 1 - record_start,
+            spans: spans
+                .iter()
+                .map(|span| Span {
+                    start: span.start - record_start,
+                    end: span.end - record_start,
+                    rewritten: false,
+                })
+                .collect(),
+        });
     }
 
     /// The cells of the number block from `start`, one or two digits each, stored as fields
@@ -590,6 +673,14 @@ fn exact_bytes_equal(word: u64, byte: u8) -> u64 {
     const SEVEN_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let diff = word ^ (LOW_BITS * u64::from(byte));
     !(((diff & SEVEN_BITS) + SEVEN_BITS) | diff | SEVEN_BITS)
+}
+
+/// `a == b` for slices of the same length, a word at a time (the size-optimised build's
+/// `memcmp` goes a byte at a time).
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let (a_words, a_rest) = a.as_chunks::<8>();
+    let (b_words, b_rest) = b.as_chunks::<8>();
+    a.len() == b.len() && a_words.iter().zip(b_words).all(|(x, y)| x == y) && a_rest == b_rest
 }
 
 /// The eight bytes from `at`, zeros past the end of the text (a zero is never a delimiter
@@ -789,54 +880,93 @@ mod tests {
         }
     }
 
+    const ALPHABET: [&str; 17] = [
+        "a", "bc", ";", ";", ";", ",", "\"", "\"\"", "\n", "\r", "\r\n", "é", " ", "12", "7", "0",
+        "345",
+    ];
+
+    /// `count` random pieces of `ALPHABET`, from a xorshift generator.
+    fn random_text(next: &mut impl FnMut() -> u64, count: u64) -> String {
+        let count = (next() % count) as usize;
+        (0..count)
+            .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+            .collect()
+    }
+
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+
+    /// The fast reader (number block from field 1, two repeated fields) reads `text` as
+    /// the general reader does, record by record.
+    fn assert_fast_reads_as_general(text: &str, delimiter: u8) {
+        let mut fast = Reader::new(text, delimiter);
+        fast.read_numbers_at(1, 3);
+        fast.repeat_fields(2);
+        let mut general = Reader::new(text, delimiter);
+        let (mut a, mut b) = (Record::new(), Record::new());
+        loop {
+            let got = fast.next_record(&mut a);
+            b.clear(text);
+            let expected = if general.position() >= text.len() {
+                Ok(None)
+            } else {
+                general.any_record(&mut b)
+            };
+            assert_eq!(got, expected, "{text:?}");
+            assert_eq!(fast.position(), general.position(), "{text:?}");
+            if !matches!(got, Ok(Some(_))) {
+                break;
+            }
+            assert!(a.fields().eq(b.fields()), "{text:?}");
+            let (mut read, mut expected) = ([0u8; 3], [0u8; 3]);
+            assert_eq!(
+                a.small_numbers(1, &mut read),
+                b.small_numbers(1, &mut expected),
+                "{text:?}"
+            );
+            assert_eq!(read, expected, "{text:?}");
+        }
+    }
+
     /// Why: the fast path for plain records, and its number block, must read exactly what
     /// the general reader reads, and hand over everything else, whatever the bytes around
     /// 8-byte words and wherever a cell of digits starts or stops.
     #[test]
     fn the_fast_path_reads_as_the_general_reader() {
-        let alphabet = [
-            "a", "bc", ";", ";", ";", ",", "\"", "\"\"", "\n", "\r", "\r\n", "é", " ", "12", "7",
-            "0", "345",
-        ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
-            let len = (next() % 40) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut next, 40);
             for delimiter in [b';', b','] {
-                let mut fast = Reader::new(&text, delimiter);
-                fast.read_numbers_at(1, 3);
-                let mut general = Reader::new(&text, delimiter);
-                let (mut a, mut b) = (Record::new(), Record::new());
-                loop {
-                    let got = fast.next_record(&mut a);
-                    b.clear(&text);
-                    let expected = if general.position() >= text.len() {
-                        Ok(None)
-                    } else {
-                        general.any_record(&mut b)
-                    };
-                    assert_eq!(got, expected, "{text:?}");
-                    assert_eq!(fast.position(), general.position(), "{text:?}");
-                    if !matches!(got, Ok(Some(_))) {
-                        break;
-                    }
-                    assert!(a.fields().eq(b.fields()), "{text:?}");
-                    let (mut read, mut expected) = ([0u8; 3], [0u8; 3]);
-                    assert_eq!(
-                        a.small_numbers(1, &mut read),
-                        b.small_numbers(1, &mut expected),
-                        "{text:?}"
-                    );
-                    assert_eq!(read, expected, "{text:?}");
+                assert_fast_reads_as_general(&text, delimiter);
+            }
+        }
+    }
+
+    /// Why: fields copied from the record before are only right when the bytes are the
+    /// same up to the delimiter that ends them; records that start almost alike (one more
+    /// byte, a quote, a line break) must still be read.
+    #[test]
+    fn repeated_fields_read_as_the_general_reader() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..5_000 {
+            let prefix = random_text(&mut next, 8);
+            let mut text = String::new();
+            for _ in 0..(next() % 6) {
+                match next() % 4 {
+                    0 => text.push_str(&random_text(&mut next, 3)),
+                    _ => text.push_str(&prefix),
                 }
+                text.push_str(&random_text(&mut next, 12));
+                text.push('\n');
+            }
+            for delimiter in [b';', b','] {
+                assert_fast_reads_as_general(&text, delimiter);
             }
         }
     }

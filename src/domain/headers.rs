@@ -383,6 +383,21 @@ impl Columns {
         }
     }
 
+    /// How many columns the file starts with that describe the campaign, the same on every
+    /// row (organisation, campaign id and name, code, target profile).
+    pub fn leading_campaign_columns(&self) -> usize {
+        let campaign = [
+            Some(self.organisation),
+            Some(self.campaign_id),
+            self.code,
+            Some(self.campaign_name),
+            self.target_profile,
+        ];
+        (0..self.labels.len())
+            .take_while(|&column| campaign.contains(&Some(column)))
+            .count()
+    }
+
     pub fn external_id_label(&self) -> Option<&str> {
         self.external_id
             .and_then(|column| self.labels.get(column))

@@ -278,6 +278,7 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
         },
     })?;
     let width = record.width();
+    reader.repeat_fields(columns.leading_campaign_columns());
     if let Layout::Profiles(profile_columns) = &columns.layout {
         if let Some(first) = profile_columns.interleaved_from {
             reader.read_numbers_at(first, 2 * COMPETENCE_COUNT);
