@@ -719,6 +719,7 @@ impl<'r, 'a> Row<'r, 'a> {
     }
 
     /// A text value as typed, without Pix's formula guard.
+    #[inline]
     pub fn text(&self, column: usize) -> &'r str {
         strip_formula_guard(self.raw(column))
     }
