@@ -37,24 +37,29 @@ pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileR
         None => None,
     };
     let mut cells = [0u8; 2 * COMPETENCE_COUNT];
-    let read_together = columns
-        .interleaved_from
-        .is_some_and(|first| row.record.small_numbers(first, &mut cells));
-    let in_range = |pair: &[u8]| pair[0] <= MAX_LEVEL && pair[1] <= MAX_PIX_PER_COMPETENCE;
-    if !(read_together && cells.chunks_exact(2).all(in_range)) {
-        // Cell by cell: another column order, or a cell that the general path accepts
-        // (spaces, quotes) or refuses with its column and value.
-        for (competence, pair) in cells.chunks_exact_mut(2).enumerate() {
-            let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
-            pair[0] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
-            pair[1] = row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
-        }
-    }
+    let read_together = match columns.interleaved_from {
+        Some(first) => row.record.small_numbers(first, &mut cells),
+        None => false,
+    };
+    // Index loops over fixed-size arrays: the iterator adaptors stayed calls in the
+    // size-optimised wasm, 16 of them per row.
     let mut levels = [0u8; COMPETENCE_COUNT];
     let mut pix = [0u8; COMPETENCE_COUNT];
-    for (competence, pair) in cells.chunks_exact(2).enumerate() {
-        levels[competence] = pair[0];
-        pix[competence] = pair[1];
+    let mut in_range = read_together;
+    for competence in 0..COMPETENCE_COUNT {
+        levels[competence] = cells[2 * competence];
+        pix[competence] = cells[2 * competence + 1];
+        in_range &= levels[competence] <= MAX_LEVEL && pix[competence] <= MAX_PIX_PER_COMPETENCE;
+    }
+    if !in_range {
+        // Cell by cell: another column order, or a cell that the general path accepts
+        // (spaces, quotes) or refuses with its column and value.
+        for competence in 0..COMPETENCE_COUNT {
+            let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
+            levels[competence] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
+            pix[competence] =
+                row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
+        }
     }
     Ok(ProfileRow {
         line: row.line,
