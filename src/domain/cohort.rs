@@ -32,12 +32,8 @@ struct FoldedLearner {
 impl FoldedLearner {
     /// Folds straight into the key (no `format!`, one allocation: this runs for every row).
     fn new(learner: &Learner, class_key: &str) -> Self {
-        let mut key = String::new();
-        let parts = Parts::join_with(
-            &mut key,
-            [learner.last(), learner.first(), class_key],
-            fold_into,
-        );
+        let (key, parts) =
+            Parts::join_with([learner.last(), learner.first(), class_key], fold_into);
         FoldedLearner {
             key: StudentKey(key),
             parts,
@@ -820,10 +816,8 @@ mod tests {
             day: day as u8 + 1,
             minutes: (pick(9) != 0).then_some(pick(11) as u16 * 300),
         };
-        let mut key = String::new();
-        let key_parts = Parts::join(&mut key, [&fold(&last), &fold(&first), ""]);
-        let mut names = String::new();
-        let name_parts = Parts::join(&mut names, [&last, &first, ""]);
+        let (key, key_parts) = Parts::join([&fold(&last), &fold(&first), ""]);
+        let (names, name_parts) = Parts::join([&last, &first, ""]);
         ParticipantLine {
             row,
             key: StudentKey(key),

@@ -93,8 +93,7 @@ impl Learner {
         student_number: Option<String>,
         external_id: Option<String>,
     ) -> Self {
-        let mut names = String::new();
-        let parts = Parts::join(&mut names, [last, first, class.unwrap_or_default()]);
+        let (names, parts) = Parts::join([last, first, class.unwrap_or_default()]);
         Learner {
             names,
             parts,
@@ -132,32 +131,33 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Joins the three texts into `text`.
-    pub fn join(text: &mut String, parts: [&str; 3]) -> Self {
-        Self::join_with(text, parts, |name, text| text.push_str(name))
+    /// The three texts joined.
+    pub fn join(parts: [&str; 3]) -> (String, Self) {
+        Self::join_with(parts, |name, text| text.push_str(name))
     }
 
     /// `join`, the last and first names written by `write_name` (folded, for a key); the
     /// class is written as given.
     #[allow(clippy::single_char_add_str)]
     pub fn join_with(
-        text: &mut String,
         [last, first, class]: [&str; 3],
         mut write_name: impl FnMut(&str, &mut String),
-    ) -> Self {
-        text.reserve(last.len() + first.len() + class.len() + 2);
+    ) -> (String, Self) {
+        // Sized at creation: an empty string's first `reserve` takes the growth path.
+        let mut text = String::with_capacity(last.len() + first.len() + class.len() + 2);
         // `push_str`, not `push`: the size-optimised build encodes a pushed `char` by a call.
-        write_name(last, text);
+        write_name(last, &mut text);
         text.push_str("\u{1f}");
         let first_start = text.len() as u32;
-        write_name(first, text);
+        write_name(first, &mut text);
         text.push_str("\u{1f}");
         let class_start = text.len() as u32;
         text.push_str(class);
-        Parts {
+        let parts = Parts {
             first_start,
             class_start,
-        }
+        };
+        (text, parts)
     }
 
     pub fn last<'t>(&self, text: &'t str) -> &'t str {
