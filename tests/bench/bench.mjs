@@ -204,8 +204,9 @@ if (largest) {
   results.budgets.wasm_vs_native = budget(largest.native_mb_s ? largest.wasm_mb_s / largest.native_mb_s : null, 0.5, '× natif', true);
 }
 if (runs('interaction')) results.budgets.interaction = budget(Number.isFinite(worstInteraction) ? worstInteraction : null, 50, 'ms (pire médiane)', false);
-if (runs('capacity') && !smoke) results.budgets.capacity = budget(results.capacity.rows, 50000, 'lignes', true);
-if (runs('size')) results.budgets.size = budget(results.size.gzip_kb, 250, 'Ko gzip', false);
+if (runs('capacity') && !smoke) results.budgets.capacity = budget(results.capacity.rows, 150000, 'lignes', true);
+// The shipped size has no budget (users open Cohorte from disk or a school server, where
+// 50 KB are not felt): it is printed, to keep it lean by design.
 if (runs('cold')) results.budgets.cold_start = budget(results.cold_start.median, 300, 'ms', false);
 // The short and partial runs keep out of target/bench.json, the last full run's figures.
 const output = only ? 'target/bench-partial.json' : smoke ? 'target/bench-smoke.json' : 'target/bench.json';
