@@ -309,18 +309,16 @@ impl RosterFile {
     }
 }
 
-/// U+FFFD, or UTF-8 read as Latin-1/9 (`Ã©`, `Ã«`…): what Pix refuses since PR #15257.
+/// U+FFFD, C1 controls, or `Ã` before another non-ASCII character: UTF-8 read as Latin-1 or
+/// Latin-9 (`Ã©` for `é`, `Ã` + U+0089 for `É`, `ÃŠ` for `æ` in Latin-9), what Pix refuses since
+/// PR #15257. No French name has a control character, or `Ã` followed by an accented letter.
 fn looks_mis_decoded(name: &str) -> bool {
     let mut chars = name.chars().peekable();
     while let Some(ch) = chars.next() {
-        if ch == '\u{fffd}' {
+        if ch == '\u{fffd}' || ('\u{80}'..='\u{9f}').contains(&ch) {
             return true;
         }
-        if ch == 'Ã'
-            && chars
-                .peek()
-                .is_some_and(|next| ('\u{80}'..='\u{bf}').contains(next))
-        {
+        if ch == 'Ã' && chars.peek().is_some_and(|next| !next.is_ascii()) {
             return true;
         }
     }
@@ -385,10 +383,16 @@ impl fmt::Display for RosterReport {
         }
         write!(f, ".")?;
         if self.suspicious_names > 0 {
+            let names = if self.suspicious_names > 1 {
+                "noms semblent mal encodés"
+            } else {
+                "nom semble mal encodé"
+            };
             write!(
                 f,
-                " Attention : {} semble mal encodé (caractères « � » ou « Ã »), vérifiez le fichier.",
-                plural(self.suspicious_names, "nom", "noms")
+                " Attention : {} {names} (caractères « � » ou « Ã ») : vérifiez le \
+                 fichier.",
+                self.suspicious_names
             )?;
         }
         Ok(())
