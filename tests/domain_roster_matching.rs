@@ -4,7 +4,7 @@
 use cohorte::domain::cohort::{participant_lines, Certifiability, ParticipantLine};
 use cohorte::domain::roster::cohort::{
     campaign_roster, default_cohort_classes, joined_since, never_joined_todo, roster_students_view,
-    NEVER_JOINED_ADVICE,
+    CohortClass, NEVER_JOINED_ADVICE,
 };
 use cohorte::domain::roster::matching::{
     decision_key, match_roster, name_key, CheckReason, Decision, ExportName, MatchDecisions,
@@ -84,7 +84,7 @@ fn names_of(lines: &[ParticipantLine]) -> Vec<ExportName<'_>> {
     lines.iter().map(ExportName::of_line).collect()
 }
 
-fn line_named<'a>(lines: &'a [ParticipantLine], last: &str) -> usize {
+fn line_named(lines: &[ParticipantLine], last: &str) -> usize {
     lines
         .iter()
         .position(|line| line.last() == last)
@@ -162,25 +162,34 @@ fn the_campaign_page_counts_the_whole_cohort() {
     assert_eq!(view.share.certifiable, 2);
     assert_eq!(view.share.percent(), 40);
 
-    let classes: Vec<(&str, usize, usize, usize, usize, usize, usize, usize)> = view
-        .classes
-        .iter()
-        .map(|class| {
-            (
-                class.label.as_str(),
-                class.roster_students,
-                class.joined,
-                class.certifiable,
-                class.not_certifiable,
-                class.not_sent,
-                class.never_joined,
-                class.out_of_roster,
-            )
-        })
-        .collect();
     assert_eq!(
-        classes,
-        [("3A", 3, 2, 1, 0, 1, 1, 1), ("3B", 2, 2, 1, 1, 0, 0, 0)]
+        view.classes,
+        [
+            CohortClass {
+                key: "3a".into(),
+                label: "3A".into(),
+                roster_students: 3,
+                joined: 2,
+                certifiable: 1,
+                not_certifiable: 0,
+                not_sent: 1,
+                never_joined: 1,
+                to_check: 0,
+                out_of_roster: 1,
+            },
+            CohortClass {
+                key: "3b".into(),
+                label: "3B".into(),
+                roster_students: 2,
+                joined: 2,
+                certifiable: 1,
+                not_certifiable: 1,
+                not_sent: 0,
+                never_joined: 0,
+                to_check: 0,
+                out_of_roster: 0,
+            },
+        ]
     );
     assert_eq!(
         view.status[student_named(&roster, "FICTIF-TEST", "Jean-Éloi")],

@@ -271,6 +271,8 @@ fn parse(text: &str) -> Result<Parsed, RosterErrorKind> {
             }
             Err(error) => return Err(xml_error(&reader, error.to_string())),
         };
+        // Only the text of the fields read is kept; the rest is skipped unread.
+        let capturing = captures(stack.last());
         match event {
             Event::Start(element) => {
                 let place = match stack.last() {
@@ -301,33 +303,26 @@ fn parse(text: &str) -> Result<Parsed, RosterErrorKind> {
                 value.clear();
                 stack.push(place);
             }
-            Event::Text(content) => {
-                if captures(stack.last()) {
-                    let content = content
-                        .xml10_content()
-                        .map_err(|error| xml_error(&reader, error.to_string()))?;
-                    value.push_str(&content);
-                }
+            Event::Text(content) if capturing => {
+                let content = content
+                    .xml10_content()
+                    .map_err(|error| xml_error(&reader, error.to_string()))?;
+                value.push_str(&content);
             }
-            Event::CData(content) => {
-                if captures(stack.last()) {
-                    value.push_str(&String::from_utf8_lossy(&content));
-                }
+            Event::CData(content) if capturing => {
+                value.push_str(&String::from_utf8_lossy(&content));
             }
-            Event::GeneralRef(reference) => {
-                if captures(stack.last()) {
-                    let resolved = match reference.resolve_char_ref() {
-                        Ok(Some(ch)) => Some(ch.to_string()),
-                        Ok(None) => reference.decode().ok().and_then(|name| {
-                            quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned)
-                        }),
-                        Err(_) => None,
-                    };
-                    let resolved = resolved.ok_or_else(|| {
-                        xml_error(&reader, "référence d'entité inconnue".to_owned())
-                    })?;
-                    value.push_str(&resolved);
-                }
+            Event::GeneralRef(reference) if capturing => {
+                let resolved = match reference.resolve_char_ref() {
+                    Ok(Some(ch)) => Some(ch.to_string()),
+                    Ok(None) => reference.decode().ok().and_then(|name| {
+                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned)
+                    }),
+                    Err(_) => None,
+                };
+                let resolved = resolved
+                    .ok_or_else(|| xml_error(&reader, "référence d'entité inconnue".to_owned()))?;
+                value.push_str(&resolved);
             }
             Event::End(_) => {
                 let Some(place) = stack.pop() else {
