@@ -1,5 +1,6 @@
 //! No bytes make the roster reader panic: arbitrary input, and the fixtures mutated (bytes
 //! changed, cut, inserted), bare and zipped. Each gives a roster or a `RosterError`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::io::Write;
