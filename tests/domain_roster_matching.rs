@@ -517,3 +517,37 @@ fn the_comparison_counts_the_roster_students_who_joined_since() {
         "LOIN is outside the cohort, PARTI outside the roster"
     );
 }
+
+#[test]
+fn without_a_class_in_the_export_names_alone_are_only_suggestions() {
+    let roster = roster_of(&[
+        Student("1E", "EXEMPLE", "", &["Zoé"], "3A"),
+        Student("2E", "FICTIF-TEST", "FICTIF", &["Jean-Éloi"], "3B"),
+    ]);
+    let rows = vec![
+        ProfileRow {
+            line: 2,
+            learner: Learner::new("Exemple", "zoe", None, None, None),
+            profile: None,
+        },
+        ProfileRow {
+            line: 3,
+            learner: Learner::new("Personne", "Inconnue", None, None, None),
+            profile: None,
+        },
+    ];
+    let lines = participant_lines(&rows);
+    let result = match_roster(&roster, &names_of(&lines), &MatchDecisions::default());
+    assert_eq!(
+        result.names[line_named(&lines, "Exemple")],
+        NameMatch::ToCheck {
+            candidates: vec![0],
+            reason: CheckReason::NoClassInExport
+        }
+    );
+    assert_eq!(
+        result.names[line_named(&lines, "Personne")],
+        NameMatch::OutOfRoster { decided: false }
+    );
+    assert_eq!(result.pending, [true, false]);
+}

@@ -135,6 +135,10 @@ pub enum CheckReason {
     Homonyms,
     /// The one roster student that fits is claimed by another export identity too.
     SharedStudent,
+    /// The export has no class (an organisation not "managing students": the names are the
+    /// ones students typed in their Pix accounts), and the names alone are no proof (spec §6,
+    /// T4): the match is only a suggestion.
+    NoClassInExport,
 }
 
 impl CheckReason {
@@ -142,6 +146,7 @@ impl CheckReason {
         match self {
             CheckReason::Homonyms => "homonymes dans la liste des élèves",
             CheckReason::SharedStudent => "un autre participant correspond au même élève",
+            CheckReason::NoClassInExport => "l'export n'indique pas la classe : à confirmer",
         }
     }
 }
@@ -283,9 +288,10 @@ impl RosterIndex {
 
 /// Matches every export identity to the roster. Decisions are applied first (a student given
 /// to someone by the user is nobody else's candidate); then each identity gets the first tier
-/// with candidates. A tier with several candidates, or a student claimed by several identities
-/// at its best tier, goes to "À vérifier". A student claimed at a better tier by one identity
-/// goes to it; the others claiming it at a worse tier are left to check.
+/// with candidates. A tier with several candidates, a student claimed by several identities
+/// at its best tier, or a match other than strict for an export without classes, goes to
+/// "À vérifier". A student claimed at a better tier by one identity goes to it; the others
+/// claiming it at a worse tier are left to check.
 pub fn match_roster(
     roster: &Roster,
     names: &[ExportName<'_>],
@@ -324,6 +330,12 @@ pub fn match_roster(
                 candidates,
                 reason: CheckReason::Homonyms,
             },
+            Some((how, candidates)) if how != MatchHow::Strict && name.class.trim().is_empty() => {
+                NameMatch::ToCheck {
+                    candidates,
+                    reason: CheckReason::NoClassInExport,
+                }
+            }
             Some((how, candidates)) => {
                 let student = candidates[0];
                 let (best, claimants, worse) = claims
