@@ -289,6 +289,11 @@ fn xml_that_is_not_a_siecle_export_is_refused() {
         "« profs.xml » n'est pas un export SIECLE des élèves : son élément racine est \
          <ENSEIGNANTS> et non <BEE_ELEVES>."
     );
+    let empty = read_err("vide.xml", b"<?xml version=\"1.0\"?>\n<!-- rien -->\n");
+    assert_eq!(
+        empty.to_string(),
+        "« vide.xml » n'est pas un export SIECLE des élèves : il ne contient aucun élément XML."
+    );
     let bad = b"<?xml version=\"1.0\"?><BEE_ELEVES><DONNEES></ELEVES></BEE_ELEVES>";
     let error = read_err("casse.xml", bad);
     assert!(

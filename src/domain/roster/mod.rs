@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub mod cohort;
+pub mod generate;
 pub mod matching;
 mod sco_csv;
 mod siecle;
@@ -478,6 +479,11 @@ impl fmt::Display for RosterError {
                 f,
                 "« {name} » est trop volumineux pour une liste d'élèves (plus de {} Mo).",
                 siecle::MAX_XML_BYTES / 1_000_000
+            ),
+            RosterErrorKind::NotSiecle { root } if root.is_empty() => write!(
+                f,
+                "« {name} » n'est pas un export SIECLE des élèves : il ne contient aucun \
+                 élément XML."
             ),
             RosterErrorKind::NotSiecle { root } => write!(
                 f,

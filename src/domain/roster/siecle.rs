@@ -385,7 +385,7 @@ fn parse(text: &str) -> Result<Parsed, RosterErrorKind> {
     if !root_closed {
         return Err(if stack.is_empty() {
             RosterErrorKind::NotSiecle {
-                root: "(aucun)".to_owned(),
+                root: String::new(),
             }
         } else {
             RosterErrorKind::Truncated
