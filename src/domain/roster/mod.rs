@@ -611,3 +611,44 @@ pub fn read_roster(file_name: &str, bytes: &[u8]) -> Result<RosterFile, RosterEr
     }
     Ok(file)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_dates_are_read_as_siecle_writes_them_and_nothing_else() {
+        assert_eq!(
+            RosterDate::parse_french(" 15/09/2025 "),
+            Some(RosterDate {
+                year: 2025,
+                month: 9,
+                day: 15
+            })
+        );
+        for bad in [
+            "2025-09-15",
+            "32/01/2025",
+            "15/13/2025",
+            "15/09",
+            "15/09/2025/1",
+            "",
+        ] {
+            assert_eq!(RosterDate::parse_french(bad), None, "{bad}");
+        }
+        assert_eq!(
+            RosterDate::parse_french("01/02/2026").unwrap().to_string(),
+            "01/02/2026"
+        );
+    }
+
+    #[test]
+    fn mis_decoding_is_told_from_real_names() {
+        for real in ["Héloïse", "Læticia", "N'golo", "Marie-Louise", "ÃLVARO"] {
+            assert!(!looks_mis_decoded(real), "{real}");
+        }
+        for broken in ["Math\u{fffd}o", "CÃ©cile", "MaÃ«llys", "Ã\u{89}lodie"] {
+            assert!(looks_mis_decoded(broken), "{broken}");
+        }
+    }
+}

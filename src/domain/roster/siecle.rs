@@ -407,6 +407,8 @@ fn keep_students(file_name: &str, parsed: Parsed) -> RosterFile {
     let mut left_out = LeftOut::default();
     let mut entries = Vec::with_capacity(parsed.students.len());
     for raw in parsed.students {
+        // Pix drops any non-empty `DATE_SORTIE`, even a future one; only white space (a
+        // pretty-printed empty element) is not a date here.
         if !raw.left_on.trim().is_empty() {
             left_out.left_school += 1;
             continue;
