@@ -35,13 +35,37 @@ fn a_2000_student_zip_is_read_and_joined_within_budget() {
     let cohort = default_cohort_classes(&roster, &lines);
     let view = campaign_roster(&roster, &lines, &cohort, &MatchDecisions::default());
     let total = started.elapsed();
+    // The first run pays for cold caches and the allocator's first pages: the best of a few
+    // runs is the steady figure.
+    let mut best = (f64::MAX, f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        let started = Instant::now();
+        let roster = read_roster("ElevesSansAdresses.zip", &zip)
+            .unwrap()
+            .into_roster(&RosterSalt::from_random_bytes([3; 16]));
+        let read = started.elapsed().as_secs_f64();
+        let cohort = default_cohort_classes(&roster, &lines);
+        std::hint::black_box(campaign_roster(
+            &roster,
+            &lines,
+            &cohort,
+            &MatchDecisions::default(),
+        ));
+        let total = started.elapsed().as_secs_f64();
+        best = (
+            best.0.min(read),
+            best.1.min(total - read),
+            best.2.min(total),
+        );
+    }
     let started = Instant::now();
     let from_bytes = benchmark_work(&zip, &export).unwrap();
     let with_import = started.elapsed();
     println!(
         "roster: {} students ({} KB zipped) read in {:.1} ms, joined to {} rows ({} \
-         participants) in {:.1} ms: {:.1} ms (budget 200 ms in Chromium); {:.1} ms with the \
-         export's import (benchmark_work)",
+         participants) in {:.1} ms: {:.1} ms on the first run (budget 200 ms in Chromium); \
+         best of 5: {:.1} + {:.1} = {:.1} ms; {:.1} ms with the export's import \
+         (benchmark_work)",
         roster.students.len(),
         zip.len() / 1000,
         read.as_secs_f64() * 1e3,
@@ -49,6 +73,9 @@ fn a_2000_student_zip_is_read_and_joined_within_budget() {
         lines.len(),
         (total - read).as_secs_f64() * 1e3,
         total.as_secs_f64() * 1e3,
+        best.0 * 1e3,
+        best.1 * 1e3,
+        best.2 * 1e3,
         with_import.as_secs_f64() * 1e3,
     );
 
