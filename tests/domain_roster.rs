@@ -229,6 +229,32 @@ fn zips_keep_only_their_one_visible_xml() {
 }
 
 #[test]
+fn office_documents_are_left_to_the_export_import_and_named_if_they_come() {
+    let xlsx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/workbook.xml", b"<workbook/>"),
+        ("xl/worksheets/sheet1.xml", b"<worksheet/>"),
+    ]);
+    assert!(
+        !looks_like_roster(&xlsx),
+        "the export import names spreadsheets"
+    );
+    let error = read_err("collecte.xlsx", &xlsx);
+    assert_eq!(
+        error.kind,
+        RosterErrorKind::OfficeDocument("document Office (.xlsx, .docx)")
+    );
+    let ods = zip_of(&[(
+        "mimetype",
+        b"application/vnd.oasis.opendocument.spreadsheet",
+    )]);
+    assert!(!looks_like_roster(&ods));
+    assert!(read_err("liste.ods", &ods)
+        .to_string()
+        .starts_with("« liste.ods » est un document OpenDocument (.ods, .odt), pas une liste"));
+}
+
+#[test]
 fn a_corrupt_or_cut_zip_is_refused() {
     let xml = fixture("siecle-latin9.xml");
     let zipped = zip_of(&[("ElevesSansAdresses.xml", &xml)]);

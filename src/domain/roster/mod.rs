@@ -411,6 +411,8 @@ pub enum RosterErrorKind {
     NotARoster,
     /// The zip cannot be read.
     CorruptZip(String),
+    /// A spreadsheet or text document (zips too), named in French.
+    OfficeDocument(&'static str),
     NoXmlInZip,
     SeveralXmlInZip(Vec<String>),
     /// The XML (unzipped) is larger than `MAX_XML_BYTES`.
@@ -467,6 +469,12 @@ impl fmt::Display for RosterError {
                 f,
                 "« {name} » : l'archive zip est abîmée ou illisible ({detail}). Téléchargez-la \
                  à nouveau depuis SIECLE."
+            ),
+            RosterErrorKind::OfficeDocument(kind) => write!(
+                f,
+                "« {name} » est un {kind}, pas une liste d'élèves : déposez le fichier \
+                 ElevesSansAdresses (.zip ou .xml) tel que SIECLE le donne, ou un export Pix \
+                 Orga en CSV."
             ),
             RosterErrorKind::NoXmlInZip => write!(
                 f,
@@ -558,10 +566,15 @@ const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
 const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Whether a dropped file should go to `read_roster` rather than to the export import: a zip
-/// (Pix exports are never zipped), XML (an XML declaration or `<BEE_ELEVES` near the start),
-/// or a CSV whose first line is the SCO or SUP import header. Looks at the start only.
+/// (Pix exports are never zipped) that is not an Office document (the export import names
+/// those), XML (an XML declaration or `<BEE_ELEVES` near the start), or a CSV whose first
+/// line is the SCO or SUP import header. Looks at the start only.
 pub fn looks_like_roster(bytes: &[u8]) -> bool {
-    if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(EMPTY_ZIP_MAGIC) {
+    if bytes.starts_with(ZIP_MAGIC) {
+        return siecle::first_entry_name(bytes)
+            .is_none_or(|name| siecle::office_kind(name).is_none());
+    }
+    if bytes.starts_with(EMPTY_ZIP_MAGIC) {
         return true;
     }
     let start = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);

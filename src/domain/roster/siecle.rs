@@ -24,6 +24,9 @@ pub fn unzip_single_xml(bytes: &[u8]) -> Result<Vec<u8>, RosterErrorKind> {
     for index in 0..archive.len() {
         let entry = archive.by_index_raw(index).map_err(corrupt)?;
         let name = entry.name().map_err(corrupt)?.into_owned();
+        if let Some(kind) = office_kind(&name) {
+            return Err(RosterErrorKind::OfficeDocument(kind));
+        }
         if !entry.is_dir() && is_candidate_xml(&name) {
             xml_entries.push((index, name));
         }
@@ -47,6 +50,33 @@ pub fn unzip_single_xml(bytes: &[u8]) -> Result<Vec<u8>, RosterErrorKind> {
         return Err(RosterErrorKind::TooLarge);
     }
     Ok(xml)
+}
+
+/// Office documents are zips of XML files too: an entry name tells them apart, so a
+/// spreadsheet dropped by mistake is named as such rather than as a zip with too many XML.
+pub fn office_kind(entry_name: &str) -> Option<&'static str> {
+    let kind = if entry_name.starts_with("xl/") {
+        "classeur Excel (.xlsx)"
+    } else if entry_name.starts_with("word/") {
+        "document Word (.docx)"
+    } else if entry_name.starts_with("ppt/") {
+        "présentation PowerPoint (.pptx)"
+    } else if entry_name == "mimetype" {
+        "document OpenDocument (.ods, .odt)"
+    } else if entry_name == "[Content_Types].xml" {
+        "document Office (.xlsx, .docx)"
+    } else {
+        return None;
+    };
+    Some(kind)
+}
+
+/// The name of the first entry of a zip, from its local header, without reading the archive:
+/// for `looks_like_roster`, which must stay cheap.
+pub fn first_entry_name(bytes: &[u8]) -> Option<&str> {
+    let header = bytes.get(..30)?;
+    let name_length = usize::from(u16::from_le_bytes([header[26], header[27]]));
+    std::str::from_utf8(bytes.get(30..30 + name_length)?).ok()
 }
 
 fn is_candidate_xml(path: &str) -> bool {
