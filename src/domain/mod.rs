@@ -16,6 +16,7 @@ pub mod headers;
 pub mod html;
 pub mod import;
 pub mod profiles;
+pub mod roster;
 pub mod route;
 pub mod snapshot;
 pub mod sort;

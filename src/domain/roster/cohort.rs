@@ -1,0 +1,403 @@
+//! The roster joined to the views: the whole cohort of a campaign, never-joined students,
+//! out-of-roster participants, the students view and the snapshot comparison. Plain structs
+//! the UI renders; indices point into `roster.students` and into the caller's lines.
+
+use std::collections::{HashMap, HashSet};
+
+use super::matching::{match_roster, ExportName, MatchDecisions, MatchHow, NameMatch, RosterMatch};
+use super::Roster;
+use crate::domain::cohort::{percent, Certifiability, ParticipantLine};
+use crate::domain::students::{KnownCertifiability, StudentOverview};
+use crate::domain::text::{class_key, fold};
+
+/// The `data-roster` value of a roster student shown without a participation, and the
+/// certifiability filter's extra value.
+pub const NEVER_JOINED_SLUG: &str = "never-joined";
+
+/// What the to-do list advises for a student who never joined the campaign.
+pub const NEVER_JOINED_ADVICE: &str = "lui donner le code de la campagne";
+
+/// The class keys (`text::class_key`) of the roster's classes that the export mentions: the
+/// campaign's cohort until the user picks other classes. In the roster's natural class order.
+pub fn default_cohort_classes(roster: &Roster, lines: &[ParticipantLine]) -> Vec<String> {
+    let seen: HashSet<&str> = lines.iter().map(ParticipantLine::class_key).collect();
+    roster
+        .classes()
+        .into_iter()
+        .map(|(key, _)| key)
+        .filter(|key| seen.contains(key.as_str()))
+        .collect()
+}
+
+/// Certifiable roster students over the roster students of the cohort.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CohortShare {
+    pub students: usize,
+    pub certifiable: usize,
+}
+
+impl CohortShare {
+    pub fn percent(&self) -> u32 {
+        percent(self.certifiable, self.students)
+    }
+}
+
+/// One class of the cohort, roster students and participants together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CohortClass {
+    pub key: String,
+    /// As typed in the roster.
+    pub label: String,
+    pub roster_students: usize,
+    /// Roster students with a participation in the campaign.
+    pub joined: usize,
+    pub certifiable: usize,
+    pub not_certifiable: usize,
+    pub not_sent: usize,
+    pub never_joined: usize,
+    /// Roster students who may be one of the participants "À vérifier".
+    pub to_check: usize,
+    /// Participants of this class (as the export says) who are not in the roster.
+    pub out_of_roster: usize,
+}
+
+impl CohortClass {
+    pub fn certifiable_percent(&self) -> u32 {
+        percent(self.certifiable, self.roster_students)
+    }
+}
+
+/// A campaign's lines joined to the roster.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CampaignRoster {
+    /// `matching.names[i]` is where line `i` stands.
+    pub matching: RosterMatch,
+    /// Per roster student: in one of the cohort's classes.
+    pub in_cohort: Vec<bool>,
+    /// Per roster student: the best status among its lines, `None` without a participation.
+    pub status: Vec<Option<Certifiability>>,
+    /// Roster students of the cohort with no participation, by class (natural order) then
+    /// name.
+    pub never_joined: Vec<usize>,
+    /// Lines not found in the roster.
+    pub out_of_roster: Vec<usize>,
+    /// Lines matched to a roster student of another class.
+    pub class_changed: Vec<usize>,
+    /// Lines "À vérifier".
+    pub to_check: Vec<usize>,
+    pub share: CohortShare,
+    /// The cohort's classes, in natural order.
+    pub classes: Vec<CohortClass>,
+}
+
+impl CampaignRoster {
+    /// The `data-roster` value of line `line`: `out`, `class-changed`, or nothing.
+    pub fn line_hook(&self, line: usize) -> Option<&'static str> {
+        match self.matching.names.get(line)? {
+            NameMatch::OutOfRoster { .. } => Some("out"),
+            NameMatch::Found {
+                how: MatchHow::ClassChanged,
+                ..
+            } => Some("class-changed"),
+            _ => None,
+        }
+    }
+}
+
+fn rank(status: Certifiability) -> u8 {
+    match status {
+        Certifiability::Certifiable => 0,
+        Certifiability::NotCertifiable => 1,
+        Certifiability::NotSent => 2,
+    }
+}
+
+/// Roster students in natural class order, then by folded name.
+fn roster_order(roster: &Roster, students: &mut [usize]) {
+    let class_rank: HashMap<String, usize> = roster
+        .classes()
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (key, _))| (key, rank))
+        .collect();
+    let sort_key = |&at: &usize| {
+        let student = &roster.students[at];
+        (
+            class_rank.get(&class_key(&student.class)).copied(),
+            fold(&student.last),
+            fold(&student.first),
+            at,
+        )
+    };
+    // Keys computed once per student, not once per comparison.
+    let mut keyed: Vec<_> = students.iter().map(sort_key).collect();
+    crate::domain::sort::sort_by(&mut keyed, |a, b| a.cmp(b));
+    for (slot, (_, _, _, at)) in students.iter_mut().zip(keyed) {
+        *slot = at;
+    }
+}
+
+/// Joins a campaign's participant lines (`cohort::participant_lines`) to the roster, for the
+/// cohort made of `cohort_classes` (class keys; see `default_cohort_classes`).
+pub fn campaign_roster(
+    roster: &Roster,
+    lines: &[ParticipantLine],
+    cohort_classes: &[String],
+    decisions: &MatchDecisions,
+) -> CampaignRoster {
+    let names: Vec<ExportName<'_>> = lines.iter().map(ExportName::of_line).collect();
+    let matching = match_roster(roster, &names, decisions);
+    let cohort: HashSet<&str> = cohort_classes.iter().map(String::as_str).collect();
+    let student_classes: Vec<String> = roster
+        .students
+        .iter()
+        .map(|student| class_key(&student.class))
+        .collect();
+    let in_cohort: Vec<bool> = student_classes
+        .iter()
+        .map(|key| cohort.contains(key.as_str()))
+        .collect();
+    let status: Vec<Option<Certifiability>> = matching
+        .identities_of_student
+        .iter()
+        .map(|identities| {
+            identities
+                .iter()
+                .map(|&line| lines[line].status)
+                .min_by_key(|&status| rank(status))
+        })
+        .collect();
+
+    let mut by_class: HashMap<String, CohortClass> = HashMap::new();
+    for (key, label) in roster.classes() {
+        if cohort.contains(key.as_str()) {
+            let class = CohortClass {
+                key: key.clone(),
+                label,
+                ..CohortClass::default()
+            };
+            by_class.insert(key, class);
+        }
+    }
+    let mut never_joined = Vec::new();
+    let mut share = CohortShare::default();
+    for (at, key) in student_classes.iter().enumerate() {
+        let Some(class) = by_class.get_mut(key) else {
+            continue;
+        };
+        class.roster_students += 1;
+        share.students += 1;
+        match status[at] {
+            Some(status) => {
+                class.joined += 1;
+                match status {
+                    Certifiability::Certifiable => {
+                        class.certifiable += 1;
+                        share.certifiable += 1;
+                    }
+                    Certifiability::NotCertifiable => class.not_certifiable += 1,
+                    Certifiability::NotSent => class.not_sent += 1,
+                }
+            }
+            None if matching.pending[at] => class.to_check += 1,
+            None => {
+                class.never_joined += 1;
+                never_joined.push(at);
+            }
+        }
+    }
+    roster_order(roster, &mut never_joined);
+
+    let mut out_of_roster = Vec::new();
+    let mut class_changed = Vec::new();
+    let mut to_check = Vec::new();
+    for (line, result) in matching.names.iter().enumerate() {
+        match result {
+            NameMatch::OutOfRoster { .. } => {
+                out_of_roster.push(line);
+                if let Some(class) = by_class.get_mut(lines[line].class_key()) {
+                    class.out_of_roster += 1;
+                }
+            }
+            NameMatch::Found {
+                how: MatchHow::ClassChanged,
+                ..
+            } => class_changed.push(line),
+            NameMatch::ToCheck { .. } => to_check.push(line),
+            NameMatch::Found { .. } => {}
+        }
+    }
+    let mut classes: Vec<CohortClass> = by_class.into_values().collect();
+    crate::domain::sort::sort_by(&mut classes, |a, b| {
+        crate::domain::text::natural_cmp(&a.label, &b.label)
+    });
+    CampaignRoster {
+        matching,
+        in_cohort,
+        status,
+        never_joined,
+        out_of_roster,
+        class_changed,
+        to_check,
+        share,
+        classes,
+    }
+}
+
+/// A never-joined student in the to-do list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeverJoinedStudent {
+    /// Index into `roster.students`.
+    pub student: usize,
+    pub last: String,
+    pub first: String,
+    pub class: String,
+}
+
+/// The never-joined students of one class, for the to-do list, its CSV and its print; each
+/// one's advice is `NEVER_JOINED_ADVICE`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NeverJoinedClass {
+    pub key: String,
+    pub label: String,
+    pub students: Vec<NeverJoinedStudent>,
+}
+
+/// `campaign.never_joined`, grouped by class in the same order, restricted to `classes`
+/// (class keys) unless it is empty, as `todo::todo_list` filters.
+pub fn never_joined_todo(
+    roster: &Roster,
+    campaign: &CampaignRoster,
+    classes: &[String],
+) -> Vec<NeverJoinedClass> {
+    let mut out: Vec<NeverJoinedClass> = Vec::new();
+    for &at in &campaign.never_joined {
+        let student = &roster.students[at];
+        let key = class_key(&student.class);
+        if !classes.is_empty() && !classes.contains(&key) {
+            continue;
+        }
+        if out.last().is_none_or(|class| class.key != key) {
+            out.push(NeverJoinedClass {
+                key,
+                label: student.class.clone(),
+                students: Vec::new(),
+            });
+        }
+        if let Some(class) = out.last_mut() {
+            class.students.push(NeverJoinedStudent {
+                student: at,
+                last: student.last.clone(),
+                first: student.first.clone(),
+                class: student.class.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// One roster student of the students view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterStudentLine {
+    /// Index into `roster.students`.
+    pub student: usize,
+    /// The students-view line it was matched to (index into the overview), if any.
+    pub overview: Option<usize>,
+    pub how: Option<MatchHow>,
+    /// `NotCommunicated` ("Non communiqué", as Pix Orga's Élèves page) when the student took
+    /// part nowhere or never sent a profile.
+    pub certifiability: KnownCertifiability,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterStudentsView {
+    /// Every roster student, by class then name.
+    pub lines: Vec<RosterStudentLine>,
+    /// Overview lines found in no roster student.
+    pub out_of_roster: Vec<usize>,
+    /// Overview lines "À vérifier".
+    pub to_check: Vec<usize>,
+}
+
+/// The students view with a roster: every roster student, with what the campaigns say of it.
+pub fn roster_students_view(
+    roster: &Roster,
+    overview: &[StudentOverview],
+    decisions: &MatchDecisions,
+) -> RosterStudentsView {
+    let names: Vec<ExportName<'_>> = overview
+        .iter()
+        .map(|line| ExportName {
+            last: &line.last,
+            first: &line.first,
+            class: &line.class,
+        })
+        .collect();
+    let matching = match_roster(roster, &names, decisions);
+    let mut order: Vec<usize> = (0..roster.students.len()).collect();
+    roster_order(roster, &mut order);
+    let lines = order
+        .into_iter()
+        .map(|student| {
+            let identities = &matching.identities_of_student[student];
+            // Two overview lines are one student only by the user's decision: the one with
+            // the latest profile tells where the student stands.
+            let best = identities
+                .iter()
+                .copied()
+                .max_by_key(|&line| overview[line].latest.as_ref().map(|p| p.sent_at));
+            RosterStudentLine {
+                student,
+                overview: best,
+                how: best.and_then(|line| match matching.names[line] {
+                    NameMatch::Found { how, .. } => Some(how),
+                    _ => None,
+                }),
+                certifiability: best.map_or(KnownCertifiability::NotCommunicated, |line| {
+                    overview[line].certifiability()
+                }),
+            }
+        })
+        .collect();
+    let pick = |wanted: fn(&NameMatch) -> bool| {
+        matching
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(_, result)| wanted(result))
+            .map(|(line, _)| line)
+            .collect()
+    };
+    RosterStudentsView {
+        lines,
+        out_of_roster: pick(|result| matches!(result, NameMatch::OutOfRoster { .. })),
+        to_check: pick(|result| matches!(result, NameMatch::ToCheck { .. })),
+    }
+}
+
+/// Roster students of the cohort who joined the campaign since the earlier collection: in
+/// `later`'s lines and not in `earlier`'s (both from `cohort::participant_lines`), by class
+/// then name.
+pub fn joined_since(
+    roster: &Roster,
+    cohort_classes: &[String],
+    earlier: &[ParticipantLine],
+    later: &[ParticipantLine],
+    decisions: &MatchDecisions,
+) -> Vec<usize> {
+    let joined = |lines: &[ParticipantLine]| -> Vec<bool> {
+        let names: Vec<ExportName<'_>> = lines.iter().map(ExportName::of_line).collect();
+        match_roster(roster, &names, decisions)
+            .identities_of_student
+            .iter()
+            .map(|identities| !identities.is_empty())
+            .collect()
+    };
+    let (before, after) = (joined(earlier), joined(later));
+    let mut students: Vec<usize> = (0..roster.students.len())
+        .filter(|&at| after[at] && !before[at])
+        .filter(|&at| cohort_classes.contains(&class_key(&roster.students[at].class)))
+        .collect();
+    roster_order(roster, &mut students);
+    students
+}

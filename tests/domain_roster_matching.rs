@@ -1,0 +1,553 @@
+//! Matching the roster to the export (spec §6) and the views built on it: never-joined
+//! students, out-of-roster participants, class changes, homonyms, remembered decisions.
+
+use cohorte::domain::cohort::{participant_lines, Certifiability, ParticipantLine};
+use cohorte::domain::roster::cohort::{
+    campaign_roster, default_cohort_classes, joined_since, never_joined_todo, roster_students_view,
+    CohortClass, NEVER_JOINED_ADVICE,
+};
+use cohorte::domain::roster::matching::{
+    decision_key, match_roster, name_key, CheckReason, Decision, ExportName, MatchDecisions,
+    MatchHow, NameMatch,
+};
+use cohorte::domain::roster::{read_roster, Roster, RosterSalt};
+use cohorte::domain::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
+use cohorte::domain::students::{KnownCertifiability, LatestProfile, StudentOverview};
+
+/// One roster student: INE, family name, usage name, first names, class.
+struct Student<'a>(&'a str, &'a str, &'a str, &'a [&'a str], &'a str);
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('\'', "&apos;")
+}
+
+/// A SIECLE file of these students, read and keyed with a fixed salt.
+fn roster_of(students: &[Student<'_>]) -> Roster {
+    let mut eleves = String::new();
+    let mut structures = String::new();
+    for (at, Student(ine, last, usage, firsts, class)) in students.iter().enumerate() {
+        let extra: String = firsts
+            .iter()
+            .skip(1)
+            .enumerate()
+            .map(|(n, name)| format!("<PRENOM{}>{}</PRENOM{}>", n + 2, xml_escape(name), n + 2))
+            .collect();
+        eleves.push_str(&format!(
+            "<ELEVE ELEVE_ID=\"{at}\"><ID_NATIONAL>{ine}</ID_NATIONAL>\
+             <NOM_DE_FAMILLE>{}</NOM_DE_FAMILLE><NOM_USAGE>{}</NOM_USAGE>\
+             <PRENOM>{}</PRENOM>{extra}</ELEVE>\n",
+            xml_escape(last),
+            xml_escape(usage),
+            xml_escape(firsts[0]),
+        ));
+        structures.push_str(&format!(
+            "<STRUCTURES_ELEVE ELEVE_ID=\"{at}\"><STRUCTURE><CODE_STRUCTURE>{class}\
+             </CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>\n"
+        ));
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<BEE_ELEVES VERSION=\"3.0\">\
+         <PARAMETRES><UAJ>9999999Z</UAJ><DATE_EXPORT>15/09/2025</DATE_EXPORT></PARAMETRES>\
+         <DONNEES><ELEVES>\n{eleves}</ELEVES><STRUCTURES>\n{structures}</STRUCTURES></DONNEES>\
+         </BEE_ELEVES>"
+    );
+    read_roster("ElevesSansAdresses.xml", xml.as_bytes())
+        .unwrap_or_else(|error| panic!("{error}"))
+        .into_roster(&RosterSalt::from_random_bytes([42; 16]))
+}
+
+/// One participation: `c` certifiable, `n` sent but not certifiable, `s` not sent.
+fn row(last: &str, first: &str, class: &str, status: char) -> ProfileRow {
+    let levels = [if status == 'c' { 2 } else { 0 }; 16];
+    ProfileRow {
+        line: 2,
+        learner: Learner::new(last, first, Some(class), None, None),
+        profile: (status != 's').then_some(Profile {
+            sent_at: LocalDateTime {
+                year: 2025,
+                month: 10,
+                day: 1,
+                minutes: Some(600),
+            },
+            total_pix: if status == 'c' { 160 } else { 20 },
+            levels,
+            pix: [10; 16],
+            file_certifiable: None,
+            file_certifiable_count: None,
+        }),
+    }
+}
+
+fn names_of(lines: &[ParticipantLine]) -> Vec<ExportName<'_>> {
+    lines.iter().map(ExportName::of_line).collect()
+}
+
+fn line_named(lines: &[ParticipantLine], last: &str) -> usize {
+    lines
+        .iter()
+        .position(|line| line.last() == last)
+        .unwrap_or_else(|| panic!("a line for {last}"))
+}
+
+fn student_named(roster: &Roster, last: &str, first: &str) -> usize {
+    roster
+        .students
+        .iter()
+        .position(|student| student.last == last && student.first == first)
+        .unwrap_or_else(|| panic!("{last} {first} in the roster"))
+}
+
+fn school() -> Roster {
+    roster_of(&[
+        Student("1A", "EXEMPLE", "", &["Zoé", "Alpha"], "3A"),
+        Student("2A", "FICTIF-TEST", "FICTIF", &["Jean-Éloi"], "3B"),
+        Student("3A", "ABSENT", "", &["Jamais"], "3A"),
+        Student("4A", "DUPONT", "", &["Léa"], "3B"),
+        Student("5A", "LOIN", "", &["Toujours"], "3C"),
+        Student("6A", "O'NEIL", "", &["Siân"], "3A"),
+        Student("7A", "QUATRIEME", "", &["Hors"], "4A"),
+    ])
+}
+
+#[test]
+fn the_campaign_page_counts_the_whole_cohort() {
+    let roster = school();
+    let rows = vec![
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+        row("FICTIF-TEST", "Jean-Éloi", "3B", 'n'),
+        // Pix still exports a student who left (disabled learners are kept).
+        row("PARTI", "Ancien", "3A", 's'),
+        // The export is older than the roster: Léa moved from 3A to 3B since.
+        row("DUPONT", "Léa", "3A", 'c'),
+        // Typed differently: curly apostrophe, no accent, class `3 A`.
+        row("O’NEIL", "Sian", "3 A", 's'),
+    ];
+    let lines = participant_lines(&rows);
+    let cohort = default_cohort_classes(&roster, &lines);
+    assert_eq!(
+        cohort,
+        ["3a", "3b"],
+        "3C and 4A are in no line of the export"
+    );
+
+    let view = campaign_roster(&roster, &lines, &cohort, &MatchDecisions::default());
+    let never: Vec<&str> = view
+        .never_joined
+        .iter()
+        .map(|&at| roster.students[at].last.as_str())
+        .collect();
+    assert_eq!(never, ["ABSENT"], "only the cohort's classes count");
+    assert_eq!(view.out_of_roster, [line_named(&lines, "PARTI")]);
+    assert_eq!(view.class_changed, [line_named(&lines, "DUPONT")]);
+    assert!(view.to_check.is_empty());
+    assert_eq!(view.line_hook(line_named(&lines, "PARTI")), Some("out"));
+    assert_eq!(
+        view.line_hook(line_named(&lines, "DUPONT")),
+        Some("class-changed")
+    );
+    assert_eq!(view.line_hook(line_named(&lines, "O’NEIL")), None);
+    assert_eq!(
+        view.matching.names[line_named(&lines, "O’NEIL")],
+        NameMatch::Found {
+            student: student_named(&roster, "O'NEIL", "Siân"),
+            how: MatchHow::Strict
+        }
+    );
+
+    // Cohort: EXEMPLE, ABSENT, O'NEIL (3A), FICTIF-TEST, DUPONT (3B). Certifiable: EXEMPLE
+    // and DUPONT (counted in the roster's class, 3B).
+    assert_eq!(view.share.students, 5);
+    assert_eq!(view.share.certifiable, 2);
+    assert_eq!(view.share.percent(), 40);
+
+    assert_eq!(
+        view.classes,
+        [
+            CohortClass {
+                key: "3a".into(),
+                label: "3A".into(),
+                roster_students: 3,
+                joined: 2,
+                certifiable: 1,
+                not_certifiable: 0,
+                not_sent: 1,
+                never_joined: 1,
+                to_check: 0,
+                out_of_roster: 1,
+            },
+            CohortClass {
+                key: "3b".into(),
+                label: "3B".into(),
+                roster_students: 2,
+                joined: 2,
+                certifiable: 1,
+                not_certifiable: 1,
+                not_sent: 0,
+                never_joined: 0,
+                to_check: 0,
+                out_of_roster: 0,
+            },
+        ]
+    );
+    assert_eq!(
+        view.status[student_named(&roster, "FICTIF-TEST", "Jean-Éloi")],
+        Some(Certifiability::NotCertifiable)
+    );
+    assert_eq!(
+        view.status[student_named(&roster, "LOIN", "Toujours")],
+        None
+    );
+    assert!(!view.in_cohort[student_named(&roster, "LOIN", "Toujours")]);
+
+    let todo = never_joined_todo(&roster, &view, &[]);
+    assert_eq!(todo.len(), 1);
+    assert_eq!(todo[0].label, "3A");
+    assert_eq!(todo[0].students[0].last, "ABSENT");
+    assert_eq!(NEVER_JOINED_ADVICE, "lui donner le code de la campagne");
+    assert!(never_joined_todo(&roster, &view, &["3b".to_owned()]).is_empty());
+
+    // The user widens the cohort to 3C: LOIN never joined.
+    let wider: Vec<String> = ["3a", "3b", "3c"].map(String::from).to_vec();
+    let view = campaign_roster(&roster, &lines, &wider, &MatchDecisions::default());
+    assert_eq!(view.never_joined.len(), 2);
+    assert_eq!(view.share.students, 6);
+    assert_eq!(view.share.percent(), 33);
+}
+
+#[test]
+fn normalisation_ignores_case_accents_apostrophes_hyphens_spaces_and_the_formula_guard() {
+    for (a, b) in [
+        ("FICTIF-TEST", "fictif test"),
+        ("FICTIF-TEST", "FictifTest"),
+        ("FICTIF‐TEST", "FICTIF–TEST"),
+        ("O'NEIL", "O’Neil"),
+        ("Jean-Éloi", "JEAN ELOI"),
+        ("Ce\u{301}line", "Céline"),
+        ("'-MOINS", "-moins"),
+        ("  Zoé   ", "zoe"),
+    ] {
+        assert_eq!(name_key(a), name_key(b), "{a} ≈ {b}");
+    }
+    assert_ne!(name_key("Léa"), name_key("Léo"));
+    assert_eq!(
+        decision_key("DUPONT", "Léa", "3e B"),
+        decision_key("Dupont", "lea", "3B")
+    );
+}
+
+#[test]
+fn homonyms_are_never_assigned_automatically() {
+    let roster = roster_of(&[
+        Student("1B", "MARTIN", "", &["Léo"], "3A"),
+        Student("2B", "MARTIN", "", &["Léo"], "3A"),
+        Student("3B", "MARTIN", "", &["Léo"], "3C"),
+    ]);
+    let rows = vec![row("MARTIN", "Léo", "3A", 'c')];
+    let lines = participant_lines(&rows);
+    let cohort = vec!["3a".to_owned()];
+    let view = campaign_roster(&roster, &lines, &cohort, &MatchDecisions::default());
+    assert_eq!(
+        view.matching.names[0],
+        NameMatch::ToCheck {
+            candidates: vec![0, 1],
+            reason: CheckReason::Homonyms
+        }
+    );
+    assert_eq!(view.to_check, [0]);
+    assert!(
+        view.never_joined.is_empty(),
+        "either may have joined: neither is counted as never joined"
+    );
+    assert_eq!(view.classes[0].to_check, 2);
+    assert_eq!(view.share.certifiable, 0);
+
+    // The user picks the second one; the first is then a never-joined student.
+    let mut decisions = MatchDecisions::default();
+    decisions.decide(
+        lines[0].key.as_str().to_owned(),
+        Decision::Student(roster.students[1].key.clone()),
+    );
+    assert_eq!(
+        lines[0].key.as_str(),
+        ExportName::of_line(&lines[0]).decision_key(),
+        "a line's key is its decision key"
+    );
+    let view = campaign_roster(&roster, &lines, &cohort, &decisions);
+    assert_eq!(
+        view.matching.names[0],
+        NameMatch::Found {
+            student: 1,
+            how: MatchHow::Decided
+        }
+    );
+    assert_eq!(view.never_joined, [0]);
+    assert_eq!(view.share.certifiable, 1);
+}
+
+#[test]
+fn a_student_claimed_twice_goes_to_the_best_claim_and_the_others_are_checked() {
+    let roster = roster_of(&[
+        Student("1C", "DUPONT", "", &["Léa"], "3A"),
+        Student("2C", "BERNARD", "", &["Tom"], "3A"),
+    ]);
+    let rows = vec![
+        row("DUPONT", "Léa", "3C", 'c'),
+        row("DUPONT", "Léa", "3A", 'n'),
+        row("BERNARD", "Tom", "3B", 'c'),
+        row("BERNARD", "Tom", "3C", 'c'),
+    ];
+    let lines = participant_lines(&rows);
+    let result = match_roster(&roster, &names_of(&lines), &MatchDecisions::default());
+    assert_eq!(
+        result.names,
+        [
+            NameMatch::ToCheck {
+                candidates: vec![0],
+                reason: CheckReason::SharedStudent
+            },
+            NameMatch::Found {
+                student: 0,
+                how: MatchHow::Strict
+            },
+            NameMatch::ToCheck {
+                candidates: vec![1],
+                reason: CheckReason::SharedStudent
+            },
+            NameMatch::ToCheck {
+                candidates: vec![1],
+                reason: CheckReason::SharedStudent
+            },
+        ]
+    );
+    assert_eq!(result.identities_of_student, [vec![1], vec![]]);
+}
+
+#[test]
+fn usage_names_and_several_first_names_match_with_a_flag() {
+    let roster = roster_of(&[
+        Student("1D", "FICTIF-TEST", "FICTIF", &["Jean-Éloi"], "3B"),
+        // A roster from a spreadsheet, all first names in one cell.
+        Student("2D", "EXEMPLE", "", &["Marie Claire"], "3A"),
+        Student("3D", "TESTEUR", "", &["Zoé", "Alpha"], "3A"),
+        // A compound first name is one name: `Jean` is not `Jean-Éloi`.
+        Student("4D", "COMPOSE", "", &["Jean-Éloi"], "3A"),
+    ]);
+    let rows = vec![
+        row("FICTIF", "Jean-Éloi", "3B", 'c'),
+        row("EXEMPLE", "Marie", "3A", 'c'),
+        row("TESTEUR", "Zoé Alpha", "3A", 'c'),
+        row("COMPOSE", "Jean", "3A", 'c'),
+    ];
+    let lines = participant_lines(&rows);
+    let result = match_roster(&roster, &names_of(&lines), &MatchDecisions::default());
+    let how = |last: &str| result.names[line_named(&lines, last)].clone();
+    assert_eq!(
+        how("FICTIF"),
+        NameMatch::Found {
+            student: 0,
+            how: MatchHow::UsageName
+        }
+    );
+    assert_eq!(
+        how("EXEMPLE"),
+        NameMatch::Found {
+            student: 1,
+            how: MatchHow::FirstOfSeveral
+        }
+    );
+    assert_eq!(
+        how("TESTEUR"),
+        NameMatch::Found {
+            student: 2,
+            how: MatchHow::FirstOfSeveral
+        }
+    );
+    assert_eq!(how("COMPOSE"), NameMatch::OutOfRoster { decided: false });
+    assert_eq!(MatchHow::UsageName.flag(), Some("nom d'usage"));
+    assert_eq!(MatchHow::ClassChanged.flag(), Some("classe différente"));
+    assert_eq!(MatchHow::Strict.flag(), None);
+}
+
+#[test]
+fn decisions_are_applied_first_survive_a_newer_roster_and_ignore_unknown_students() {
+    let roster = school();
+    let rows = vec![
+        row("INCONNU", "Paul", "3A", 's'),
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+    ];
+    let lines = participant_lines(&rows);
+    let mut decisions = MatchDecisions::default();
+    // "INCONNU Paul" is Zoé's Pix name (say, a typo in an old import).
+    let zoe = student_named(&roster, "EXEMPLE", "Zoé");
+    decisions.decide(
+        decision_key("INCONNU", "Paul", "3A"),
+        Decision::Student(roster.students[zoe].key.clone()),
+    );
+    // And the real "EXEMPLE Zoé" line is declared out of the roster.
+    decisions.decide(decision_key("EXEMPLE", "Zoé", "3A"), Decision::OutOfRoster);
+    let result = match_roster(&roster, &names_of(&lines), &decisions);
+    assert_eq!(
+        result.names[line_named(&lines, "INCONNU")],
+        NameMatch::Found {
+            student: zoe,
+            how: MatchHow::Decided
+        }
+    );
+    assert_eq!(
+        result.names[line_named(&lines, "EXEMPLE")],
+        NameMatch::OutOfRoster { decided: true }
+    );
+
+    // Stored and read back, then applied to a newer roster (same salt, Zoé now in 3B and
+    // listed first): the decision follows her INE.
+    let json = serde_json::to_string(&decisions).unwrap();
+    let decisions: MatchDecisions = serde_json::from_str(&json).unwrap();
+    let newer = roster_of(&[
+        Student("9Z", "NOUVEAU", "", &["Élève"], "3A"),
+        Student("1A", "EXEMPLE", "", &["Zoé"], "3B"),
+    ]);
+    let result = match_roster(&newer, &names_of(&lines), &decisions);
+    assert_eq!(
+        result.names[line_named(&lines, "INCONNU")],
+        NameMatch::Found {
+            student: 1,
+            how: MatchHow::Decided
+        }
+    );
+
+    // A roster without her: the decision is not applied, the line is out of the roster.
+    let without = roster_of(&[Student("9Z", "NOUVEAU", "", &["Élève"], "3A")]);
+    let result = match_roster(&without, &names_of(&lines), &decisions);
+    assert_eq!(
+        result.names[line_named(&lines, "INCONNU")],
+        NameMatch::OutOfRoster { decided: false }
+    );
+}
+
+#[test]
+fn the_students_view_lists_every_roster_student() {
+    let roster = school();
+    let overview_line =
+        |last: &str, first: &str, class: &str, certifiable: Option<bool>| StudentOverview {
+            last: last.into(),
+            first: first.into(),
+            class: class.into(),
+            class_key: String::new(),
+            latest: certifiable.map(|certifiable| LatestProfile {
+                sent_at: LocalDateTime {
+                    year: 2025,
+                    month: 10,
+                    day: 1,
+                    minutes: None,
+                },
+                campaign_id: 1,
+                campaign_name: "Collecte".into(),
+                score: 100,
+                certifiable_count: 5,
+                certifiable,
+            }),
+            campaigns: vec![(1, "Collecte".into())],
+            possible_duplicate: false,
+            search_key: String::new(),
+        };
+    let overview = vec![
+        overview_line("EXEMPLE", "Zoé", "3A", Some(true)),
+        overview_line("DUPONT", "Léa", "3B", Some(false)),
+        overview_line("FICTIF-TEST", "Jean-Éloi", "3B", None),
+        overview_line("PARTI", "Ancien", "3A", Some(true)),
+    ];
+    let view = roster_students_view(&roster, &overview, &MatchDecisions::default());
+    assert_eq!(view.lines.len(), roster.students.len());
+    assert_eq!(view.out_of_roster, [3]);
+    let status = |last: &str| {
+        view.lines
+            .iter()
+            .find(|line| roster.students[line.student].last == last)
+            .map(|line| line.certifiability)
+            .unwrap()
+    };
+    assert_eq!(status("EXEMPLE"), KnownCertifiability::Certifiable);
+    assert_eq!(status("DUPONT"), KnownCertifiability::NotCertifiable);
+    assert_eq!(status("FICTIF-TEST"), KnownCertifiability::NotCommunicated);
+    assert_eq!(
+        status("ABSENT"),
+        KnownCertifiability::NotCommunicated,
+        "no participation anywhere: « Non communiqué »"
+    );
+    // By class, then name: 3A first.
+    let first_classes: Vec<&str> = view
+        .lines
+        .iter()
+        .map(|line| roster.students[line.student].class.as_str())
+        .collect();
+    assert_eq!(first_classes, ["3A", "3A", "3A", "3B", "3B", "3C", "4A"]);
+}
+
+#[test]
+fn the_comparison_counts_the_roster_students_who_joined_since() {
+    let roster = school();
+    let earlier_rows = vec![row("EXEMPLE", "Zoé", "3A", 's')];
+    let later_rows = vec![
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+        row("ABSENT", "Jamais", "3A", 's'),
+        row("LOIN", "Toujours", "3C", 's'),
+        row("PARTI", "Ancien", "3A", 's'),
+    ];
+    let (earlier, later) = (
+        participant_lines(&earlier_rows),
+        participant_lines(&later_rows),
+    );
+    let cohort = vec!["3a".to_owned(), "3b".to_owned()];
+    let joined = joined_since(
+        &roster,
+        &cohort,
+        &earlier,
+        &later,
+        &MatchDecisions::default(),
+    );
+    let joined: Vec<&str> = joined
+        .iter()
+        .map(|&at| roster.students[at].last.as_str())
+        .collect();
+    assert_eq!(
+        joined,
+        ["ABSENT"],
+        "LOIN is outside the cohort, PARTI outside the roster"
+    );
+}
+
+#[test]
+fn without_a_class_in_the_export_names_alone_are_only_suggestions() {
+    let roster = roster_of(&[
+        Student("1E", "EXEMPLE", "", &["Zoé"], "3A"),
+        Student("2E", "FICTIF-TEST", "FICTIF", &["Jean-Éloi"], "3B"),
+    ]);
+    let rows = vec![
+        ProfileRow {
+            line: 2,
+            learner: Learner::new("Exemple", "zoe", None, None, None),
+            profile: None,
+        },
+        ProfileRow {
+            line: 3,
+            learner: Learner::new("Personne", "Inconnue", None, None, None),
+            profile: None,
+        },
+    ];
+    let lines = participant_lines(&rows);
+    let result = match_roster(&roster, &names_of(&lines), &MatchDecisions::default());
+    assert_eq!(
+        result.names[line_named(&lines, "Exemple")],
+        NameMatch::ToCheck {
+            candidates: vec![0],
+            reason: CheckReason::NoClassInExport
+        }
+    );
+    assert_eq!(
+        result.names[line_named(&lines, "Personne")],
+        NameMatch::OutOfRoster { decided: false }
+    );
+    assert_eq!(result.pending, [true, false]);
+}
