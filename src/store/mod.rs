@@ -15,6 +15,7 @@ pub mod codec;
 pub mod json;
 mod json_model;
 pub mod keys;
+pub mod model;
 pub mod prefs;
 #[cfg(target_arch = "wasm32")]
 mod web;
