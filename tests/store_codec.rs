@@ -184,34 +184,33 @@ fn profile_row() -> impl Strategy<Value = ProfileRow> {
         any::<Option<u8>>(),
     )
         .prop_map(
-            |(sent_at, total_pix, levels, pix, file_certifiable, file_certifiable_count)| {
-                Profile {
-                    sent_at,
-                    total_pix,
-                    levels,
-                    pix,
-                    file_certifiable,
-                    file_certifiable_count,
-                }
+            |(sent_at, total_pix, levels, pix, file_certifiable, file_certifiable_count)| Profile {
+                sent_at,
+                total_pix,
+                levels,
+                pix,
+                file_certifiable,
+                file_certifiable_count,
             },
         );
-    (any::<u32>(), learner(), proptest::option::of(profile)).prop_map(
-        |(line, learner, profile)| ProfileRow {
+    (any::<u32>(), learner(), proptest::option::of(profile)).prop_map(|(line, learner, profile)| {
+        ProfileRow {
             line,
             learner,
             profile,
-        },
-    )
+        }
+    })
 }
 
 fn masteries() -> impl Strategy<Value = Vec<Option<Mastery>>> {
-    let mastery = (finite_f32(), any::<u16>(), any::<u16>()).prop_map(
-        |(rate, targeted, validated)| Mastery {
-            rate,
-            targeted,
-            validated,
-        },
-    );
+    let mastery =
+        (finite_f32(), any::<u16>(), any::<u16>()).prop_map(|(rate, targeted, validated)| {
+            Mastery {
+                rate,
+                targeted,
+                validated,
+            }
+        });
     prop::collection::vec(proptest::option::of(mastery), 0..4)
 }
 
@@ -259,12 +258,14 @@ fn rows() -> impl Strategy<Value = Rows> {
         prop::collection::vec(text(), 0..3),
         prop::collection::vec(text(), 0..3),
     )
-        .prop_map(|(stage_max, badges, competences, domains)| AssessmentSheet {
-            stage_max,
-            badges,
-            competences,
-            domains,
-        });
+        .prop_map(
+            |(stage_max, badges, competences, domains)| AssessmentSheet {
+                stage_max,
+                badges,
+                competences,
+                domains,
+            },
+        );
     prop_oneof![
         prop::collection::vec(profile_row(), 0..12).prop_map(Rows::Profiles),
         (sheet, prop::collection::vec(assessment_row(), 0..12))
