@@ -342,7 +342,11 @@ fn format_2_storage_of_the_previous_release_loads_and_is_rewritten_in_place() {
     assert_eq!(cohorte_entries(), after);
 
     // Imports go on beside them, without reusing the id the old release had deleted (4).
-    let fresh = import_file("g.csv", GROUPS).unwrap();
+    let fresh = import_file(
+        "v.csv",
+        include_bytes!("fixtures/collecte-reenregistre-virgules.csv"),
+    )
+    .unwrap();
     match Store::save(&fresh, 7.0).unwrap() {
         SaveOutcome::Saved(meta) => assert_eq!(meta.id, 7),
         SaveOutcome::AlreadyStored(_) => panic!("not stored before"),
