@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use super::body::CodecError;
 use super::legacy;
 use super::model::Entry;
+use crate::domain::snapshot::CampaignSnapshot;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
 
@@ -89,7 +90,19 @@ struct BackupRef<'a> {
     format: &'a str,
     version: u32,
     created_at_ms: f64,
-    snapshots: &'a [Entry],
+    snapshots: Vec<SnapshotRef<'a>>,
+}
+
+/// One import: a summary first, so that a person scrolling the file sees what each one is
+/// before its rows (restoring reads `imported_at_ms` and `snapshot` only), then the snapshot.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    campaign_id: u64,
+    campaign_name: &'a str,
+    file_name: &'a str,
+    rows: usize,
+    imported_at_ms: f64,
+    snapshot: &'a CampaignSnapshot,
 }
 
 pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
@@ -99,7 +112,17 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
         format: FORMAT_NAME,
         version: BACKUP_VERSION,
         created_at_ms,
-        snapshots: entries,
+        snapshots: entries
+            .iter()
+            .map(|entry| SnapshotRef {
+                campaign_id: entry.snapshot.campaign.id,
+                campaign_name: &entry.snapshot.campaign.name,
+                file_name: &entry.snapshot.file_name,
+                rows: entry.snapshot.rows.len(),
+                imported_at_ms: entry.imported_at_ms,
+                snapshot: &entry.snapshot,
+            })
+            .collect(),
     })
     // Plain data to a String: serde_json only fails on maps with non-string keys.
     .unwrap_or_default()
@@ -142,11 +165,6 @@ struct BackupV3<'a> {
 /// Enough of a snapshot to name it when the rest does not read.
 #[derive(Deserialize)]
 struct Named {
-    snapshot: NamedSnapshot,
-}
-
-#[derive(Deserialize)]
-struct NamedSnapshot {
     file_name: String,
 }
 
@@ -187,7 +205,7 @@ fn read_v3(text: &str) -> Result<Vec<Entry>, BackupError> {
         .map(|(index, raw)| {
             serde_json::from_str::<Entry>(raw.get()).map_err(|error| BackupError::Damaged {
                 file_name: serde_json::from_str::<Named>(raw.get())
-                    .map(|named| named.snapshot.file_name)
+                    .map(|named| named.file_name)
                     .unwrap_or_else(|_| format!("n° {}", index + 1)),
                 problem: CodecError::Malformed(error.to_string()),
             })

@@ -748,6 +748,12 @@ mod backups_of_format_3 {
         let snapshots = json["snapshots"].as_array().unwrap();
         assert_eq!(snapshots.len(), 3);
         assert_eq!(snapshots[0]["imported_at_ms"], 1.0);
+        assert_eq!(snapshots[0]["file_name"], "a.csv");
+        assert_eq!(snapshots[0]["rows"], 44);
+        assert_eq!(
+            snapshots[0]["campaign_name"],
+            "Collecte de profils 3e - 2025-2026"
+        );
         assert_eq!(snapshots[0]["snapshot"]["file_name"], "a.csv");
         assert_eq!(
             snapshots[0]["snapshot"]["rows"]["Profiles"][0]["learner"]["last"],
