@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::body::utf16_len;
+use super::body::{utf16_len, CodecError};
 use super::StoreError;
 
 /// The few localStorage operations the store needs. Errors are already typed.
@@ -35,9 +35,8 @@ pub trait Backend {
 
     /// Stores `value` as JSON; when refused, what was under `key` is unchanged.
     fn set_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StoreError> {
-        let text = serde_json::to_string(value).map_err(|error| {
-            StoreError::Browser(format!("mise en forme JSON impossible : {error}"))
-        })?;
+        let text = serde_json::to_string(value)
+            .map_err(|error| StoreError::Codec(CodecError::Malformed(error.to_string())))?;
         self.set(key, &text)
     }
 }

@@ -48,7 +48,8 @@ pub enum CodecError {
     Checksum,
     /// Decodes, but says something impossible (a string number beyond the table, …).
     Invalid(&'static str),
-    /// Does not have the shape of a snapshot (serde's explanation, for the curious).
+    /// Does not have the shape of a snapshot. serde's explanation (in English) is kept for
+    /// debugging, not shown: the French message says what the user needs.
     Malformed(String),
 }
 
@@ -63,7 +64,10 @@ impl fmt::Display for CodecError {
             CodecError::Truncated => write!(f, "contenu incomplet (coupé)"),
             CodecError::Checksum => write!(f, "contenu modifié ou abîmé"),
             CodecError::Invalid(what) => write!(f, "contenu incohérent ({what})"),
-            CodecError::Malformed(detail) => write!(f, "contenu incohérent ({detail})"),
+            CodecError::Malformed(_) => write!(
+                f,
+                "contenu incohérent : des données manquent, sont en trop ou ont été modifiées"
+            ),
         }
     }
 }

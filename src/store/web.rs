@@ -5,7 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{Backend, Loaded, Repository, SaveOutcome, StoreError};
+use super::{Backend, CodecError, Loaded, Repository, SaveOutcome, StoreError};
 use crate::domain::snapshot::CampaignSnapshot;
 
 pub struct WebBackend(web_sys::Storage);
@@ -40,6 +40,7 @@ fn js_value_error(error: wasm_bindgen::JsValue) -> StoreError {
 fn storage_error(key: &str, error: StorageError) -> StoreError {
     match error {
         StorageError::JsError(js) => js_error(js),
+        // Reading: the stored text is not the JSON of the type asked for.
         StorageError::SerdeError(_) => StoreError::Corrupted {
             key: key.to_owned(),
         },
@@ -83,7 +84,12 @@ impl Backend for WebBackend {
     }
 
     fn set_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StoreError> {
-        LocalStorage::set(key, value).map_err(|error| storage_error(key, error))
+        LocalStorage::set(key, value).map_err(|error| match error {
+            StorageError::SerdeError(error) => {
+                StoreError::Codec(CodecError::Malformed(error.to_string()))
+            }
+            other => storage_error(key, other),
+        })
     }
 }
 
