@@ -17,6 +17,13 @@
 //! 280 ms for 15,000 rows); its zlib wrapper also carries a checksum (Adler-32), so a changed
 //! character is noticed instead of decoding into other data.
 //!
+//! The custom codec this replaces held 15.2 units per row, by tricks of its own (a string
+//! table, levels left out when they follow from the pix); it encoded 50,000 rows in ~15 ms
+//! and decoded them in ~17 ms, natively, where this form takes ~110 ms and ~100 ms on the
+//! same (busy) machine: deflate, then serde's allocations. That is paid once per import and
+//! once per start, for code no one has to maintain. lz4_flex was tried too: twice as fast to
+//! compress, but 21.7 units per row (241,000 rows) and no checksum.
+//!
 //! The text form is written here, not by a crate: base64 spends 16 bits of quota for 6 bits
 //! of data, and the only crate for 15 bits per UTF-16 unit (`base32768`, one 0.1 release) is
 //! not maintained. It is 50 lines: each code unit carries 15 bits, all in U+4000–U+BFFF, so
