@@ -1,15 +1,15 @@
-//! Format 2 of a snapshot body (the custom byte codec of 2025, `C2` text): read only, so
-//! that what earlier releases stored keeps loading and is rewritten in format 3. serde cannot
+//! Format 2 of a snapshot body (the custom byte codec of earlier releases, `C2` text): read
+//! only, so that what they stored keeps loading and is rewritten in format 3. serde cannot
 //! read it: it is a hand-made layout (a string table, flags, varints, an FNV-1a checksum).
 //! Nothing here writes; `tests/fixtures/store/v2-*.json` pins what that release wrote.
 
-use super::super::body::{from_text, CodecError};
-use super::super::model::Entry;
 use crate::domain::competences::{Levels, COMPETENCE_COUNT};
 use crate::domain::snapshot::{
     AssessmentRow, AssessmentSheet, Campaign, CampaignKind, CampaignSnapshot, Learner,
     LocalDateTime, Mastery, Profile, ProfileRow, Rows,
 };
+use crate::store::body::{from_text, CodecError};
+use crate::store::model::Entry;
 
 const FORMAT: u8 = 2;
 pub(crate) const MAGIC: &str = "C2";
