@@ -1,12 +1,15 @@
-//! The store in a real browser (headless Chromium): what is written comes back identical,
-//! a full localStorage never costs a snapshot, damaged entries are set aside, version 1
-//! data is migrated.
+//! The store in a real browser (headless Chromium), through gloo-storage: what is written
+//! comes back identical, a full localStorage never costs a snapshot, damaged entries are set
+//! aside, what earlier releases stored (version 1 JSON, format 2 bodies, their preferences)
+//! still loads and is migrated.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::BTreeMap;
 
 use cohorte::domain::import::import_file;
-use cohorte::store::codec::{encode_text, utf16_len};
+use cohorte::domain::snapshot::CampaignSnapshot;
+use cohorte::store::body::{encode_text, utf16_len};
+use cohorte::store::prefs::{Prefs, PrefsError};
 use cohorte::store::{RestoreMode, SaveOutcome, Store, StoreError};
 use wasm_bindgen_test::*;
 
@@ -284,5 +287,130 @@ fn a_backup_restores_the_same_snapshots_and_a_wrong_one_changes_nothing() {
         .map(|(_, s)| s)
         .collect();
     assert_eq!(snapshots, stored);
+    clear();
+}
+
+/// What the release of format 2 stored for six fixtures, key by key, exactly (written by its
+/// own store: tests/fixtures/store/README.md), and what it must read back as.
+const FORMAT_2_STORAGE: &str = include_str!("fixtures/store/v2-storage.json");
+const FORMAT_2_EXPECTED: &str = include_str!("fixtures/store/v2-expected.json");
+
+#[derive(serde::Deserialize)]
+struct Expected {
+    id: u32,
+    imported_at_ms: f64,
+    snapshot: CampaignSnapshot,
+}
+
+fn assert_format_2_content(loaded: &cohorte::store::Loaded) {
+    let expected: Vec<Expected> = serde_json::from_str(FORMAT_2_EXPECTED).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.snapshots.len(), expected.len());
+    for ((meta, snapshot), expected) in loaded.snapshots.iter().zip(&expected) {
+        assert_eq!(meta.id, expected.id);
+        assert_eq!(meta.imported_at_ms, expected.imported_at_ms);
+        assert_eq!(snapshot, &expected.snapshot, "{}", meta.file_name);
+    }
+}
+
+#[wasm_bindgen_test]
+fn format_2_storage_of_the_previous_release_loads_and_is_rewritten_in_place() {
+    clear();
+    let storage = storage();
+    storage.set_item("autre-app", "garde").unwrap();
+    let pinned: BTreeMap<String, String> = serde_json::from_str(FORMAT_2_STORAGE).unwrap();
+    for (key, value) in &pinned {
+        storage.set_item(key, value).unwrap();
+    }
+    assert_eq!(cohorte_entries(), pinned);
+
+    assert_format_2_content(&Store::load_all());
+    let after = cohorte_entries();
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        pinned.keys().collect::<Vec<_>>(),
+        "same keys: rewritten in place"
+    );
+    for (key, value) in &after {
+        if key.starts_with("cohorte.v2.snapshot.") {
+            assert!(value.starts_with("C3"), "{key} rewritten in format 3");
+            assert!(pinned[key].starts_with("C2"));
+        }
+    }
+    // The next start reads format 3 only, the same content, and writes nothing.
+    assert_format_2_content(&Store::load_all());
+    assert_eq!(cohorte_entries(), after);
+
+    // Imports go on beside them, without reusing the id the old release had deleted (4).
+    let fresh = import_file(
+        "v.csv",
+        include_bytes!("fixtures/collecte-reenregistre-virgules.csv"),
+    )
+    .unwrap();
+    match Store::save(&fresh, 7.0).unwrap() {
+        SaveOutcome::Saved(meta) => assert_eq!(meta.id, 7),
+        SaveOutcome::AlreadyStored(_) => panic!("not stored before"),
+    }
+    assert_eq!(
+        storage.get_item("autre-app").unwrap().as_deref(),
+        Some("garde")
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn format_2_storage_loads_even_when_the_rewrite_does_not_fit() {
+    clear();
+    let storage = storage();
+    let pinned: BTreeMap<String, String> = serde_json::from_str(FORMAT_2_STORAGE).unwrap();
+    for (key, value) in &pinned {
+        storage.set_item(key, value).unwrap();
+    }
+    leave_free(0);
+    let before = dump();
+    // Where a format 3 body is larger than its format 2 one, the rewrite is refused and the
+    // old body stays; where it is smaller it goes through. Either way everything reads.
+    assert_format_2_content(&Store::load_all());
+    for (key, value) in cohorte_entries() {
+        if key.starts_with("cohorte.v2.snapshot.") && value.starts_with("C2") {
+            assert_eq!(before[&key], value);
+        }
+    }
+    assert_format_2_content(&Store::load_all());
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn preferences_of_the_previous_release_load_and_a_damaged_index_is_rebuilt() {
+    clear();
+    let storage = storage();
+    storage
+        .set_item(
+            "cohorte.v1.prefs",
+            include_str!("fixtures/store/prefs.json"),
+        )
+        .unwrap();
+    assert_eq!(Prefs::load().unwrap().archived, [12, 348127, u64::MAX]);
+    let prefs = Prefs::set_archived(5, true).unwrap();
+    assert_eq!(prefs.archived, [5, 12, 348127, u64::MAX]);
+    assert_eq!(Prefs::load().unwrap(), prefs);
+    storage
+        .set_item("cohorte.v1.prefs", "{\"archived\":")
+        .unwrap();
+    assert_eq!(Prefs::load(), Err(PrefsError::Corrupted));
+
+    let stored = store_two();
+    storage
+        .set_item("cohorte.v2.index", "[\"pas un index\"]")
+        .unwrap();
+    let loaded = Store::load_all();
+    assert!(
+        matches!(&loaded.problems[..], [StoreError::Corrupted { key }] if key == "cohorte.v2.index"),
+        "{:?}",
+        loaded.problems
+    );
+    let snapshots: Vec<_> = loaded.snapshots.into_iter().map(|(_, s)| s).collect();
+    assert_eq!(snapshots, stored);
+    assert!(Store::load_all().problems.is_empty());
     clear();
 }

@@ -47,7 +47,7 @@ async fn yield_to_browser() {
 }
 
 #[wasm_bindgen_test]
-async fn at_least_fifty_thousand_participant_rows_fit() {
+async fn at_least_a_hundred_and_fifty_thousand_participant_rows_fit() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let started = js_sys::Date::now();
@@ -96,6 +96,7 @@ async fn at_least_fifty_thousand_participant_rows_fit() {
         stored_units as f64 / stored_rows as f64,
         (js_sys::Date::now() - started) / 1000.0
     );
-    assert!(stored_rows >= 50_000, "{stored_rows}");
+    // The budget of the README's bench table.
+    assert!(stored_rows >= 150_000, "{stored_rows}");
     storage.clear().unwrap();
 }

@@ -1,8 +1,10 @@
 //! What one imported export becomes: a campaign snapshot, with typed rows.
 
+use serde::{Deserialize, Serialize};
+
 use super::competences::{self, Levels, COMPETENCE_COUNT};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CampaignKind {
     ProfilesCollection,
     Assessment,
@@ -18,7 +20,7 @@ impl CampaignKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Campaign {
     /// `ID Campagne`: the identity of a campaign across snapshots.
     pub id: u64,
@@ -33,7 +35,7 @@ pub struct Campaign {
 
 /// A local (Europe/Paris) date, with the time when the export gives one
 /// (exports before December 2024 carry the date only).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LocalDateTime {
     pub year: u16,
     pub month: u8,
@@ -182,7 +184,7 @@ impl Parts {
 }
 
 /// A sent profile: the 16 levels and pix as they were when the student sent it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub sent_at: LocalDateTime,
     /// `Nombre de pix total` as given: it may differ from the sum of the competences.
@@ -220,7 +222,7 @@ impl Profile {
 }
 
 /// One row of a profiles-collection export: one participation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileRow {
     /// 1-based line of the row in the file (for messages).
     pub line: u32,
@@ -230,7 +232,7 @@ pub struct ProfileRow {
 }
 
 /// One competence or domain result of an assessment.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mastery {
     /// Fraction between 0 and 1.
     pub rate: f32,
@@ -239,7 +241,7 @@ pub struct Mastery {
 }
 
 /// One row of an assessment export: one participation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentRow {
     pub line: u32,
     pub learner: Learner,
@@ -261,7 +263,7 @@ pub struct AssessmentRow {
 }
 
 /// The columns an assessment export has beyond the fixed ones.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentSheet {
     /// N in `Palier obtenu (/N)`.
     pub stage_max: Option<u8>,
@@ -271,7 +273,7 @@ pub struct AssessmentSheet {
     pub domains: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Rows {
     Profiles(Vec<ProfileRow>),
     Assessment {
@@ -294,7 +296,7 @@ impl Rows {
 }
 
 /// One imported file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CampaignSnapshot {
     pub campaign: Campaign,
     pub file_name: String,

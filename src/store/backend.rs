@@ -3,15 +3,42 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use super::codec::utf16_len;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::body::{utf16_len, CodecError};
 use super::StoreError;
 
 /// The few localStorage operations the store needs. Errors are already typed.
 pub trait Backend {
+    /// The text stored under `key`, as it is (snapshot bodies, sizes, byte-for-byte copies).
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Stores `value`; when refused, what was under `key` is unchanged.
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+
+    /// A value stored as JSON (index, preferences); text that does not read as `T` is
+    /// [`StoreError::Corrupted`].
+    fn get_json<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        match self.get(key)? {
+            None => Ok(None),
+            Some(text) => {
+                serde_json::from_str(&text)
+                    .map(Some)
+                    .map_err(|_| StoreError::Corrupted {
+                        key: key.to_owned(),
+                    })
+            }
+        }
+    }
+
+    /// Stores `value` as JSON; when refused, what was under `key` is unchanged.
+    fn set_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        let text = serde_json::to_string(value)
+            .map_err(|error| StoreError::Codec(CodecError::Malformed(error.to_string())))?;
+        self.set(key, &text)
+    }
 }
 
 /// localStorage's behaviour without a browser: the quota counts UTF-16 code units of keys

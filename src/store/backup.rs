@@ -1,12 +1,19 @@
-//! The backup file: JSON, versioned, readable enough to recognise (campaign and file names in
-//! clear), with each snapshot in the compact form as base64. Reading checks every snapshot
-//! before returning anything, so a wrong or damaged file is refused before storage is touched.
+//! The backup file: JSON (serde_json) that a person can open in a text editor and another
+//! tool can read: a header naming the format and its version, then every stored snapshot in
+//! the serde form of the model. Reading checks the header, then every snapshot, before
+//! returning anything, so a wrong or damaged file is refused before storage is touched.
+//! Format 2 backups (the snapshots as base64 of the custom codec) are read by `legacy`.
 
 use std::fmt;
 
-use super::codec::{decode, encode, from_base64, to_base64, CodecError, Entry};
-use super::json::{self, JsonError, Value, Writer};
-use super::keys::SCHEMA_VERSION;
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
+
+use super::body::CodecError;
+use super::legacy;
+use super::model::Entry;
+use crate::domain::snapshot::CampaignSnapshot;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
 
@@ -74,37 +81,51 @@ impl fmt::Display for BackupError {
 
 impl std::error::Error for BackupError {}
 
+/// Version of the backup file. 2 (first with backups): snapshots as base64 of the custom
+/// codec; 3: snapshots as plain JSON.
+pub const BACKUP_VERSION: u32 = 3;
+
+#[derive(Serialize)]
+struct BackupRef<'a> {
+    format: &'a str,
+    version: u32,
+    created_at_ms: f64,
+    snapshots: Vec<SnapshotRef<'a>>,
+}
+
+/// One import: a summary first, so that a person scrolling the file sees what each one is
+/// before its rows (restoring reads `imported_at_ms` and `snapshot` only), then the snapshot.
+#[derive(Serialize)]
+struct SnapshotRef<'a> {
+    campaign_id: u64,
+    campaign_name: &'a str,
+    file_name: &'a str,
+    rows: usize,
+    imported_at_ms: f64,
+    snapshot: &'a CampaignSnapshot,
+}
+
 pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
-    let mut out = Writer::new();
-    out.begin_object();
-    out.key("format");
-    out.string(FORMAT_NAME);
-    out.key("version");
-    out.uint(SCHEMA_VERSION.into());
-    out.key("created_at_ms");
-    out.milliseconds(created_at_ms);
-    out.key("snapshots");
-    out.begin_array();
-    for entry in entries {
-        out.begin_object();
-        out.key("campaign_id");
-        out.uint(entry.snapshot.campaign.id);
-        out.key("campaign_name");
-        out.string(&entry.snapshot.campaign.name);
-        out.key("file_name");
-        out.string(&entry.snapshot.file_name);
-        out.key("imported_at_ms");
-        out.milliseconds(entry.imported_at_ms);
-        out.key("rows");
-        out.uint(entry.snapshot.rows.len() as u64);
-        // The compact form (`codec::encode`), base64.
-        out.key("data");
-        out.string(&to_base64(&encode(&entry.snapshot, entry.imported_at_ms)));
-        out.end_object();
-    }
-    out.end_array();
-    out.end_object();
-    out.finish()
+    // Compact rather than pretty: a pretty file is 2.5 times larger, and a backup of a full
+    // store already weighs about 300 bytes per participant row.
+    serde_json::to_string(&BackupRef {
+        format: FORMAT_NAME,
+        version: BACKUP_VERSION,
+        created_at_ms,
+        snapshots: entries
+            .iter()
+            .map(|entry| SnapshotRef {
+                campaign_id: entry.snapshot.campaign.id,
+                campaign_name: &entry.snapshot.campaign.name,
+                file_name: &entry.snapshot.file_name,
+                rows: entry.snapshot.rows.len(),
+                imported_at_ms: entry.imported_at_ms,
+                snapshot: &entry.snapshot,
+            })
+            .collect(),
+    })
+    // Plain data to a String: serde_json only fails on maps with non-string keys.
+    .unwrap_or_default()
 }
 
 /// A backup file read and checked entirely, not applied yet (`store::read_backup`).
@@ -123,57 +144,71 @@ impl CheckedBackup {
     }
 }
 
-/// Every snapshot of a backup file, or why the file is refused.
-pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
-    let file = json::parse(text).map_err(|error| match error {
-        JsonError::UnexpectedEnd => BackupError::Truncated,
-        JsonError::Invalid { .. } | JsonError::TooDeep => BackupError::NotJson,
-    })?;
-    // The header first: whether this is a backup at all, and of which version.
-    if file.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
-        return Err(BackupError::NotABackup);
-    }
-    match file.get("version").and_then(Value::as_u64) {
-        Some(version) if version > u64::from(SCHEMA_VERSION) => {
-            return Err(BackupError::TooNew {
-                version: u32::try_from(version).unwrap_or(u32::MAX),
-            })
-        }
-        // Version 2 is the first with backups.
-        Some(version) if version == u64::from(SCHEMA_VERSION) => {}
-        _ => return Err(BackupError::NotABackup),
-    }
-    // Every field checked before any snapshot is decoded, as the serde version did: a file
-    // of the wrong shape is "not a backup", not a damaged one.
-    let snapshots = snapshot_fields(&file).ok_or(BackupError::NotABackup)?;
-    snapshots
-        .into_iter()
-        .map(|(file_name, data)| {
-            let damaged = |problem| BackupError::Damaged {
-                file_name: file_name.to_owned(),
-                problem,
-            };
-            let bytes = from_base64(data).map_err(damaged)?;
-            decode(&bytes).map_err(damaged)
-        })
-        .collect()
+/// What tells a backup from any other JSON; the rest of the file is skipped at this step.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
 }
 
-/// The file name and data of each snapshot, when every field a backup has is there.
-fn snapshot_fields<'v>(file: &'v Value) -> Option<Vec<(&'v str, &'v str)>> {
-    file.get("created_at_ms")?.as_f64()?;
-    file.get("snapshots")?
-        .as_array()?
+#[derive(Deserialize)]
+struct BackupV3<'a> {
+    /// Required, as in every backup, though restoring does not use it.
+    #[serde(rename = "created_at_ms")]
+    _created_at_ms: f64,
+    #[serde(borrow)]
+    snapshots: Vec<&'a RawValue>,
+}
+
+/// Enough of a snapshot to name it when the rest does not read.
+#[derive(Deserialize)]
+struct Named {
+    file_name: String,
+}
+
+/// The error of a file that is not, or not entirely, JSON; `None` for JSON of the wrong shape.
+fn not_json(error: &serde_json::Error) -> Option<BackupError> {
+    match error.classify() {
+        Category::Eof => Some(BackupError::Truncated),
+        Category::Syntax | Category::Io => Some(BackupError::NotJson),
+        Category::Data => None,
+    }
+}
+
+/// Every snapshot of a backup file, or why the file is refused.
+pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
+    // The header first: whether this is a backup at all, and of which version.
+    let header: Header = serde_json::from_str(text)
+        .map_err(|error| not_json(&error).unwrap_or(BackupError::NotABackup))?;
+    if header.format.as_deref() != Some(FORMAT_NAME) {
+        return Err(BackupError::NotABackup);
+    }
+    match header.version {
+        Some(version) if version > u64::from(BACKUP_VERSION) => Err(BackupError::TooNew {
+            version: u32::try_from(version).unwrap_or(u32::MAX),
+        }),
+        Some(version) if version == u64::from(BACKUP_VERSION) => read_v3(text),
+        Some(2) => legacy::read_v2_backup(text),
+        _ => Err(BackupError::NotABackup),
+    }
+}
+
+fn read_v3(text: &str) -> Result<Vec<Entry>, BackupError> {
+    // Each snapshot is kept as its JSON text first, so that one that does not read is named.
+    let file: BackupV3 = serde_json::from_str(text)
+        .map_err(|error| not_json(&error).unwrap_or(BackupError::NotABackup))?;
+    file.snapshots
         .iter()
-        .map(|snapshot| {
-            snapshot.get("campaign_id")?.as_u64()?;
-            snapshot.get("campaign_name")?.as_str()?;
-            snapshot.get("imported_at_ms")?.as_f64()?;
-            snapshot.get("rows")?.as_usize()?;
-            Some((
-                snapshot.get("file_name")?.as_str()?,
-                snapshot.get("data")?.as_str()?,
-            ))
+        .enumerate()
+        .map(|(index, raw)| {
+            serde_json::from_str::<Entry>(raw.get()).map_err(|error| BackupError::Damaged {
+                file_name: serde_json::from_str::<Named>(raw.get())
+                    .map(|named| named.file_name)
+                    .unwrap_or_else(|_| format!("n° {}", index + 1)),
+                problem: CodecError::Malformed(error.to_string()),
+            })
         })
         .collect()
 }

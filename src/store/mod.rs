@@ -1,8 +1,10 @@
 //! The only code that touches localStorage.
 //!
-//! Layout (schema 2, see `keys`): `cohorte.v2.index` lists the stored snapshots (JSON, their
-//! metadata); `cohorte.v2.snapshot.<id>` holds one snapshot in the compact form of `codec`,
-//! import time included, so the index can be rebuilt from the entries if it is ever damaged.
+//! Layout (schema 2, see `keys`): `cohorte.v2.index` lists the stored snapshots (serde_json,
+//! their metadata); `cohorte.v2.snapshot.<id>` holds one snapshot in the compact form of
+//! `body` (format 3: postcard, deflated, as text), import time included, so the index can be
+//! rebuilt from the entries if it is ever damaged. Bodies of format 2 (the custom codec of
+//! earlier releases, `legacy`) still read, and are rewritten in format 3 when loaded.
 //! Every write puts the snapshot first and the index last, and undoes what it wrote when the
 //! browser refuses, so what was stored before stays exactly as it was.
 //!
@@ -11,10 +13,10 @@
 
 pub mod backend;
 pub mod backup;
-pub mod codec;
-pub mod json;
-mod json_model;
+pub mod body;
 pub mod keys;
+pub mod legacy;
+pub mod model;
 pub mod prefs;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -22,15 +24,19 @@ mod web;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime};
 pub use backend::{Backend, MemoryBackend, CHROMIUM_QUOTA_UNITS};
 pub use backup::{BackupError, CheckedBackup, RestoreMode, RestoreReport};
-use codec::{decode_text, encode_text, utf16_len, CodecError, Entry};
+pub use body::CodecError;
+use body::{encode_text, utf16_len};
 pub use keys::SCHEMA_VERSION;
 use keys::{
     snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, V1_INDEX_KEY,
     V1_SNAPSHOT_PREFIX,
 };
+pub use model::Entry;
 #[cfg(target_arch = "wasm32")]
 pub use web::{Store, WebBackend};
 
@@ -90,7 +96,7 @@ impl fmt::Display for StoreError {
 impl std::error::Error for StoreError {}
 
 /// What the campaign list and the timeline need without loading the rows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotMeta {
     pub id: u32,
     pub campaign_id: u64,
@@ -123,11 +129,32 @@ impl SnapshotMeta {
     }
 }
 
+/// A stored body of either format; `true` when it is of format 2, to be rewritten.
+fn decode_body(text: &str) -> Result<(Entry, bool), CodecError> {
+    if text.starts_with(legacy::v2::MAGIC) {
+        legacy::v2::decode_text(text).map(|entry| (entry, true))
+    } else {
+        body::decode_text(text).map(|entry| (entry, false))
+    }
+}
+
+fn decode_text(text: &str) -> Result<Entry, CodecError> {
+    decode_body(text).map(|(entry, _)| entry)
+}
+
+/// A snapshot as the version 1 store kept it: serde's JSON of the model, which the model's
+/// derives still read. `None` when the text is not one.
+fn v1_snapshot(text: &str) -> Option<CampaignSnapshot> {
+    serde_json::from_str(text).ok()
+}
+
 fn entry_bytes(key: &str, value: &str) -> usize {
     2 * (utf16_len(key) + utf16_len(value))
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The index's JSON is what serde derived from this type since version 1; `version` is the
+/// key layout's (`SCHEMA_VERSION`), each body telling its own format.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Index {
     version: u32,
     next_id: u32,
@@ -198,14 +225,7 @@ impl<B: Backend> Repository<B> {
     }
 
     fn read_index_at(&self, key: &str) -> Result<Option<Index>, StoreError> {
-        match self.backend.get(key)? {
-            None => Ok(None),
-            Some(text) => Index::from_json(&text)
-                .map(Some)
-                .ok_or_else(|| StoreError::Corrupted {
-                    key: key.to_owned(),
-                }),
-        }
+        self.backend.get_json(key)
     }
 
     fn read_index(&self) -> Result<Index, StoreError> {
@@ -221,7 +241,7 @@ impl<B: Backend> Repository<B> {
     }
 
     fn write_index_at(&self, key: &str, index: &Index) -> Result<(), StoreError> {
-        self.backend.set(key, &index.to_json())
+        self.backend.set_json(key, index)
     }
 
     fn write_index(&self, index: &Index) -> Result<(), StoreError> {
@@ -295,17 +315,25 @@ impl<B: Backend> Repository<B> {
 
         let mut listed = Vec::with_capacity(index.snapshots.len());
         let mut dropped = false;
+        let mut rewritten = false;
         for meta in &index.snapshots {
             let key = snapshot_key(meta.id);
             match self.backend.get(&key) {
-                Ok(Some(text)) => match decode_text(&text) {
-                    Ok(entry) => {
-                        let meta = SnapshotMeta::of(
-                            meta.id,
-                            &entry.snapshot,
-                            entry.imported_at_ms,
-                            entry_bytes(&key, &text),
-                        );
+                Ok(Some(text)) => match decode_body(&text) {
+                    Ok((entry, old_format)) => {
+                        let mut bytes = entry_bytes(&key, &text);
+                        if old_format {
+                            // Rewritten in place: localStorage replaces a value whole or not
+                            // at all, so a refusal (storage full) leaves the format 2 body,
+                            // which reads again at the next start.
+                            let text = encode_text(&entry.snapshot, entry.imported_at_ms);
+                            if self.backend.set(&key, &text).is_ok() {
+                                bytes = entry_bytes(&key, &text);
+                                rewritten = true;
+                            }
+                        }
+                        let meta =
+                            SnapshotMeta::of(meta.id, &entry.snapshot, entry.imported_at_ms, bytes);
                         listed.push(meta.clone());
                         loaded.snapshots.push((meta, entry.snapshot));
                     }
@@ -330,7 +358,9 @@ impl<B: Backend> Repository<B> {
                 }
             }
         }
-        if dropped {
+        // The sizes of rewritten bodies changed: the index says so (a refusal here costs
+        // nothing, sizes being measured again at each load).
+        if dropped || rewritten {
             let mut next = index.clone();
             next.snapshots = listed.clone();
             if self.write_index(&next).is_ok() {
@@ -400,7 +430,7 @@ impl<B: Backend> Repository<B> {
                     continue;
                 }
             };
-            let snapshot = match json_model::v1_snapshot(&json) {
+            let snapshot = match v1_snapshot(&json) {
                 Some(snapshot) => snapshot,
                 None => {
                     let problem = StoreError::Corrupted {
@@ -601,7 +631,7 @@ impl<B: Backend> Repository<B> {
             if let Some(Some(snapshot)) = self
                 .backend
                 .get(&v1_snapshot_key(meta.id))?
-                .map(|json| json_model::v1_snapshot(&json))
+                .map(|json| v1_snapshot(&json))
             {
                 entries.entry(meta.id).or_insert(Entry {
                     imported_at_ms: meta.imported_at_ms,

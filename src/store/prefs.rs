@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::json::{self, Value, Writer};
+use serde::{Deserialize, Serialize};
+
 #[cfg(target_arch = "wasm32")]
 use super::{Backend, StoreError, WebBackend};
 
@@ -41,39 +42,56 @@ pub struct Prefs {
     pub archived: Vec<u64>,
 }
 
+/// Version of the preferences' JSON. The first one (no version field) reads the same.
+pub const PREFS_VERSION: u32 = 2;
+
+/// The stored form: every field optional, so that the first version (`{"archived":[…]}`)
+/// and a version that adds a choice both read.
+#[derive(Serialize, Deserialize)]
+struct PrefsFile {
+    #[serde(default)]
+    version: u32,
+    #[serde(default)]
+    archived: Vec<u64>,
+}
+
 impl Prefs {
     /// `None` when the text is not preferences. Without `archived`, nothing is archived.
     pub fn from_json(text: &str) -> Option<Prefs> {
-        let value = json::parse(text).ok()?;
-        if !matches!(value, Value::Object(_)) {
-            return None;
+        match serde_json::from_str::<serde_json::Value>(text).ok()? {
+            // Only an object: serde would also read a struct from an array of its fields.
+            serde_json::Value::Object(fields) => {
+                let file: PrefsFile = serde_json::from_value(fields.into()).ok()?;
+                Some(file.into())
+            }
+            _ => None,
         }
-        let archived = match value.get("archived") {
-            None => Vec::new(),
-            Some(ids) => ids
-                .as_array()?
-                .iter()
-                .map(Value::as_u64)
-                .collect::<Option<_>>()?,
-        };
-        Some(Prefs { archived })
     }
 
     pub fn to_json(&self) -> String {
-        let mut out = Writer::new();
-        out.begin_object();
-        out.key("archived");
-        out.begin_array();
-        for &id in &self.archived {
-            out.uint(id);
-        }
-        out.end_array();
-        out.end_object();
-        out.finish()
+        // A struct of numbers to a String: serde_json cannot fail here.
+        serde_json::to_string(&PrefsFile::from(self)).unwrap_or_default()
     }
 
     pub fn archived_set(&self) -> HashSet<u64> {
         self.archived.iter().copied().collect()
+    }
+}
+
+impl From<PrefsFile> for Prefs {
+    fn from(file: PrefsFile) -> Self {
+        Prefs {
+            archived: file.archived,
+        }
+    }
+}
+
+impl From<&Prefs> for PrefsFile {
+    fn from(prefs: &Prefs) -> Self {
+        PrefsFile {
+            version: PREFS_VERSION,
+            archived: prefs.archived.clone(),
+        }
     }
 }
 
@@ -82,12 +100,10 @@ impl Prefs {
 #[cfg(target_arch = "wasm32")]
 impl Prefs {
     pub fn load() -> Result<Prefs, PrefsError> {
-        match WebBackend::open()
-            .and_then(|storage| storage.get(PREFS_KEY))
-            .map_err(refused)?
-        {
-            None => Ok(Prefs::default()),
-            Some(text) => Prefs::from_json(&text).ok_or(PrefsError::Corrupted),
+        match WebBackend::open().and_then(|storage| storage.get_json::<PrefsFile>(PREFS_KEY)) {
+            Ok(prefs) => Ok(prefs.map(Prefs::from).unwrap_or_default()),
+            Err(StoreError::Corrupted { .. }) => Err(PrefsError::Corrupted),
+            Err(other) => Err(refused(other)),
         }
     }
 
@@ -100,7 +116,7 @@ impl Prefs {
         }
         crate::domain::sort::sort_by(&mut prefs.archived, u64::cmp);
         WebBackend::open()
-            .and_then(|storage| storage.set(PREFS_KEY, &prefs.to_json()))
+            .and_then(|storage| storage.set_json(PREFS_KEY, &PrefsFile::from(&prefs)))
             .map_err(refused)?;
         Ok(prefs)
     }

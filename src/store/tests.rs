@@ -187,7 +187,7 @@ fn write_v1(backend: &MemoryBackend, snapshots: &[(u32, &CampaignSnapshot, f64)]
             .map(|(id, snapshot, at)| SnapshotMeta::of(*id, snapshot, *at, 0))
             .collect(),
     };
-    backend.set(keys::V1_INDEX_KEY, &index.to_json()).unwrap();
+    backend.set_json(keys::V1_INDEX_KEY, &index).unwrap();
 }
 
 #[test]
@@ -284,12 +284,9 @@ fn a_wrong_backup_file_is_refused_and_nothing_changes() {
     let store = store_with_three();
     let file = store.backup(100.0).unwrap();
     let before = store.backend().dump();
-    let tampered = {
-        let at = file.find("\"data\":\"").unwrap() + 20;
-        let mut bytes = file.clone().into_bytes();
-        bytes[at] = if bytes[at] == b'A' { b'B' } else { b'A' };
-        String::from_utf8(bytes).unwrap()
-    };
+    // A level no competence can have: the file reads as JSON, the snapshot does not.
+    let tampered = file.replacen("\"levels\":[", "\"levels\":[300,", 1);
+    assert_ne!(tampered, file);
     for (text, mode) in [
         (
             "{\"name\": \"autre application\", \"items\": []}",
@@ -371,8 +368,8 @@ fn deleting_a_campaign_and_erasing_everything_leave_other_apps_alone() {
     );
 }
 
-/// What the serde version of the store wrote, pinned in tests/fixtures/store before serde
-/// was removed: the hand-written JSON must read it, and write the same bytes.
+/// What earlier releases wrote, pinned in tests/fixtures/store: serde's JSON of version 1,
+/// the hand-written JSON and custom codec of format 2. It all still reads.
 mod written_by_serde {
     use super::*;
     use crate::domain::snapshot::{Learner, Rows};
@@ -443,11 +440,11 @@ mod written_by_serde {
             ))
             .unwrap();
             let expected = import_file(&format!("{name}.csv"), &bytes).unwrap();
-            let read = json_model::v1_snapshot(&pinned(&format!("v1-snapshot-{name}.json")));
+            let read = v1_snapshot(&pinned(&format!("v1-snapshot-{name}.json")));
             assert_eq!(read, Some(expected), "{name}");
         }
         assert_eq!(
-            json_model::v1_snapshot(&pinned("v1-snapshot-escapes.json")),
+            v1_snapshot(&pinned("v1-snapshot-escapes.json")),
             Some(escapes_snapshot())
         );
     }
@@ -484,14 +481,18 @@ mod written_by_serde {
     }
 
     #[test]
-    fn the_index_is_written_byte_for_byte_as_before() {
+    fn the_index_is_written_as_before() {
+        // The same JSON, field for field; only the sizes differ, bodies being of format 3.
         let store = sampled_store();
-        assert_eq!(
-            store.backend().get(keys::INDEX_KEY).unwrap().unwrap(),
-            pinned("v2-index.json")
-        );
+        let written = store.backend().get(keys::INDEX_KEY).unwrap().unwrap();
+        let mut pinned_index: Index = serde_json::from_str(&pinned("v2-index.json")).unwrap();
+        let current: Index = serde_json::from_str(&written).unwrap();
+        for (pinned_meta, meta) in pinned_index.snapshots.iter_mut().zip(&current.snapshots) {
+            pinned_meta.bytes = meta.bytes;
+        }
+        assert_eq!(serde_json::to_string(&pinned_index).unwrap(), written);
         let v1 = pinned("v1-index.json");
-        let index = Index::from_json(&v1).unwrap();
+        let index: Index = serde_json::from_str(&v1).unwrap();
         assert_eq!(index.version, 1);
         assert_eq!(index.snapshots.len(), 3);
         assert_eq!(index.snapshots[2].content_hash, u64::MAX - 1);
@@ -499,7 +500,7 @@ mod written_by_serde {
             index.snapshots[2].latest_activity,
             escapes_snapshot().latest_activity()
         );
-        assert_eq!(index.to_json(), v1);
+        assert_eq!(serde_json::to_string(&index).unwrap(), v1);
     }
 
     #[test]
@@ -525,10 +526,9 @@ mod written_by_serde {
     }
 
     #[test]
-    fn a_backup_is_written_byte_for_byte_as_before_and_an_old_one_restores() {
+    fn a_format_2_backup_restores_the_same_snapshots() {
         let store = sampled_store();
         let file = pinned("backup.json");
-        assert_eq!(store.backup(1_764_355_300_000.0).unwrap(), file);
         let expected: Vec<CampaignSnapshot> = store
             .load_all()
             .snapshots
@@ -595,7 +595,11 @@ mod written_by_serde {
         let text = pinned("prefs.json");
         let prefs = Prefs::from_json(&text).unwrap();
         assert_eq!(prefs.archived, [12, 348127, u64::MAX]);
-        assert_eq!(prefs.to_json(), text);
+        assert_eq!(
+            prefs.to_json(),
+            "{\"version\":2,\"archived\":[12,348127,18446744073709551615]}"
+        );
+        assert_eq!(Prefs::from_json(&prefs.to_json()), Some(prefs));
         assert_eq!(Prefs::from_json("{}"), Some(Prefs::default()));
         assert_eq!(
             Prefs::from_json(" { \"other\" : 1 } "),
@@ -611,5 +615,172 @@ mod written_by_serde {
         ] {
             assert_eq!(Prefs::from_json(wrong), None, "{wrong:?}");
         }
+    }
+}
+
+/// What the release of format 2 (the custom codec) left in localStorage for six fixtures
+/// (tests/fixtures/store/v2-storage.json, written by that release's store), and what it
+/// must read back as (v2-expected.json).
+mod written_by_format_2 {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Expected {
+        id: u32,
+        imported_at_ms: f64,
+        snapshot: CampaignSnapshot,
+    }
+
+    fn pinned(name: &str) -> String {
+        let path = format!("{}/tests/fixtures/store/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+    }
+
+    fn expected() -> Vec<Expected> {
+        serde_json::from_str(&pinned("v2-expected.json")).unwrap()
+    }
+
+    fn format_2_store() -> Repository<MemoryBackend> {
+        let stored: BTreeMap<String, String> =
+            serde_json::from_str(&pinned("v2-storage.json")).unwrap();
+        let backend = MemoryBackend::default();
+        for (key, value) in &stored {
+            backend.set(key, value).unwrap();
+        }
+        Repository::new(backend)
+    }
+
+    fn assert_loads_as_expected(loaded: &Loaded) {
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let expected = expected();
+        assert_eq!(loaded.snapshots.len(), expected.len());
+        for ((meta, snapshot), expected) in loaded.snapshots.iter().zip(&expected) {
+            assert_eq!(meta.id, expected.id);
+            assert_eq!(
+                meta.imported_at_ms.to_bits(),
+                expected.imported_at_ms.to_bits()
+            );
+            assert_eq!(snapshot, &expected.snapshot, "{}", meta.file_name);
+            assert_eq!(meta.rows, expected.snapshot.rows.len());
+        }
+    }
+
+    #[test]
+    fn format_2_entries_load_identical_and_are_rewritten_in_format_3() {
+        let store = format_2_store();
+        let before = store.backend().dump();
+        assert!(before
+            .iter()
+            .filter(|(key, _)| keys::snapshot_id(key).is_some())
+            .all(|(_, value)| value.starts_with("C2")));
+        assert_loads_as_expected(&store.load_all());
+
+        let after = store.backend().dump();
+        assert_eq!(
+            after.keys().collect::<Vec<_>>(),
+            before.keys().collect::<Vec<_>>()
+        );
+        for (key, value) in &after {
+            if keys::snapshot_id(key).is_some() {
+                assert!(value.starts_with(body::MAGIC), "{key}");
+                assert_eq!(
+                    decode_text(value).unwrap(),
+                    decode_text(&before[key]).unwrap()
+                );
+            }
+        }
+        // The index now gives the rewritten sizes, and everything reads again the same.
+        let index: Index = serde_json::from_str(&after[keys::INDEX_KEY]).unwrap();
+        let loaded = store.load_all();
+        for (meta, (listed, _)) in index.snapshots.iter().zip(&loaded.snapshots) {
+            assert_eq!(meta, listed);
+        }
+        assert_loads_as_expected(&loaded);
+        assert_eq!(store.backend().dump(), after);
+    }
+
+    #[test]
+    fn new_imports_go_beside_format_2_entries_with_fresh_ids() {
+        let store = format_2_store();
+        let fresh = snapshot(
+            "collecte-reenregistre-virgules.csv",
+            include_bytes!("../../tests/fixtures/collecte-reenregistre-virgules.csv"),
+        );
+        let meta = saved(&store, &fresh, 9.0);
+        // Id 4 was deleted by that release: next_id (7) is kept, no id is reused.
+        assert_eq!(meta.id, 7);
+        let loaded = store.load_all();
+        assert_eq!(loaded.snapshots.len(), expected().len() + 1);
+        assert_eq!(loaded.snapshots.last().unwrap().1, fresh);
+    }
+
+    #[test]
+    fn a_format_2_backup_of_that_store_restores_identical() {
+        let store = Repository::new(MemoryBackend::default());
+        let report = store
+            .restore(&pinned("v2-backup.json"), RestoreMode::Replace)
+            .unwrap();
+        assert_eq!(report.added, expected().len());
+        let loaded = store.load_all();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        for ((meta, snapshot), expected) in loaded.snapshots.iter().zip(expected()) {
+            assert_eq!(snapshot, &expected.snapshot);
+            assert_eq!(
+                meta.imported_at_ms.to_bits(),
+                expected.imported_at_ms.to_bits()
+            );
+        }
+    }
+}
+
+mod backups_of_format_3 {
+    use super::*;
+
+    #[test]
+    fn a_backup_is_json_a_person_can_read() {
+        let store = store_with_three();
+        let file = store.backup(1_764_355_300_000.0).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+        assert_eq!(json["format"], "cohorte-sauvegarde");
+        assert_eq!(json["version"], 3);
+        assert_eq!(json["created_at_ms"], 1_764_355_300_000.0);
+        let snapshots = json["snapshots"].as_array().unwrap();
+        assert_eq!(snapshots.len(), 3);
+        assert_eq!(snapshots[0]["imported_at_ms"], 1.0);
+        assert_eq!(snapshots[0]["file_name"], "a.csv");
+        assert_eq!(snapshots[0]["rows"], 44);
+        assert_eq!(
+            snapshots[0]["campaign_name"],
+            "Collecte de profils 3e - 2025-2026"
+        );
+        assert_eq!(snapshots[0]["snapshot"]["file_name"], "a.csv");
+        assert_eq!(
+            snapshots[0]["snapshot"]["rows"]["Profiles"][0]["learner"]["last"],
+            "BEN SAÏD"
+        );
+        assert_eq!(snapshots[2]["snapshot"]["campaign"]["kind"], "Assessment");
+    }
+
+    #[test]
+    fn a_damaged_snapshot_is_named_and_a_newer_file_refused() {
+        let file = store_with_three().backup(5.0).unwrap();
+        let damaged = file.replacen("\"total_pix\":", "\"total_pix\":-", 1);
+        assert_ne!(damaged, file);
+        assert!(matches!(
+            backup::read(&damaged),
+            Err(BackupError::Damaged { file_name, problem: CodecError::Malformed(_) }) if file_name == "a.csv"
+        ));
+        let newer = file.replacen("\"version\":3", "\"version\":4", 1);
+        assert_eq!(
+            backup::read(&newer),
+            Err(BackupError::TooNew { version: 4 })
+        );
+        let cut = &file[..file.len() / 2];
+        assert_eq!(backup::read(cut), Err(BackupError::Truncated));
+        let no_snapshots = "{\"format\":\"cohorte-sauvegarde\",\"version\":3,\"created_at_ms\":1}";
+        assert_eq!(backup::read(no_snapshots), Err(BackupError::NotABackup));
+        let other_app = file.replacen("cohorte-sauvegarde", "autre-sauvegarde", 1);
+        assert_eq!(backup::read(&other_app), Err(BackupError::NotABackup));
     }
 }

@@ -1,9 +1,11 @@
-//! The store on the browser's localStorage.
+//! The store on the browser's localStorage, through gloo-storage.
 
+use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsValue;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
-use super::{Backend, Loaded, Repository, SaveOutcome, StoreError};
+use super::{Backend, CodecError, Loaded, Repository, SaveOutcome, StoreError};
 use crate::domain::snapshot::CampaignSnapshot;
 
 pub struct WebBackend(web_sys::Storage);
@@ -19,25 +21,42 @@ impl WebBackend {
     }
 }
 
-fn js_error(error: JsValue) -> StoreError {
-    match gloo_utils::errors::JsError::try_from(error) {
+fn js_error(error: gloo_utils::errors::JsError) -> StoreError {
+    match error.name.as_str() {
         // Chromium and Safari say QuotaExceededError; Firefox has its own name.
-        Ok(js) if js.name == "QuotaExceededError" || js.name == "NS_ERROR_DOM_QUOTA_REACHED" => {
-            StoreError::QuotaExceeded
-        }
-        Ok(js) if js.name == "SecurityError" => StoreError::Unavailable,
-        Ok(js) => StoreError::Browser(format!("{}: {}", js.name, js.message)),
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StoreError::QuotaExceeded,
+        "SecurityError" => StoreError::Unavailable,
+        _ => StoreError::Browser(format!("{}: {}", error.name, error.message)),
+    }
+}
+
+fn js_value_error(error: wasm_bindgen::JsValue) -> StoreError {
+    match gloo_utils::errors::JsError::try_from(error) {
+        Ok(js) => js_error(js),
         Err(other) => StoreError::Browser(other.to_string()),
     }
 }
 
+fn storage_error(key: &str, error: StorageError) -> StoreError {
+    match error {
+        StorageError::JsError(js) => js_error(js),
+        // Reading: the stored text is not the JSON of the type asked for.
+        StorageError::SerdeError(_) => StoreError::Corrupted {
+            key: key.to_owned(),
+        },
+        StorageError::KeyNotFound(key) => StoreError::Missing { key },
+    }
+}
+
 impl Backend for WebBackend {
+    // Snapshot bodies are already text (body.rs): they go through the raw Storage, as gloo's
+    // typed `set` would quote them as a JSON string.
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.get_item(key).map_err(js_error)
+        self.0.get_item(key).map_err(js_value_error)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.set_item(key, value).map_err(js_error)
+        self.0.set_item(key, value).map_err(js_value_error)
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
@@ -49,11 +68,28 @@ impl Backend for WebBackend {
         let count = LocalStorage::length();
         let mut keys = Vec::with_capacity(count as usize);
         for index in 0..count {
-            if let Some(key) = self.0.key(index).map_err(js_error)? {
+            if let Some(key) = self.0.key(index).map_err(js_value_error)? {
                 keys.push(key);
             }
         }
         Ok(keys)
+    }
+
+    fn get_json<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        match LocalStorage::get(key) {
+            Ok(value) => Ok(Some(value)),
+            Err(StorageError::KeyNotFound(_)) => Ok(None),
+            Err(error) => Err(storage_error(key, error)),
+        }
+    }
+
+    fn set_json<T: Serialize + ?Sized>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        LocalStorage::set(key, value).map_err(|error| match error {
+            StorageError::SerdeError(error) => {
+                StoreError::Codec(CodecError::Malformed(error.to_string()))
+            }
+            other => storage_error(key, other),
+        })
     }
 }
 

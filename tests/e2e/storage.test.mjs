@@ -39,7 +39,7 @@ test('backup, erase everything, restore: the same campaigns, counts and students
   assert.match(backup.name, /^cohorte-sauvegarde-\d{4}-\d{2}-\d{2}\.json$/);
   const parsed = JSON.parse(backup.text);
   assert.equal(parsed.format, 'cohorte-sauvegarde');
-  assert.equal(parsed.version, 2);
+  assert.equal(parsed.version, 3);
   assert.deepEqual(parsed.snapshots.map((s) => s.file_name).sort(), [...FIXTURES].sort());
   const backupPath = join(TMP, backup.name);
   writeFileSync(backupPath, backup.text);
@@ -84,7 +84,8 @@ test('a wrong backup file is refused with a French message, and nothing changes'
   const wrong = {
     'autre-application.json': JSON.stringify({ app: 'autre', items: [1, 2, 3] }),
     'sauvegarde-tronquee.json': backup.text.slice(0, Math.floor(backup.text.length / 2)),
-    'sauvegarde-abimee.json': backup.text.replace(/"data":"(.{40})/, (_, head) => `"data":"${head.split('').reverse().join('')}`),
+    // Still JSON, but a snapshot whose pix cannot be negative.
+    'sauvegarde-abimee.json': backup.text.replace('"total_pix":', '"total_pix":-'),
     'pas-du-json.json': 'Nom;Prénom\nDUPONT;Léa\n',
   };
   const before = await app.storedEntries();
