@@ -105,11 +105,11 @@ fn damage() -> impl Strategy<Value = Damage> {
         prop::sample::select(TOKENS.to_vec()).prop_map(<[u8]>::to_vec),
     ];
     prop_oneof![
-        1 => (at.clone(), 0u8..8).prop_map(|(at, bit)| Damage::FlipBit { at, bit }),
-        1 => at.clone().prop_map(|at| Damage::Cut { at }),
-        3 => (at.clone(), inserted).prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
+        1 => (at, 0u8..8).prop_map(|(at, bit)| Damage::FlipBit { at, bit }),
+        1 => at.prop_map(|at| Damage::Cut { at }),
+        3 => (at, inserted).prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
         1 => (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Damage::DuplicateLine { from, to }),
-        1 => (at.clone(), 0usize..40).prop_map(|(at, length)| Damage::Delete { at, length }),
+        1 => (at, 0usize..40).prop_map(|(at, length)| Damage::Delete { at, length }),
         1 => (at, prop::collection::vec(any::<u8>(), 0..8))
             .prop_map(|(at, bytes)| Damage::Overwrite { at, bytes }),
     ]
