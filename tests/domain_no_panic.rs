@@ -6,6 +6,9 @@
 //!
 //! Cases per property: see `common::proptest_cases` (`PROPTEST_CASES` for a long run).
 
+// proptest is a native dev-dependency only (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::fs;
