@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use super::cohort::{Certifiability, ParticipantLine};
 
-/// Rows written by the `csv` crate: quoted only where needed (a `;`, a quote or a line
-/// break in the cell), quotes doubled.
+/// Rows written by the `csv` crate: a cell is quoted when it holds a `;`, a quote or a line
+/// break (quotes doubled); commas and spaces need no quotes in a `;` file.
 pub struct CsvWriter {
     csv: csv::Writer<Vec<u8>>,
 }
@@ -24,7 +24,7 @@ impl CsvWriter {
         let csv = csv::WriterBuilder::new()
             .delimiter(b';')
             .terminator(csv::Terminator::CRLF)
-            // The to-do list and the students list have rows of their own width.
+            // Rows of any width, so that writing a row into memory has no error to report.
             .flexible(true)
             .from_writer(out);
         CsvWriter { csv }
@@ -35,7 +35,7 @@ impl CsvWriter {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        // Into a `Vec`, with rows of any width allowed: the crate has no error to return.
+        // Into a `Vec`, rows of any width allowed: the crate has no error to return.
         for cell in cells {
             let _ = self.csv.write_field(guard(cell.as_ref()).as_bytes());
         }
