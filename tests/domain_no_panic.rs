@@ -1,56 +1,24 @@
-//! Property test: `import_file` never panics, whatever the bytes. Inputs are arbitrary bytes
-//! drawn from a CSV-flavoured alphabet, and real exports mutated the way files get damaged
-//! (flipped bytes, cuts, stray quotes, delimiters and line breaks, duplicated lines).
+//! Property tests (proptest): `import_file` never panics, whatever the bytes. Inputs are
+//! arbitrary bytes drawn from a CSV-flavoured alphabet, and real exports mutated the way
+//! files get damaged (flipped bytes, cuts, stray quotes, delimiters and line breaks,
+//! duplicated lines); every outcome is an import with consistent rows or a typed error
+//! naming the file.
 //!
-//! `COHORTE_FUZZ_CASES` sets the number of cases per strategy (default 2,000; the dedicated
-//! run uses 100,000). `COHORTE_FUZZ_SEED` replays another sequence.
+//! Cases per property: see `common::proptest_cases` (`PROPTEST_CASES` for a long run).
+
+// proptest is a native dev-dependency only (see Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
 
 use std::fs;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use cohorte::domain::generate::{generate_assessment_export, generate_profiles_export};
 use cohorte::domain::import::import_file;
 use cohorte::domain::snapshot::Rows;
-
-/// xorshift64*: deterministic, so a failure is replayed from its seed and case number.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        if bound == 0 {
-            0
-        } else {
-            (self.next() % bound as u64) as usize
-        }
-    }
-}
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|value| value.trim().replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
-
-fn cases() -> usize {
-    env_number("COHORTE_FUZZ_CASES", 2_000) as usize
-}
-
-fn seed() -> u64 {
-    env_number("COHORTE_FUZZ_SEED", 0x00C0_4027)
-}
+use proptest::prelude::*;
 
 /// Pieces that steer the parser into its interesting corners.
 const TOKENS: [&[u8]; 24] = [
@@ -80,17 +48,13 @@ const TOKENS: [&[u8]; 24] = [
     b"\"Envoi (O/N)\"",
 ];
 
-fn arbitrary_bytes(rng: &mut Rng) -> Vec<u8> {
-    let length = rng.below(600);
-    let mut bytes = Vec::with_capacity(length * 2);
-    while bytes.len() < length {
-        if rng.below(3) == 0 {
-            bytes.push(rng.next() as u8);
-        } else {
-            bytes.extend_from_slice(TOKENS[rng.below(TOKENS.len())]);
-        }
-    }
-    bytes
+/// A byte string of random bytes and tokens, up to about 600 bytes.
+fn arbitrary_bytes() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        1 => any::<u8>().prop_map(|byte| vec![byte]),
+        2 => prop::sample::select(TOKENS.to_vec()).prop_map(<[u8]>::to_vec),
+    ];
+    prop::collection::vec(piece, 0..300).prop_map(|pieces| pieces.concat())
 }
 
 fn line_starts(bytes: &[u8]) -> Vec<usize> {
@@ -107,53 +71,101 @@ fn line_starts(bytes: &[u8]) -> Vec<usize> {
 }
 
 /// One damage of the kind files really suffer.
-fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
-    let at = rng.below(bytes.len() + 1);
-    match rng.below(9) {
-        0 => {
+#[derive(Clone, Debug)]
+enum Damage {
+    FlipBit {
+        at: usize,
+        bit: u8,
+    },
+    Cut {
+        at: usize,
+    },
+    Insert {
+        at: usize,
+        bytes: Vec<u8>,
+    },
+    /// Copy the line starting at the `from`-th line start before the `to`-th one.
+    DuplicateLine {
+        from: usize,
+        to: usize,
+    },
+    Delete {
+        at: usize,
+        length: usize,
+    },
+    Overwrite {
+        at: usize,
+        bytes: Vec<u8>,
+    },
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    // Offsets are drawn large and reduced modulo the length of the file they land in.
+    let at = any::<usize>();
+    let inserted = prop_oneof![
+        prop::sample::select(vec![b'"', b';', b',', b'\t', b'\n', b'\r'])
+            .prop_map(|byte| vec![byte]),
+        prop::sample::select(TOKENS.to_vec()).prop_map(<[u8]>::to_vec),
+    ];
+    prop_oneof![
+        1 => (at, 0u8..8).prop_map(|(at, bit)| Damage::FlipBit { at, bit }),
+        1 => at.prop_map(|at| Damage::Cut { at }),
+        3 => (at, inserted).prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(from, to)| Damage::DuplicateLine { from, to }),
+        1 => (at, 0usize..40).prop_map(|(at, length)| Damage::Delete { at, length }),
+        1 => (at, prop::collection::vec(any::<u8>(), 0..8))
+            .prop_map(|(at, bytes)| Damage::Overwrite { at, bytes }),
+    ]
+}
+
+fn apply(damage: &Damage, bytes: &mut Vec<u8>) {
+    let place = |at: usize, bytes: &[u8]| at % (bytes.len() + 1);
+    match damage {
+        Damage::FlipBit { at, bit } => {
+            let at = place(*at, bytes);
             if let Some(byte) = bytes.get_mut(at) {
-                *byte ^= 1 << rng.below(8);
+                *byte ^= 1 << bit;
             }
         }
-        1 => bytes.truncate(at),
-        2 => bytes.insert(at.min(bytes.len()), b'"'),
-        3 => bytes.insert(at.min(bytes.len()), [b';', b',', b'\t'][rng.below(3)]),
-        4 => bytes.insert(at.min(bytes.len()), [b'\n', b'\r'][rng.below(2)]),
-        5 => {
-            // Duplicate a whole line.
+        Damage::Cut { at } => bytes.truncate(place(*at, bytes)),
+        Damage::Insert {
+            at,
+            bytes: inserted,
+        } => {
+            let at = place(*at, bytes);
+            bytes.splice(at..at, inserted.iter().copied());
+        }
+        Damage::DuplicateLine { from, to } => {
             let starts = line_starts(bytes);
-            if let Some(&start) = starts.get(rng.below(starts.len())) {
-                let end = bytes[start..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |offset| start + offset + 1);
-                let line = bytes[start..end].to_vec();
-                let insert_at = starts.get(rng.below(starts.len())).copied().unwrap_or(0);
-                bytes.splice(insert_at..insert_at, line);
+            if starts.is_empty() {
+                return;
             }
+            let start = starts[from % starts.len()];
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |offset| start + offset + 1);
+            let line = bytes[start..end].to_vec();
+            let insert_at = starts[to % starts.len()];
+            bytes.splice(insert_at..insert_at, line);
         }
-        6 => {
-            // Delete a run of bytes.
-            let end = (at + rng.below(40)).min(bytes.len());
-            bytes.drain(at.min(end)..end);
+        Damage::Delete { at, length } => {
+            let at = place(*at, bytes);
+            let end = (at + length).min(bytes.len());
+            bytes.drain(at..end);
         }
-        7 => {
-            let token = TOKENS[rng.below(TOKENS.len())];
-            let at = at.min(bytes.len());
-            bytes.splice(at..at, token.iter().copied());
-        }
-        _ => {
-            // Overwrite a cell-sized run with random bytes.
-            for offset in 0..rng.below(8) {
+        Damage::Overwrite { at, bytes: written } => {
+            let at = place(*at, bytes);
+            for (offset, &new) in written.iter().enumerate() {
                 if let Some(byte) = bytes.get_mut(at + offset) {
-                    *byte = rng.next() as u8;
+                    *byte = new;
                 }
             }
         }
     }
 }
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
+fn read_corpus() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in [root.clone(), root.join("invalid")] {
@@ -183,20 +195,18 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     corpus
 }
 
-/// Runs one import and checks what holds for any outcome.
-fn run_case(name: &str, bytes: &[u8], what: &str) {
-    let outcome = catch_unwind(AssertUnwindSafe(|| import_file(name, bytes)));
-    match outcome {
-        Err(_) => {
-            let dump = std::env::temp_dir().join("cohorte-fuzz-panic.bin");
-            let _ = fs::write(&dump, bytes);
-            panic!(
-                "import_file panicked on {what}; input saved to {}",
-                dump.display()
-            );
-        }
-        Ok(Ok(snapshot)) => {
-            assert!(!snapshot.rows.is_empty(), "{what}: imported without rows");
+/// The fixtures (valid and invalid) and two generated exports, read once for every case.
+fn corpus() -> &'static [(String, Vec<u8>)] {
+    static CORPUS: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    CORPUS.get_or_init(read_corpus)
+}
+
+/// Runs one import and checks what holds for any outcome. A panic fails the case too:
+/// proptest catches it, then shrinks the input to a small one that still panics.
+fn run_case(name: &str, bytes: &[u8], what: &str) -> Result<(), TestCaseError> {
+    match import_file(name, bytes) {
+        Ok(snapshot) => {
+            prop_assert!(!snapshot.rows.is_empty(), "{}: imported without rows", what);
             let lines_ok = match &snapshot.rows {
                 Rows::Profiles(rows) => rows.iter().all(|row| row.line >= 2),
                 Rows::Assessment { sheet, rows } => rows.iter().all(|row| {
@@ -206,41 +216,36 @@ fn run_case(name: &str, bytes: &[u8], what: &str) {
                         && row.domains.len() == sheet.domains.len()
                 }),
             };
-            assert!(lines_ok, "{what}: inconsistent rows");
+            prop_assert!(lines_ok, "{}: inconsistent rows", what);
         }
-        Ok(Err(error)) => {
-            assert_eq!(error.file_name(), name, "{what}");
-            assert!(error.line().is_none_or(|line| line >= 1), "{what}");
-            assert!(error.to_string().contains(name), "{what}");
+        Err(error) => {
+            prop_assert_eq!(error.file_name(), name, "{}", what);
+            prop_assert!(error.line().is_none_or(|line| line >= 1), "{}", what);
+            prop_assert!(error.to_string().contains(name), "{}", what);
         }
     }
+    Ok(())
 }
 
-#[test]
-fn arbitrary_bytes_never_panic() {
-    let mut rng = Rng::new(seed());
-    for case in 0..cases() {
-        let bytes = arbitrary_bytes(&mut rng);
-        run_case("aleatoire.csv", &bytes, &format!("arbitrary case {case}"));
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(common::proptest_cases(4_000)))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in arbitrary_bytes()) {
+        run_case("aleatoire.csv", &bytes, "arbitrary bytes")?;
     }
-}
 
-#[test]
-fn mutated_exports_never_panic() {
-    let corpus = corpus();
-    let mut rng = Rng::new(seed() ^ 0xF1C5);
-    for case in 0..cases() {
-        let (name, original) = &corpus[case % corpus.len()];
+    #[test]
+    fn mutated_exports_never_panic(
+        file in any::<prop::sample::Index>(),
+        damages in prop::collection::vec(damage(), 1..5),
+    ) {
+        let (name, original) = &corpus()[file.index(corpus().len())];
         let mut bytes = original.clone();
-        let mutations = 1 + rng.below(4);
-        for _ in 0..mutations {
-            mutate(&mut rng, &mut bytes);
+        for damage in &damages {
+            apply(damage, &mut bytes);
         }
-        run_case(
-            name,
-            &bytes,
-            &format!("mutated case {case} of {name} ({mutations} mutations)"),
-        );
+        run_case(name, &bytes, &format!("{name} damaged by {damages:?}"))?;
     }
 }
 
@@ -248,12 +253,12 @@ fn mutated_exports_never_panic() {
 fn every_prefix_of_an_export_is_handled() {
     // A download cut at any byte: every outcome is an import or a typed error.
     let bytes = generate_profiles_export(3, 9);
-    let step = (bytes.len() / cases().clamp(1, bytes.len())).max(1);
-    for end in (0..=bytes.len()).step_by(step) {
+    for end in 0..=bytes.len() {
         run_case(
             "coupe.csv",
             &bytes[..end],
             &format!("prefix of {end} bytes"),
-        );
+        )
+        .unwrap();
     }
 }

@@ -21,10 +21,7 @@ pub fn sheet(columns: &AssessmentColumns) -> AssessmentSheet {
 }
 
 /// Reads one participation. Results are read only when shared: Pix writes `NA` otherwise.
-pub fn parse_row(
-    row: &Row<'_, '_>,
-    columns: &AssessmentColumns,
-) -> Result<AssessmentRow, CellError> {
+pub fn parse_row(row: &Row<'_>, columns: &AssessmentColumns) -> Result<AssessmentRow, CellError> {
     let learner = row.learner();
     let shared = row
         .yes_no(columns.shared)?
@@ -85,10 +82,7 @@ pub fn parse_row(
     })
 }
 
-fn masteries(
-    row: &Row<'_, '_>,
-    columns: &[MasteryColumns],
-) -> Result<Vec<Option<Mastery>>, CellError> {
+fn masteries(row: &Row<'_>, columns: &[MasteryColumns]) -> Result<Vec<Option<Mastery>>, CellError> {
     columns
         .iter()
         .map(|mastery| {

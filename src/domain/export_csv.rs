@@ -5,8 +5,10 @@ use std::borrow::Cow;
 
 use super::cohort::{Certifiability, ParticipantLine};
 
+/// Rows written by the `csv` crate: a cell is quoted when it holds a `;`, a quote or a line
+/// break (quotes doubled); commas and spaces need no quotes in a `;` file.
 pub struct CsvWriter {
-    out: String,
+    csv: csv::Writer<Vec<u8>>,
 }
 
 impl Default for CsvWriter {
@@ -17,9 +19,15 @@ impl Default for CsvWriter {
 
 impl CsvWriter {
     pub fn new() -> Self {
-        CsvWriter {
-            out: String::from('\u{feff}'),
-        }
+        let mut out = Vec::new();
+        out.extend_from_slice("\u{feff}".as_bytes());
+        let csv = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            // Rows of any width, so that writing a row into memory has no error to report.
+            .flexible(true)
+            .from_writer(out);
+        CsvWriter { csv }
     }
 
     pub fn row<I, S>(&mut self, cells: I)
@@ -27,17 +35,17 @@ impl CsvWriter {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        for (index, cell) in cells.into_iter().enumerate() {
-            if index > 0 {
-                self.out.push(';');
-            }
-            self.out.push_str(&quote(&guard(cell.as_ref())));
+        // Into a `Vec`, rows of any width allowed: the crate has no error to return.
+        for cell in cells {
+            let _ = self.csv.write_field(guard(cell.as_ref()).as_bytes());
         }
-        self.out.push_str("\r\n");
+        let _ = self.csv.write_record(None::<&[u8]>);
     }
 
     pub fn finish(self) -> String {
-        self.out
+        // Neither can fail: a `Vec` takes every write, and only `&str` cells went in.
+        let bytes = self.csv.into_inner().unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
     }
 }
 
@@ -47,14 +55,6 @@ impl CsvWriter {
 pub fn guard(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-fn quote(cell: &str) -> Cow<'_, str> {
-    if cell.contains([';', '"', '\n', '\r', ',']) || cell.starts_with(' ') || cell.ends_with(' ') {
-        Cow::Owned(format!("\"{}\"", cell.replace('"', "\"\"")))
     } else {
         Cow::Borrowed(cell)
     }
@@ -132,6 +132,18 @@ mod tests {
         assert_eq!(
             csv.finish(),
             "\u{feff}\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"\r\n"
+        );
+    }
+
+    #[test]
+    fn a_leading_tab_or_carriage_return_is_guarded_and_rows_keep_their_width() {
+        let mut csv = CsvWriter::new();
+        csv.row(["\tonglet", "\rretour", "a"]);
+        csv.row(["seul"]);
+        csv.row(["", ""]);
+        assert_eq!(
+            csv.finish(),
+            "\u{feff}'\tonglet;\"'\rretour\";a\r\nseul\r\n;\r\n"
         );
     }
 }

@@ -305,23 +305,6 @@ pub struct ProfileColumns {
     pub certifiable_count: Option<usize>,
     pub levels: [usize; COMPETENCE_COUNT],
     pub pix: [usize; COMPETENCE_COUNT],
-    /// First of the 32 level and pix columns when they follow one another, level then pix
-    /// competence after competence, as in every Pix export: a row then reads them in one go.
-    pub interleaved_from: Option<usize>,
-}
-
-impl ProfileColumns {
-    fn interleaved_from(levels: &[usize], pix: &[usize]) -> Option<usize> {
-        let first = *levels.first()?;
-        let consecutive = levels
-            .iter()
-            .zip(pix)
-            .enumerate()
-            .all(|(competence, (&level, &pix))| {
-                level == first + 2 * competence && pix == level + 1
-            });
-        consecutive.then_some(first)
-    }
 }
 
 /// A competence or domain result: the rate, targeted and validated columns.
@@ -381,21 +364,6 @@ impl Columns {
             Layout::Profiles(_) => CampaignKind::ProfilesCollection,
             Layout::Assessment(_) => CampaignKind::Assessment,
         }
-    }
-
-    /// How many columns the file starts with that describe the campaign, the same on every
-    /// row (organisation, campaign id and name, code, target profile).
-    pub fn leading_campaign_columns(&self) -> usize {
-        let campaign = [
-            Some(self.organisation),
-            Some(self.campaign_id),
-            self.code,
-            Some(self.campaign_name),
-            self.target_profile,
-        ];
-        (0..self.labels.len())
-            .take_while(|&column| campaign.contains(&Some(column)))
-            .count()
     }
 
     pub fn external_id_label(&self) -> Option<&str> {
@@ -608,7 +576,6 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
                         total_pix,
                         certifiable: find(Role::Certifiable),
                         certifiable_count: find(Role::CertifiableCount),
-                        interleaved_from: ProfileColumns::interleaved_from(&levels, &pix),
                         levels,
                         pix,
                     })
@@ -697,8 +664,8 @@ fn label_says_class(label: &str) -> bool {
 
 /// One record seen through its columns, with typed accessors that report the cell at fault.
 #[derive(Clone, Copy, Debug)]
-pub struct Row<'r, 'a> {
-    pub record: &'r Record<'a>,
+pub struct Row<'r> {
+    pub record: &'r Record,
     pub line: u32,
     pub columns: &'r Columns,
 }
@@ -711,7 +678,7 @@ pub struct CellError {
     pub value: String,
 }
 
-impl<'r, 'a> Row<'r, 'a> {
+impl<'r> Row<'r> {
     /// The cell trimmed, `""` when the record is shorter.
     #[inline]
     pub fn raw(&self, column: usize) -> &'r str {

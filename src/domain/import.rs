@@ -4,7 +4,6 @@
 use std::fmt;
 
 use super::assessment;
-use super::competences::COMPETENCE_COUNT;
 use super::decode::{decode_scanned, DecodeError};
 use super::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
 use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
@@ -278,12 +277,6 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
         },
     })?;
     let width = record.width();
-    reader.repeat_fields(columns.leading_campaign_columns());
-    if let Layout::Profiles(profile_columns) = &columns.layout {
-        if let Some(first) = profile_columns.interleaved_from {
-            reader.read_numbers_at(first, 2 * COMPETENCE_COUNT);
-        }
-    }
 
     let mut records = Records {
         reader,
@@ -316,7 +309,7 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
 /// The data records of a file whose header is known.
 struct Records<'a, 'c> {
     reader: Reader<'a>,
-    record: Record<'a>,
+    record: Record,
     columns: &'c Columns,
     width: usize,
     file: &'c str,
@@ -326,7 +319,7 @@ impl Records<'_, '_> {
     /// Reads every data record with `parse`; the campaign comes from the first one.
     fn read<T>(
         &mut self,
-        mut parse: impl FnMut(&Row<'_, '_>) -> Result<T, CellError>,
+        mut parse: impl FnMut(&Row<'_>) -> Result<T, CellError>,
     ) -> Result<(Campaign, Vec<T>), ImportError> {
         let file = || self.file.to_owned();
         let mut campaign = None;
@@ -403,7 +396,7 @@ fn parse_error(file: &str, error: ParseError) -> ImportError {
 }
 
 /// The campaign's identity, read from the first data row (every row repeats it).
-fn campaign_of(row: &Row<'_, '_>) -> Result<Campaign, CellError> {
+fn campaign_of(row: &Row<'_>) -> Result<Campaign, CellError> {
     let columns = row.columns;
     Ok(Campaign {
         id: row.required_integer(columns.campaign_id, u64::MAX)?,

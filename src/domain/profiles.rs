@@ -7,7 +7,7 @@ use super::snapshot::{Profile, ProfileRow};
 /// Reads one participation. A row whose `Envoi (O/N)` is `Non` has `NA` everywhere after,
 /// so only its learner is read. Levels up to 8 and pix up to 64 are accepted: the
 /// production cap moved from 5 to 7 over the years and the framework is designed for 8.
-pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileRow, CellError> {
+pub fn parse_row(row: &Row<'_>, columns: &ProfileColumns) -> Result<ProfileRow, CellError> {
     let learner = row.learner();
     let sent = row
         .yes_no(columns.sent)?
@@ -36,30 +36,13 @@ pub fn parse_row(row: &Row<'_, '_>, columns: &ProfileColumns) -> Result<ProfileR
         },
         None => None,
     };
-    let mut cells = [0u8; 2 * COMPETENCE_COUNT];
-    let read_together = match columns.interleaved_from {
-        Some(first) => row.record.small_numbers(first, &mut cells),
-        None => false,
-    };
-    // Index loops over fixed-size arrays: the iterator adaptors stayed calls in the
-    // size-optimised wasm, 16 of them per row.
     let mut levels = [0u8; COMPETENCE_COUNT];
     let mut pix = [0u8; COMPETENCE_COUNT];
-    let mut in_range = read_together;
     for competence in 0..COMPETENCE_COUNT {
-        levels[competence] = cells[2 * competence];
-        pix[competence] = cells[2 * competence + 1];
-        in_range &= levels[competence] <= MAX_LEVEL && pix[competence] <= MAX_PIX_PER_COMPETENCE;
-    }
-    if !in_range {
-        // Cell by cell: another column order, or a cell that the general path accepts
-        // (spaces, quotes) or refuses with its column and value.
-        for competence in 0..COMPETENCE_COUNT {
-            let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
-            levels[competence] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
-            pix[competence] =
-                row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
-        }
+        let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
+        levels[competence] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
+        pix[competence] =
+            row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
     }
     Ok(ProfileRow {
         line: row.line,

@@ -54,3 +54,13 @@ pub fn profile_fixtures() -> Vec<String> {
     assert!(!names.is_empty(), "no profiles-collection fixture found");
     names
 }
+
+/// Cases per property test: `default`, or `PROPTEST_CASES` when set, so that the long run
+/// (`PROPTEST_CASES=100000 cargo test --release --test domain_no_panic --test
+/// domain_csv_oracle`) goes through the same properties as CI.
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|value| value.trim().replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
