@@ -78,8 +78,17 @@ impl AppState {
     /// Changes the view and records it in the URL, so that reload and bookmarks keep it.
     pub fn navigate(&self, route: Route) {
         let hash = route.to_hash();
+        // A new page or a new tab gets its own history entry, so that back returns to it;
+        // a filter, sort or page change replaces the current one.
         let same_page = match (&route, &self.route.get_untracked()) {
-            (Route::Campaign { id, .. }, Route::Campaign { id: current, .. }) => id == current,
+            (
+                Route::Campaign { id, tab, .. },
+                Route::Campaign {
+                    id: current,
+                    tab: current_tab,
+                    ..
+                },
+            ) => id == current && tab == current_tab,
             _ => false,
         };
         if same_page {
@@ -300,25 +309,10 @@ impl PartialEq for StoredSnapshot {
     }
 }
 
-/// The value of `attribute` on the element under a click, or its closest ancestor carrying it:
-/// HTML-string panels get one listener for all their buttons (the CSP forbids inline ones).
-pub fn clicked_data(event: &web_sys::Event, attribute: &str) -> Option<String> {
-    event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(&format!("[{attribute}]"))
-        .ok()??
-        .get_attribute(attribute)
-}
-
-/// Gives every `[data-width]` under `root` its width through the CSSOM: the CSP refuses
-/// `style` attributes in generated markup, not style properties set from script.
-pub fn fill_meters(root: &web_sys::Element) {
-    crate::ui::delegate::each(root, "[data-width]", &mut |element| {
-        let width = element.get_attribute("data-width").unwrap_or_default();
-        if let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) {
-            let _ = js_sys::Reflect::set(&style, &"width".into(), &format!("{width}%").into());
-        }
-    });
+/// Whether the app runs from a file opened on the computer. Some browsers (Firefox) then key
+/// the stored data by the file's exact path, so the user must be told to keep it in place.
+pub fn opened_from_file() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().protocol().ok())
+        .is_some_and(|protocol| protocol == "file:")
 }
