@@ -103,7 +103,7 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         snapshot.meta.file_name,
                         snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()
                     );
-                    view! { <option value=id.to_string() selected=move || selected.get() == Some(id)>{label}</option> }
+                    view! { <option value=id.to_string() prop:selected=move || selected.get() == Some(id)>{label}</option> }
                 }
             />
         }

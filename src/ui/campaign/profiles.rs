@@ -104,7 +104,8 @@ pub fn ProfilesPage(
     };
 
     view! {
-        <div class="profiles">
+        // The analysis tab prints as a one-page report (style/print.css).
+        <div class="profiles" class:profiles--analysis=move || tab.get() == CampaignTab::Analysis>
             <div class="cards">
                 <Card label=text::CARD_PARTICIPANTS value=counts.participants.to_string() testid="count-participants" tone="neutral" />
                 <Card label=text::CARD_RECEIVED value=counts.received.to_string() testid="count-received" tone="neutral" />
