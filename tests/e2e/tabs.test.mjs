@@ -136,9 +136,9 @@ test('the campaign list fits 1280 px without a sideways scroll', async () => {
   const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-3e-sco-2025.csv', 'collecte-4e-envoi-multiple.csv', 'evaluation-rentree-5e.csv', 'collecte-sup-groupes.csv');
   const table = app.page.locator('.campaigns .table-scroll');
+  await app.screenshot('campagnes-1280', { fullPage: false });
   const overflow = await table.evaluate((box) => box.scrollWidth - box.clientWidth);
   assert.ok(overflow <= 0, `the campaign list scrolls sideways by ${overflow} px`);
-  await app.screenshot('campagnes-1280', { fullPage: false });
   await app.context.close();
 });
 
