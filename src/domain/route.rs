@@ -1,6 +1,7 @@
 //! The URL hash holds the page, the campaign's tab and its filters, so reload, back/forward
 //! and bookmarks work, from `file://` too: `#/`, `#/campagne/348127/a-faire?classe=3a`.
 
+use crate::domain::assessment::{AssessmentFilter, AssessmentStatus};
 use crate::domain::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -69,6 +70,9 @@ pub struct TableView {
     pub page: usize,
     /// Row of the student whose detail is open (index of their current participation).
     pub detail: Option<usize>,
+    /// An assessment's own filters; its search and classes are those of `filter`.
+    pub assessment_status: Option<AssessmentStatus>,
+    pub stage: Option<u8>,
 }
 
 pub const PAGE_SIZES: [usize; 4] = [10, 25, 50, 100];
@@ -82,6 +86,8 @@ impl Default for TableView {
             page_size: DEFAULT_PAGE_SIZE,
             page: 1,
             detail: None,
+            assessment_status: None,
+            stage: None,
         }
     }
 }
@@ -137,6 +143,16 @@ impl Route {
 }
 
 impl TableView {
+    /// The filter of an assessment's participants, from the same URL.
+    pub fn assessment_filter(&self) -> AssessmentFilter {
+        AssessmentFilter {
+            classes: self.filter.classes.clone(),
+            status: self.assessment_status,
+            stage: self.stage,
+            search: self.filter.search.clone(),
+        }
+    }
+
     fn parse(query: &str) -> TableView {
         let mut view = TableView::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
@@ -169,6 +185,8 @@ impl TableView {
                 }
                 "page" => view.page = value.parse().unwrap_or(1).max(1),
                 "eleve" => view.detail = value.parse().ok(),
+                "etat" => view.assessment_status = AssessmentStatus::from_slug(&value),
+                "palier" => view.stage = value.parse().ok(),
                 _ => {}
             }
         }
@@ -201,6 +219,12 @@ impl TableView {
         }
         if let Some(row) = self.detail {
             parts.push(format!("eleve={row}"));
+        }
+        if let Some(status) = self.assessment_status {
+            parts.push(format!("etat={}", status.slug()));
+        }
+        if let Some(stage) = self.stage {
+            parts.push(format!("palier={stage}"));
         }
         parts.join("&")
     }
@@ -270,6 +294,8 @@ mod tests {
                 page_size: 25,
                 page: 3,
                 detail: Some(17),
+                assessment_status: None,
+                stage: None,
             },
         };
         let hash = route.to_hash();
@@ -292,6 +318,38 @@ mod tests {
         assert_eq!(Route::parse("#/campagne/1/onglet-inconnu"), route);
         assert_eq!(Route::parse("#/campagne/pas-un-nombre"), Route::Campaigns);
         assert_eq!(Route::parse(""), Route::Campaigns);
+    }
+
+    #[test]
+    fn an_assessment_view_survives_the_round_trip_through_the_url() {
+        let route = Route::Campaign {
+            id: 9,
+            tab: CampaignTab::Averages,
+            view: TableView {
+                filter: ParticipantFilter {
+                    classes: vec!["5a".into()],
+                    search: "lea".into(),
+                    ..ParticipantFilter::default()
+                },
+                assessment_status: Some(AssessmentStatus::Shared),
+                stage: Some(0),
+                ..TableView::default()
+            },
+        };
+        let hash = route.to_hash();
+        assert_eq!(
+            hash,
+            "#/campagne/9/moyennes?classe=5a&q=lea&etat=shared&palier=0"
+        );
+        assert_eq!(Route::parse(&hash), route);
+        let Route::Campaign { view, .. } = route else {
+            unreachable!()
+        };
+        let filter = view.assessment_filter();
+        assert_eq!(filter.classes, ["5a"]);
+        assert_eq!(filter.search, "lea");
+        assert_eq!(filter.status, Some(AssessmentStatus::Shared));
+        assert_eq!(filter.stage, Some(0));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::domain::assessment::{
     AssessmentStatus, MasteryAverage,
 };
 use crate::domain::campaigns::page_bounds;
-use crate::domain::route::{CampaignTab, DEFAULT_PAGE_SIZE, PAGE_SIZES};
+use crate::domain::route::{CampaignTab, PAGE_SIZES};
 use crate::domain::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
 use crate::ui::campaign::tabs::{selected_tab, TabPanel, Tabs};
 use crate::ui::campaign::CampaignRoute;
@@ -72,10 +72,11 @@ pub fn AssessmentPage(
     );
     let participants = lines.len();
 
-    // The filters stay with the page (not the URL): an assessment's are its own.
-    let filter = RwSignal::new(AssessmentFilter::default());
-    let page = RwSignal::new(1usize);
-    let page_size = RwSignal::new(DEFAULT_PAGE_SIZE);
+    // The filters live in the URL, like a profiles collection's: reload and back keep them.
+    let table_view = route.view;
+    let filter = Memo::new(move |_| table_view.with(|view| view.assessment_filter()));
+    let page = Memo::new(move |_| table_view.with(|view| view.page));
+    let page_size = Memo::new(move |_| table_view.with(|view| view.page_size));
     let selected = {
         let lines = lines.clone();
         Memo::new(move |_| filter.with(|filter| filter_assessment(&lines, filter)))
@@ -127,7 +128,7 @@ pub fn AssessmentPage(
                 view! {
                     <section class="participants" aria-labelledby="assessment-title">
                         <h3 id="assessment-title" class="visually-hidden">{caption.clone()}</h3>
-                        <AssessmentFilters filter=filter page=page classes=classes.clone() stage_max=stage_max total=total />
+                        <AssessmentFilters route=route filter=filter classes=classes.clone() stage_max=stage_max total=total />
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="assessment-title">
                             <table class="table table--stack" data-testid="assessment-table">
                                 <caption>{caption.clone()}</caption>
@@ -153,11 +154,11 @@ pub fn AssessmentPage(
                             page=page
                             page_size=page_size
                             sizes=&PAGE_SIZES
-                            on_page=move |p: usize| page.set(p)
-                            on_size=move |size: usize| {
-                                page_size.set(size);
-                                page.set(1);
-                            }
+                            on_page=move |p: usize| route.update(|view| view.page = p)
+                            on_size=move |size: usize| route.update(|view| {
+                                view.page_size = size;
+                                view.page = 1;
+                            })
                         />
                     </section>
                 }
@@ -185,19 +186,27 @@ pub fn AssessmentPage(
     }
 }
 
-/// The filters of the participants tab; their state belongs to the page, so that the
-/// averages tab shows the students they keep.
+/// The filters of the participants tab; the averages tab shows the students they keep.
 #[component]
 fn AssessmentFilters(
-    filter: RwSignal<AssessmentFilter>,
-    page: RwSignal<usize>,
+    route: CampaignRoute,
+    filter: Memo<AssessmentFilter>,
     classes: Vec<(String, String)>,
     stage_max: Option<u8>,
     #[prop(into)] total: Signal<usize>,
 ) -> impl IntoView {
+    // The URL holds the filter: an assessment's search and classes in the shared fields,
+    // its status and stage in their own.
     let set_filter = move |change: &dyn Fn(&mut AssessmentFilter)| {
-        filter.update(|filter| change(filter));
-        page.set(1);
+        route.update(|view| {
+            let mut filter = view.assessment_filter();
+            change(&mut filter);
+            view.filter.search = filter.search;
+            view.filter.classes = filter.classes;
+            view.assessment_status = filter.status;
+            view.stage = filter.stage;
+            view.page = 1;
+        })
     };
     let status_options = AssessmentStatus::ALL
         .into_iter()
