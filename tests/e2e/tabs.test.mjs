@@ -159,3 +159,27 @@ test('opened from file:// with nothing stored, the empty state says where the da
   await served.context.close();
   await app.context.close();
 });
+
+test('an assessment has its tabs too, and its filters survive a reload', async () => {
+  const name = 'evaluation-rentree-5e';
+  const want = expected(name);
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(`${name}.csv`);
+  await app.openCampaign(want.campaign_id);
+  assert.deepEqual(
+    await app.page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.dataset.testid)),
+    ['tab-participants', 'tab-averages'],
+  );
+  await app.testid('filter-assessment-status').selectOption('shared');
+  await app.page.waitForURL(/etat=shared/);
+  await app.testid('tab-averages').click();
+  await app.page.waitForURL(/\/moyennes\?etat=shared/);
+  await app.reload();
+  assert.equal(await selectedTab(app), 'tab-averages');
+  assert.ok(await app.testid('mastery-average').count() > 0);
+  await app.testid('tab-participants').click();
+  assert.equal(await app.testid('filter-assessment-status').inputValue(), 'shared');
+  assert.equal(await app.testid('assessment-row').count(), want.shared);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
