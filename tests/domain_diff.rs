@@ -247,14 +247,19 @@ fn students_who_sent_in_neither_collection_are_still_not_sent() {
     let comparison = compare(&september, &october);
     let counts = comparison.counts;
     // Every category is told, not only the changes.
-    assert!(counts.still_not_sent > 0 && counts.still_certifiable > 0, "{counts:?}");
+    assert!(
+        counts.still_not_sent > 0 && counts.still_certifiable > 0,
+        "{counts:?}"
+    );
     assert_eq!(
         counts.still_not_sent,
         comparison.in_category(ChangeCategory::StillNotSent).count()
     );
     assert_eq!(
         counts.still_certifiable,
-        comparison.in_category(ChangeCategory::StillCertifiable).count()
+        comparison
+            .in_category(ChangeCategory::StillCertifiable)
+            .count()
     );
     for change in comparison.in_category(ChangeCategory::StillNotSent) {
         assert!(!change.newly_sent());

@@ -39,7 +39,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| mark_ready());
 
     // Only a change of page re-renders the page; tabs and filters are handled inside it.
-    let page = Memo::new(move |_| match state.route.get() {
+    let page = Memo::new(move |_| match state.route().get() {
         Route::Campaign { id, .. } => Page::Campaign(id),
         Route::Campaigns => Page::Home,
         Route::Students => Page::Students,
@@ -70,7 +70,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="app-main" id="contenu">
             <For
-                each=move || state.app_errors.get().into_iter().enumerate()
+                each=move || state.app_errors().get().into_iter().enumerate()
                 key=|(index, message)| (*index, message.clone())
                 children=|(_, message)| view! {
                     <div class="banner banner--error" role="alert" data-testid="app-error">{message}</div>
@@ -95,10 +95,10 @@ pub fn App() -> impl IntoView {
 
 /// The window's title names the page, so that tabs and history entries can be told apart.
 fn page_title(state: AppState) -> String {
-    match state.route.get() {
+    match state.route().get() {
         Route::Campaigns => format!("{} — {}", text::CAMPAIGNS_TITLE, text::APP_NAME),
         Route::Students => format!("{} — {}", text::history::STUDENTS_NAV, text::APP_NAME),
-        Route::Campaign { id, view, .. } => state.snapshots.with(|all| {
+        Route::Campaign { id, view, .. } => state.snapshots().with(|all| {
             let latest = latest_snapshot(all, id);
             let name = latest.map(|s| s.meta.campaign_name.clone());
             let student = view.detail.and_then(|row| {

@@ -40,7 +40,7 @@ fn profile_counts(snapshot: &StoredSnapshot) -> Option<ProfileCounts> {
 pub fn Timeline(route: CampaignRoute) -> impl IntoView {
     let state = use_state();
     let campaign_id = route.id;
-    let snapshots = Memo::new(move |_| state.snapshots.with(|all| timeline(all, campaign_id)));
+    let snapshots = Memo::new(move |_| state.snapshots().with(|all| timeline(all, campaign_id)));
     let chosen_from = RwSignal::new(None::<u32>);
     let chosen_to = RwSignal::new(None::<u32>);
     // Until the user picks, compare the two most recent collections.

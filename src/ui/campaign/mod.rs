@@ -36,11 +36,11 @@ pub struct CampaignRoute {
 
 impl CampaignRoute {
     fn new(state: AppState, id: u64) -> Self {
-        let tab = Memo::new(move |_| match state.route.get() {
+        let tab = Memo::new(move |_| match state.route().get() {
             Route::Campaign { tab, .. } => tab,
             Route::Campaigns | Route::Students => CampaignTab::default(),
         });
-        let view = Memo::new(move |_| match state.route.get() {
+        let view = Memo::new(move |_| match state.route().get() {
             Route::Campaign { view, .. } => view,
             Route::Campaigns | Route::Students => TableView::default(),
         });
@@ -93,7 +93,7 @@ impl CampaignRoute {
 
     /// Every stored import of this campaign, for a student's history.
     pub fn imports(&self) -> Vec<Arc<CampaignSnapshot>> {
-        self.state.snapshots.with_untracked(|all| {
+        self.state.snapshots().with_untracked(|all| {
             all.iter()
                 .filter(|s| s.meta.campaign_id == self.id)
                 .map(|s| Arc::clone(&s.data))
@@ -141,7 +141,7 @@ pub fn CampaignPage(id: u64) -> impl IntoView {
     let state = use_state();
     let route = CampaignRoute::new(state, id);
     let snapshot = Memo::new(move |_| {
-        state.snapshots.with(|all| {
+        state.snapshots().with(|all| {
             latest_snapshot(all, id).map(|current| {
                 let (earlier, count) = earlier_snapshot(all, current);
                 (current.clone(), earlier.map(Shared), count)

@@ -58,7 +58,7 @@ pub fn CampaignList() -> impl IntoView {
             HashSet::new()
         }
     });
-    let all = Memo::new(move |_| state.snapshots.with(|snapshots| summaries(snapshots)));
+    let all = Memo::new(move |_| state.snapshots().with(|snapshots| summaries(snapshots)));
     let selected = Memo::new(move |_| {
         all.with(|all| {
             query.with(|query| archived.with(|archived| select_campaigns(all, query, archived)))

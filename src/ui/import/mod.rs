@@ -80,17 +80,16 @@ pub fn DropZone() -> impl IntoView {
                     class="button button--secondary"
                     data-testid="demo-button"
                     on:click=move |_| {
-                        state.import_lines.set(Vec::new());
-                        state.import_bytes(text::DEMO_FILE_NAME, DEMO_EXPORT);
+                        state.import_demo(text::DEMO_FILE_NAME, DEMO_EXPORT);
                     }
                 >
                     {text::DEMO_BUTTON}
                 </button>
             </div>
-            <Show when=move || state.import_lines.with(|lines| !lines.is_empty())>
+            <Show when=move || state.import_lines().with(|lines| !lines.is_empty())>
                 <ul class="import-results" aria-label=text::IMPORT_RESULTS aria-live="polite">
                     <For
-                        each=move || state.import_lines.get().into_iter().enumerate()
+                        each=move || state.import_lines().get().into_iter().enumerate()
                         key=|(index, line)| (*index, line.clone())
                         children=|(_, line)| {
                             let status = line.status.slug();

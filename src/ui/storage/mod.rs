@@ -1,8 +1,6 @@
 //! What is kept in this browser, and the user's hands on it: sizes, deleting, erasing
 //! everything, backing up and restoring.
 
-mod actions;
-
 use leptos::prelude::*;
 
 use crate::store::{CheckedBackup, DamagedEntry, RestoreMode, SnapshotMeta, StoreError, Usage};
@@ -90,7 +88,7 @@ pub fn StoragePanel() -> impl IntoView {
 
     let metas = Memo::new(move |_| {
         state
-            .snapshots
+            .snapshots()
             .with(|all| all.iter().map(|s| s.meta.clone()).collect::<Vec<_>>())
     });
     let campaign_groups = Memo::new(move |_| metas.with(|metas| groups(metas)));
@@ -125,7 +123,7 @@ pub fn StoragePanel() -> impl IntoView {
     };
     let erase = move |_| {
         if confirmed(&text::confirm_erase(
-            state.snapshots.with_untracked(Vec::len),
+            state.snapshots().with_untracked(Vec::len),
         )) {
             report(state.erase_all().map(|()| text::ERASED.to_owned()));
         }
@@ -139,7 +137,7 @@ pub fn StoragePanel() -> impl IntoView {
         input.set_value("");
         message.set(None);
         let chosen = restore_mode.get_untracked();
-        let stored = state.snapshots.with_untracked(Vec::len);
+        let stored = state.snapshots().with_untracked(Vec::len);
         leptos::task::spawn_local(async move {
             let content = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
@@ -167,7 +165,7 @@ pub fn StoragePanel() -> impl IntoView {
     // localStorage is not reactive: usage is re-read whenever what is stored changes.
     let usage = move || {
         metas.track();
-        state.damaged.track();
+        state.damaged().track();
         state.storage_usage().map(|usage| {
             let other = if usage.other_bytes > 0 {
                 text::other_data(usage.other_bytes)
@@ -234,12 +232,12 @@ pub fn StoragePanel() -> impl IntoView {
                         }
                     />
                 </ul>
-                <Show when=move || state.damaged.with(|damaged| !damaged.is_empty())>
+                <Show when=move || state.damaged().with(|damaged| !damaged.is_empty())>
                     <h3>{text::DAMAGED_TITLE}</h3>
                     <p class="storage__hint">{text::DAMAGED_HINT}</p>
                     <ul class="storage__snapshots">
                         <For
-                            each=move || state.damaged.get()
+                            each=move || state.damaged().get()
                             key=|entry: &DamagedEntry| entry.key.clone()
                             children=move |entry| {
                                 let key = entry.key.clone();

@@ -17,7 +17,7 @@ use crate::ui::widgets::sort_header::{PlainHeader, SortHeader};
 pub fn StudentsView() -> impl IntoView {
     let state = use_state();
     let lines = Memo::new(move |_| {
-        state.snapshots.with(|all| {
+        state.snapshots().with(|all| {
             Shared(std::sync::Arc::new(students_overview(
                 all.iter().map(|s| s.data.as_ref()),
             )))

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::{AppState, StoredSnapshot};
 use crate::domain::route::Route;
 use crate::store::{
     read_backup, CheckedBackup, Loaded, RestoreMode, RestoreReport, Store, StoreError, Usage,
 };
-use crate::ui::state::{AppState, StoredSnapshot};
 
 impl AppState {
     /// Re-reads everything from storage (after a restore).

@@ -1,4 +1,9 @@
-//! The app state shared by every component, and the actions that change it.
+//! The app state shared by every component, and the actions that change it. Components get
+//! read-only signals from it (`snapshots()`, `route()`, …); every change goes through an
+//! action here or in `storage`, which asks the store first: persistence lives in the store's
+//! API calls, never in a component.
+
+mod storage;
 
 use std::sync::Arc;
 
@@ -45,16 +50,45 @@ pub struct ImportLine {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub snapshots: RwSignal<Vec<StoredSnapshot>>,
-    pub import_lines: RwSignal<Vec<ImportLine>>,
+    snapshots: RwSignal<Vec<StoredSnapshot>>,
+    import_lines: RwSignal<Vec<ImportLine>>,
     /// Errors not tied to one file (storage full, corrupted entry).
-    pub app_errors: RwSignal<Vec<String>>,
-    pub route: RwSignal<Route>,
+    app_errors: RwSignal<Vec<String>>,
+    route: RwSignal<Route>,
     /// Stored entries that could not be read: set aside, listed in the storage panel.
-    pub damaged: RwSignal<Vec<DamagedEntry>>,
+    damaged: RwSignal<Vec<DamagedEntry>>,
 }
 
 impl AppState {
+    /// Every stored snapshot, in import order.
+    pub fn snapshots(&self) -> ReadSignal<Vec<StoredSnapshot>> {
+        self.snapshots.read_only()
+    }
+
+    /// The view the URL names.
+    pub fn route(&self) -> ReadSignal<Route> {
+        self.route.read_only()
+    }
+
+    /// One line per file of the last import.
+    pub fn import_lines(&self) -> ReadSignal<Vec<ImportLine>> {
+        self.import_lines.read_only()
+    }
+
+    pub fn app_errors(&self) -> ReadSignal<Vec<String>> {
+        self.app_errors.read_only()
+    }
+
+    pub fn damaged(&self) -> ReadSignal<Vec<DamagedEntry>> {
+        self.damaged.read_only()
+    }
+
+    /// Imports the example export shipped in the app, as the only result line.
+    pub fn import_demo(&self, file_name: &str, bytes: &[u8]) {
+        self.import_lines.set(Vec::new());
+        self.import_bytes(file_name, bytes);
+    }
+
     /// The state at start-up: every stored snapshot, and the view the URL names.
     pub fn restore() -> Self {
         let loaded = Store::load_all();
