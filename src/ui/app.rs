@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::domain::route::Route;
 use crate::ui::campaign::{profile_rows, CampaignPage};
-use crate::ui::campaigns::{latest_snapshot, CampaignList};
+use crate::ui::campaigns::CampaignList;
 use crate::ui::import::DropZone;
-use crate::ui::state::{dropped_files, mark_ready, AppState};
+use crate::ui::state::{dropped_files, latest_snapshot, mark_ready, AppState};
 use crate::ui::storage::StoragePanel;
 use crate::ui::students::StudentsView;
 use crate::ui::text;

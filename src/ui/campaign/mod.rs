@@ -17,8 +17,7 @@ use leptos::prelude::*;
 
 use crate::domain::route::{CampaignTab, Route, TableView};
 use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
-use crate::ui::campaigns::latest_snapshot;
-use crate::ui::state::{use_state, AppState, Shared, StoredSnapshot};
+use crate::ui::state::{latest_snapshot, use_state, AppState, Shared, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 use assessment::AssessmentPage;

@@ -12,24 +12,12 @@ use crate::domain::campaigns::{
 use crate::domain::route::{CampaignTab, Route, TableView};
 use crate::domain::snapshot::CampaignKind;
 use crate::store::prefs::Prefs;
-use crate::ui::state::{opened_from_file, use_state, StoredSnapshot};
+use crate::ui::state::{latest_snapshot, opened_from_file, use_state, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 use crate::ui::text::storage as ts;
 use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::SortHeader;
-
-/// The snapshot that describes a campaign now: latest activity, then latest import.
-pub fn latest_snapshot(snapshots: &[StoredSnapshot], campaign_id: u64) -> Option<&StoredSnapshot> {
-    snapshots
-        .iter()
-        .filter(|s| s.meta.campaign_id == campaign_id)
-        .max_by(|a, b| {
-            (a.meta.latest_activity, a.meta.imported_at_ms)
-                .partial_cmp(&(b.meta.latest_activity, b.meta.imported_at_ms))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        })
-}
 
 fn summaries(snapshots: &[StoredSnapshot]) -> Vec<CampaignSummary> {
     let mut counts_by_campaign: BTreeMap<u64, usize> = BTreeMap::new();

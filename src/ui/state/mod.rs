@@ -313,6 +313,18 @@ pub fn picked_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
         .files()
 }
 
+/// The snapshot that describes a campaign now: latest activity, then latest import.
+pub fn latest_snapshot(snapshots: &[StoredSnapshot], campaign_id: u64) -> Option<&StoredSnapshot> {
+    snapshots
+        .iter()
+        .filter(|s| s.meta.campaign_id == campaign_id)
+        .max_by(|a, b| {
+            (a.meta.latest_activity, a.meta.imported_at_ms)
+                .partial_cmp(&(b.meta.latest_activity, b.meta.imported_at_ms))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+}
+
 /// Shares a computed value between views; equality is identity, so a `Memo` holding one
 /// never compares thousands of lines to decide whether it changed.
 #[derive(Debug)]
