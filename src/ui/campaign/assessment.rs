@@ -11,16 +11,14 @@ use crate::domain::assessment::{
     AssessmentStatus, MasteryAverage,
 };
 use crate::domain::campaigns::page_bounds;
-use crate::domain::route::{CampaignTab, PAGE_SIZES};
+use crate::domain::route::CampaignTab;
 use crate::domain::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
 use crate::ui::campaign::tabs::{selected_tab, TabPanel, Tabs};
-use crate::ui::campaign::CampaignRoute;
+use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 use crate::ui::widgets::cards::Card;
-use crate::ui::widgets::class_filter::ClassFilter;
-use crate::ui::widgets::pagination::Pagination;
 
 fn parts(snapshot: &CampaignSnapshot) -> (&AssessmentSheet, &[AssessmentRow]) {
     static EMPTY: AssessmentSheet = AssessmentSheet {
@@ -146,20 +144,7 @@ pub fn AssessmentPage(
                                 </tbody>
                             </table>
                         </div>
-                        <Show when=move || total.get() == 0>
-                            <p class="empty">{text::NO_MATCH}</p>
-                        </Show>
-                        <Pagination
-                            total=total
-                            page=page
-                            page_size=page_size
-                            sizes=&PAGE_SIZES
-                            on_page=move |p: usize| route.update(|view| view.page = p)
-                            on_size=move |size: usize| route.update(|view| {
-                                view.page_size = size;
-                                view.page = 1;
-                            })
-                        />
+                        <TablePager route=route total=total />
                     </section>
                 }
                 .into_any()
@@ -233,30 +218,9 @@ fn AssessmentFilters(
             </label>
         }
     });
-    let class_filter = (!classes.is_empty()).then(|| {
-        view! {
-            <ClassFilter
-                classes=classes
-                selected=Signal::derive(move || filter.with(|f| f.classes.clone()))
-                on_change={move |keys: Vec<String>| set_filter(&|f| f.classes = keys.clone())}
-            />
-        }
-    });
     view! {
         <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
-            <label class="field">
-                <span class="field__label">{text::FILTER_SEARCH}</span>
-                <input
-                    type="search"
-                    data-testid="filter-search"
-                    placeholder=text::FILTER_SEARCH_PLACEHOLDER
-                    prop:value=move || filter.with(|f| f.search.clone())
-                    on:input=move |event| {
-                        let search = event_target_value(&event);
-                        set_filter(&|f| f.search = search.clone());
-                    }
-                />
-            </label>
+            <NameSearch route=route />
             <label class="field">
                 <span class="field__label">{tc::FILTER_ASSESSMENT_STATUS}</span>
                 <select
@@ -278,7 +242,7 @@ fn AssessmentFilters(
             <p class="filters__count" aria-live="polite" data-testid="participants-count">
                 {move || text::participants_counter(total.get())}
             </p>
-            {class_filter}
+            <CampaignClassFilter route=route classes=classes />
         </form>
     }
 }

@@ -15,11 +15,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::route::{CampaignTab, Route, TableView};
+use crate::domain::route::{CampaignTab, Route, TableView, PAGE_SIZES};
 use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
 use crate::ui::state::{latest_snapshot, use_state, AppState, Shared, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::widgets::class_filter::ClassFilter;
+use crate::ui::widgets::pagination::Pagination;
 use assessment::AssessmentPage;
 use profiles::ProfilesPage;
 
@@ -210,4 +212,69 @@ fn CampaignHead(stored: StoredSnapshot, earlier_count: usize) -> impl IntoView {
             })}
         </header>
     }
+}
+
+/// Under a campaign's table: the message when the filters keep nobody, and the pagination,
+/// whose page and page size live in the URL.
+#[component]
+fn TablePager(route: CampaignRoute, #[prop(into)] total: Signal<usize>) -> impl IntoView {
+    let page = Memo::new(move |_| route.view.with(|view| view.page));
+    let page_size = Memo::new(move |_| route.view.with(|view| view.page_size));
+    view! {
+        <Show when=move || total.get() == 0>
+            <p class="empty">{text::NO_MATCH}</p>
+        </Show>
+        <Pagination
+            total=total
+            page=page
+            page_size=page_size
+            sizes=&PAGE_SIZES
+            on_page=move |page: usize| route.update(|view| view.page = page)
+            on_size=move |size: usize| route.update(|view| {
+                view.page_size = size;
+                view.page = 1;
+            })
+        />
+    }
+}
+
+/// The name search of a campaign's participants, kept in the URL.
+#[component]
+fn NameSearch(route: CampaignRoute) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span class="field__label">{text::FILTER_SEARCH}</span>
+            <input
+                type="search"
+                data-testid="filter-search"
+                placeholder=text::FILTER_SEARCH_PLACEHOLDER
+                prop:value=move || route.view.with(|v| v.filter.search.clone())
+                on:input=move |event| {
+                    let search = event_target_value(&event);
+                    route.update(|view| {
+                        view.filter.search = search;
+                        view.page = 1;
+                    })
+                }
+            />
+        </label>
+    }
+}
+
+/// The class filter of a campaign, kept in the URL: every tab that shows students follows it.
+/// Nothing when the export names no class.
+#[component]
+fn CampaignClassFilter(route: CampaignRoute, classes: Vec<(String, String)>) -> impl IntoView {
+    (!classes.is_empty()).then(|| {
+        view! {
+            <ClassFilter
+                classes=classes
+                selected=Signal::derive(move || route.view.with(|v| v.filter.classes.clone()))
+                on_change={move |keys: Vec<String>| route.update(|view| {
+                    view.filter.classes = keys;
+                    view.page = 1;
+                })}
+            />
+        }
+    })
 }

@@ -12,14 +12,11 @@ use leptos::prelude::*;
 use crate::domain::campaigns::page_bounds;
 use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
 use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
-use crate::domain::route::PAGE_SIZES;
-use crate::ui::campaign::CampaignRoute;
+use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
-use crate::ui::widgets::class_filter::ClassFilter;
 use crate::ui::widgets::download::download_csv;
-use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::SortHeader;
 
 /// The lines the filters keep, in the sort order, with the criteria that produced them.
@@ -39,36 +36,9 @@ pub fn ParticipantFilters(
 ) -> impl IntoView {
     let table_view = route.view;
     let total = Signal::derive(move || selected.with(|s| s.indices.len()));
-    let class_filter = (!classes.is_empty()).then(|| {
-        view! {
-            <ClassFilter
-                classes=classes
-                selected=Signal::derive(move || table_view.with(|v| v.filter.classes.clone()))
-                on_change={move |keys: Vec<String>| route.update(|view| {
-                    view.filter.classes = keys;
-                    view.page = 1;
-                })}
-            />
-        }
-    });
     view! {
         <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
-            <label class="field">
-                <span class="field__label">{text::FILTER_SEARCH}</span>
-                <input
-                    type="search"
-                    data-testid="filter-search"
-                    placeholder=text::FILTER_SEARCH_PLACEHOLDER
-                    prop:value=move || table_view.with(|v| v.filter.search.clone())
-                    on:input=move |event| {
-                        let search = event_target_value(&event);
-                        route.update(|view| {
-                            view.filter.search = search;
-                            view.page = 1;
-                        })
-                    }
-                />
-            </label>
+            <NameSearch route=route />
             <label class="field">
                 <span class="field__label">{text::FILTER_STATUS}</span>
                 <select
@@ -102,7 +72,7 @@ pub fn ParticipantFilters(
             <p class="filters__count" aria-live="polite" data-testid="participants-count">
                 {move || text::participants_counter(total.get())}
             </p>
-            {class_filter}
+            <CampaignClassFilter route=route classes=classes />
         </form>
     }
 }
@@ -205,20 +175,7 @@ pub fn ParticipantsTable(
                 </tbody>
             </table>
         </div>
-        <Show when=move || total.get() == 0>
-            <p class="empty">{text::NO_MATCH}</p>
-        </Show>
-        <Pagination
-            total=total
-            page=page
-            page_size=page_size
-            sizes=&PAGE_SIZES
-            on_page=move |page: usize| route.update(|view| view.page = page)
-            on_size=move |size: usize| route.update(|view| {
-                view.page_size = size;
-                view.page = 1;
-            })
-        />
+        <TablePager route=route total=total />
     }
 }
 

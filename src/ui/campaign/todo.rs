@@ -12,11 +12,10 @@ use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::todo::{
     competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
 };
-use crate::ui::campaign::{profile_rows, CampaignRoute};
+use crate::ui::campaign::{profile_rows, CampaignClassFilter, CampaignRoute};
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
-use crate::ui::widgets::class_filter::ClassFilter;
 use crate::ui::widgets::download::download_csv;
 
 /// Above this many students the class lists start folded, so a 20,000-student campaign does
@@ -70,18 +69,6 @@ pub fn TodoList(
             printing.set(false);
         });
     };
-    let class_filter = (!classes.is_empty()).then(|| {
-        view! {
-            <ClassFilter
-                classes=classes
-                selected=chosen
-                on_change={move |keys: Vec<String>| route.update(|view| {
-                    view.filter.classes = keys;
-                    view.page = 1;
-                })}
-            />
-        }
-    });
 
     view! {
         <section class="panel todo" aria-labelledby="todo-title" data-testid="todo">
@@ -98,7 +85,7 @@ pub fn TodoList(
             </div>
             <p class="todo__advice">{tc::TODO_ADVICE}</p>
             <form class="filters filters--compact" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
-                {class_filter}
+                <CampaignClassFilter route=route classes=classes />
             </form>
             <Show when=move || chosen.with(|classes| !classes.is_empty())>
                 <p class="todo__filtered">

@@ -285,28 +285,8 @@ pub fn StoragePanel() -> impl IntoView {
                     </button>
                     <fieldset class="storage__mode">
                         <legend>{text::RESTORE_MODE}</legend>
-                        <label>
-                            <input
-                                type="radio"
-                                name="restore-mode"
-                                value="merge"
-                                data-testid="restore-mode-merge"
-                                prop:checked=move || restore_mode.get() == RestoreMode::Merge
-                                on:change=move |_| restore_mode.set(RestoreMode::Merge)
-                            />
-                            {text::RESTORE_MERGE}
-                        </label>
-                        <label>
-                            <input
-                                type="radio"
-                                name="restore-mode"
-                                value="replace"
-                                data-testid="restore-mode-replace"
-                                prop:checked=move || restore_mode.get() == RestoreMode::Replace
-                                on:change=move |_| restore_mode.set(RestoreMode::Replace)
-                            />
-                            {text::RESTORE_REPLACE}
-                        </label>
+                        <ModeChoice chosen=restore_mode mode=RestoreMode::Merge value="merge" label=text::RESTORE_MERGE />
+                        <ModeChoice chosen=restore_mode mode=RestoreMode::Replace value="replace" label=text::RESTORE_REPLACE />
                         <label class="button button--secondary">
                             {text::RESTORE_PICK}
                             <input
@@ -357,5 +337,28 @@ fn SnapshotLine(
                 {text::DELETE}
             </button>
         </li>
+    }
+}
+
+/// One radio button of the restore mode.
+#[component]
+fn ModeChoice(
+    chosen: RwSignal<RestoreMode>,
+    mode: RestoreMode,
+    value: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <label>
+            <input
+                type="radio"
+                name="restore-mode"
+                value=value
+                data-testid=format!("restore-mode-{value}")
+                prop:checked=move || chosen.get() == mode
+                on:change=move |_| chosen.set(mode)
+            />
+            {label}
+        </label>
     }
 }
