@@ -59,6 +59,21 @@ test('every tab opens by click and by the arrow keys, has its own address and la
   await app.context.close();
 });
 
+test('at 390 px every tab fits the screen: no sideways scroll of the page', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url, { width: 390, height: 844 });
+  await app.pick(`${NAME}.csv`, 'series/collecte-3e-sco-2025-octobre.csv');
+  await app.openCampaign(expected(NAME).campaign_id);
+  for (const key of TABS) {
+    await app.testid(`tab-${key}`).click();
+    await app.page.locator(`[role="tabpanel"][data-testid="panel-${key}"]`).waitFor();
+    await app.screenshot(`onglet-${key}-390`);
+    const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${key}: the page scrolls sideways by ${overflow} px`);
+  }
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
 test('the tab and its filters survive a reload, and back returns to the previous tab', async () => {
   const want = expected(NAME);
   const app = await CohortePage.open(env.browser, env.server.url);
