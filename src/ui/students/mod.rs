@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::campaigns::page_bounds;
 use crate::domain::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
@@ -11,7 +12,13 @@ use crate::domain::text::{fold, natural_cmp};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::history as text;
 use crate::ui::widgets::download::download_csv;
+use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::{PlainHeader, SortHeader};
+
+/// A lycée's students across its campaigns run into the thousands: the table shows a page
+/// of them, so that building it stays quick.
+const STUDENT_PAGE_SIZES: [usize; 4] = [50, 100, 200, 500];
+const DEFAULT_STUDENT_PAGE_SIZE: usize = 200;
 
 #[component]
 pub fn StudentsView() -> impl IntoView {
@@ -28,6 +35,8 @@ pub fn StudentsView() -> impl IntoView {
     let status = RwSignal::new(None::<KnownCertifiability>);
     let search = RwSignal::new(String::new());
     let sort = RwSignal::new((StudentSort::Name, false));
+    let page = RwSignal::new(1usize);
+    let page_size = RwSignal::new(DEFAULT_STUDENT_PAGE_SIZE);
     let visible = Memo::new(move |_| {
         let search = fold(&search.get());
         let (column, descending) = sort.get();
@@ -47,6 +56,16 @@ pub fn StudentsView() -> impl IntoView {
         sort_students(&mut visible, column, descending);
         visible
     });
+    let total = Signal::derive(move || visible.with(Vec::len));
+    let page_lines = Memo::new(move |_| {
+        let (start, end, _, _) = page_bounds(total.get(), page_size.get(), page.get());
+        visible.with(|visible| visible[start..end].to_vec())
+    });
+    // A change of filter or sort starts again from the first page.
+    let refine = move |change: &dyn Fn()| {
+        change();
+        page.set(1);
+    };
     let header = move |column: StudentSort, key: &'static str, label: &'static str| {
         view! {
             <SortHeader
@@ -57,9 +76,11 @@ pub fn StudentsView() -> impl IntoView {
                     (current == column).then_some(descending)
                 })
                 on_sort=move |()| {
-                    sort.update(|(current, descending)| {
-                        *descending = *current == column && !*descending;
-                        *current = column;
+                    refine(&|| {
+                        sort.update(|(current, descending)| {
+                            *descending = *current == column && !*descending;
+                            *current = column;
+                        })
                     })
                 }
             />
@@ -76,7 +97,7 @@ pub fn StudentsView() -> impl IntoView {
                     <input
                         type="search"
                         data-testid="students-search"
-                        on:input=move |event| search.set(event_target_value(&event))
+                        on:input=move |event| refine(&|| search.set(event_target_value(&event)))
                     />
                 </label>
                 <label class="field">
@@ -84,7 +105,7 @@ pub fn StudentsView() -> impl IntoView {
                     <select
                         data-testid="students-class"
                         prop:value=move || class.get()
-                        on:change=move |event| class.set(event_target_value(&event))
+                        on:change=move |event| refine(&|| class.set(event_target_value(&event)))
                     >
                         <option value="">{text::ALL_CLASSES}</option>
                         <For
@@ -98,7 +119,7 @@ pub fn StudentsView() -> impl IntoView {
                     <span class="field__label">{text::COL_CERTIFIABILITY}</span>
                     <select
                         data-testid="students-certifiability"
-                        on:change=move |event| status.set(KnownCertifiability::from_slug(&event_target_value(&event)))
+                        on:change=move |event| refine(&|| status.set(KnownCertifiability::from_slug(&event_target_value(&event))))
                     >
                         <option value="all">{text::ALL}</option>
                         <option value="certifiable">{text::CERTIFIABLE}</option>
@@ -142,13 +163,25 @@ pub fn StudentsView() -> impl IntoView {
                         </thead>
                         <tbody>
                             <For
-                                each=move || visible.get()
+                                each=move || page_lines.get()
                                 key=|line| (line.search_key.clone(), line.class_key.clone(), line.class.clone())
                                 children=|line| view! { <StudentRow line=line /> }
                             />
                         </tbody>
                     </table>
                 </div>
+                <Pagination
+                    total=total
+                    page=page
+                    page_size=page_size
+                    sizes=&STUDENT_PAGE_SIZES
+                    testid_prefix="students-"
+                    on_page=move |p: usize| page.set(p)
+                    on_size=move |size: usize| {
+                        page_size.set(size);
+                        page.set(1);
+                    }
+                />
             </Show>
         </section>
     }
