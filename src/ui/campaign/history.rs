@@ -327,8 +327,10 @@ fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl 
     view! {
         <p class="share"><strong>{share}</strong></p>
         <p class="field__hint">{text::partition_hint(comparison.changes.len())}</p>
+        <div class="cards cards--diff">{cards}</div>
+        // Not a category: it counts across them, so it stands apart.
+        <p class="field__hint">{text::ACROSS_CATEGORIES}</p>
         <div class="cards cards--diff">
-            {cards}
             {card(Opened::NewlySent, "newly-sent", text::NEWLY_SENT, newly_sent, "neutral")}
         </div>
         <div id=format!("diff-{anchor}-list") aria-live="polite">{list}</div>

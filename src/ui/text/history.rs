@@ -26,6 +26,8 @@ pub fn partition_hint(students: usize) -> String {
     format!("Chaque élève présent dans l’un ou l’autre import est dans une seule de ces catégories (hors « Nouveaux profils reçus ») : {students} élèves en tout. Choisissez une catégorie pour voir ses élèves.")
 }
 
+pub const ACROSS_CATEGORIES: &str = "Parmi tous ces élèves, quelle que soit leur catégorie :";
+
 pub const COL_STUDENT: &str = "Élève";
 pub const COL_CLASS: &str = "Classe";
 pub const COL_BEFORE: &str = "Avant";
