@@ -135,7 +135,6 @@ pub fn classes_chosen(count: usize) -> String {
         n => format!("({n} cochées)"),
     }
 }
-pub const CLASS_PICKER_REMOVE: &str = "Retirer le filtre sur la classe";
 
 // Action list
 pub const TODO_TITLE: &str = "À faire avant la certification";
