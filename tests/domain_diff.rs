@@ -1,6 +1,9 @@
 //! Comparing two collections of one campaign (tests/fixtures/series/README.md says what
 //! changed between September and October), and one export with multiple sendings with itself.
 
+use std::collections::HashSet;
+
+use cohorte::domain::cohort::{profile_students, StudentKey};
 use cohorte::domain::diff::{as_of, compare, send_dates, ChangeCategory, Comparison};
 use cohorte::domain::snapshot::{LocalDateTime, ProfileRow};
 
@@ -182,4 +185,85 @@ fn a_students_history_joins_every_import_once_per_sending() {
             ("2025-10-14T10:12".to_owned(), 117, 5)
         ]
     );
+}
+
+/// The students of a collection, as the comparison tells them apart.
+fn student_keys(rows: &[ProfileRow]) -> HashSet<StudentKey> {
+    profile_students(rows)
+        .iter()
+        .map(|student| StudentKey::of(student.learner()))
+        .collect()
+}
+
+const CATEGORIES: [ChangeCategory; 7] = [
+    ChangeCategory::BecameCertifiable,
+    ChangeCategory::NoLongerCertifiable,
+    ChangeCategory::StillNotCertifiable,
+    ChangeCategory::StillCertifiable,
+    ChangeCategory::StillNotSent,
+    ChangeCategory::Joined,
+    ChangeCategory::Gone,
+];
+
+#[test]
+fn the_categories_account_for_every_student_of_both_collections() {
+    let files = [
+        "collecte-3e-sco-2025.csv",
+        "series/collecte-3e-sco-2025-octobre.csv",
+        "collecte-4e-envoi-multiple.csv",
+        "collecte-incoherences.csv",
+        "collecte-noms-speciaux.csv",
+    ];
+    for before_file in files {
+        for after_file in files {
+            let (before, after) = (rows(before_file), rows(after_file));
+            let comparison = compare(&before, &after);
+            let everyone: HashSet<StudentKey> = student_keys(&before)
+                .union(&student_keys(&after))
+                .cloned()
+                .collect();
+            let pair = format!("{before_file} → {after_file}");
+            assert_eq!(comparison.counts.categorised(), everyone.len(), "{pair}");
+            assert_eq!(comparison.changes.len(), everyone.len(), "{pair}");
+            let listed: usize = CATEGORIES
+                .iter()
+                .map(|&category| comparison.in_category(category).count())
+                .sum();
+            assert_eq!(listed, everyone.len(), "{pair}");
+            let named: HashSet<(String, String, String)> = comparison
+                .changes
+                .iter()
+                .map(|c| (c.last.clone(), c.first.clone(), c.class.clone()))
+                .collect();
+            assert_eq!(named.len(), everyone.len(), "each student once: {pair}");
+        }
+    }
+}
+
+#[test]
+fn students_who_sent_in_neither_collection_are_still_not_sent() {
+    let september = rows("collecte-3e-sco-2025.csv");
+    let october = rows("series/collecte-3e-sco-2025-octobre.csv");
+    let comparison = compare(&september, &october);
+    let counts = comparison.counts;
+    // Every category is told, not only the changes.
+    assert!(
+        counts.still_not_sent > 0 && counts.still_certifiable > 0,
+        "{counts:?}"
+    );
+    assert_eq!(
+        counts.still_not_sent,
+        comparison.in_category(ChangeCategory::StillNotSent).count()
+    );
+    assert_eq!(
+        counts.still_certifiable,
+        comparison
+            .in_category(ChangeCategory::StillCertifiable)
+            .count()
+    );
+    for change in comparison.in_category(ChangeCategory::StillNotSent) {
+        assert!(!change.newly_sent());
+        assert_eq!(change.before.map(|s| s.sent_at), Some(None), "{change:?}");
+        assert_eq!(change.after.map(|s| s.sent_at), Some(None), "{change:?}");
+    }
 }

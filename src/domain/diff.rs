@@ -1,4 +1,6 @@
 //! Comparing two states of one campaign: who became certifiable since the last collection.
+//! The categories partition the students present in either state, so the staff see everyone,
+//! those who sent in neither collection included.
 //!
 //! A state is either a whole snapshot (one import) or a snapshot as it stood at a date, because
 //! an export with multiple sendings carries its own history.
@@ -95,6 +97,19 @@ pub struct ComparisonCounts {
     pub certifiable_before: usize,
     pub participants_after: usize,
     pub certifiable_after: usize,
+}
+
+impl ComparisonCounts {
+    /// Students in the seven categories: every student of either state, each once.
+    pub fn categorised(&self) -> usize {
+        self.became_certifiable
+            + self.no_longer_certifiable
+            + self.still_not_certifiable
+            + self.still_certifiable
+            + self.still_not_sent
+            + self.gone
+            + self.joined
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

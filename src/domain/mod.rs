@@ -13,7 +13,6 @@ pub mod diff;
 pub mod export_csv;
 pub mod generate;
 pub mod headers;
-pub mod html;
 pub mod import;
 pub mod profiles;
 pub mod roster;

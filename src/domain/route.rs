@@ -1,6 +1,7 @@
-//! The URL hash holds the view and its filters, so reload, back/forward and bookmarks work,
-//! from `file://` too: `#/`, `#/campagne/348127?statut=non-certifiable&classe=3a`.
+//! The URL hash holds the page, the campaign's tab and its filters, so reload, back/forward
+//! and bookmarks work, from `file://` too: `#/`, `#/campagne/348127/a-faire?classe=3a`.
 
+use crate::domain::assessment::{AssessmentFilter, AssessmentStatus};
 use crate::domain::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -9,10 +10,54 @@ pub enum Route {
     Campaigns,
     Campaign {
         id: u64,
+        tab: CampaignTab,
         view: TableView,
     },
     /// Every student across the stored campaigns.
     Students,
+}
+
+/// The tabs of a campaign page, each with its own address. A profiles collection has the
+/// first five; an assessment has `Participants` and `Averages`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum CampaignTab {
+    #[default]
+    Participants,
+    Todo,
+    Classes,
+    Analysis,
+    History,
+    Averages,
+}
+
+impl CampaignTab {
+    pub const PROFILES: [CampaignTab; 5] = [
+        CampaignTab::Participants,
+        CampaignTab::Todo,
+        CampaignTab::Classes,
+        CampaignTab::Analysis,
+        CampaignTab::History,
+    ];
+    pub const ASSESSMENT: [CampaignTab; 2] = [CampaignTab::Participants, CampaignTab::Averages];
+
+    /// The path segment after the campaign's id (also the tab's test hook suffix).
+    pub fn slug(self) -> &'static str {
+        match self {
+            CampaignTab::Participants => "participants",
+            CampaignTab::Todo => "a-faire",
+            CampaignTab::Classes => "classes",
+            CampaignTab::Analysis => "analyse",
+            CampaignTab::History => "historique",
+            CampaignTab::Averages => "moyennes",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<CampaignTab> {
+        Self::PROFILES
+            .into_iter()
+            .chain([CampaignTab::Averages])
+            .find(|tab| tab.slug() == slug)
+    }
 }
 
 /// Filters, sort and pagination of a participants table.
@@ -25,6 +70,9 @@ pub struct TableView {
     pub page: usize,
     /// Row of the student whose detail is open (index of their current participation).
     pub detail: Option<usize>,
+    /// An assessment's own filters; its search and classes are those of `filter`.
+    pub assessment_status: Option<AssessmentStatus>,
+    pub stage: Option<u8>,
 }
 
 pub const PAGE_SIZES: [usize; 4] = [10, 25, 50, 100];
@@ -38,6 +86,8 @@ impl Default for TableView {
             page_size: DEFAULT_PAGE_SIZE,
             page: 1,
             detail: None,
+            assessment_status: None,
+            stage: None,
         }
     }
 }
@@ -54,12 +104,19 @@ impl Route {
             .collect();
         match segments.as_slice() {
             ["eleves"] => Route::Students,
-            ["campagne", id] => match id.parse() {
-                Ok(id) => Route::Campaign {
+            ["campagne", id, rest @ ..] => match (id.parse(), rest) {
+                (Ok(id), []) => Route::Campaign {
                     id,
+                    tab: CampaignTab::default(),
                     view: TableView::parse(query),
                 },
-                Err(_) => Route::Campaigns,
+                (Ok(id), [tab]) => Route::Campaign {
+                    id,
+                    // An unknown tab (an old bookmark, a typo) opens the first one.
+                    tab: CampaignTab::from_slug(tab).unwrap_or_default(),
+                    view: TableView::parse(query),
+                },
+                _ => Route::Campaigns,
             },
             _ => Route::Campaigns,
         }
@@ -69,12 +126,16 @@ impl Route {
         match self {
             Route::Campaigns => "#/".to_owned(),
             Route::Students => "#/eleves".to_owned(),
-            Route::Campaign { id, view } => {
+            Route::Campaign { id, tab, view } => {
+                let path = match tab {
+                    CampaignTab::Participants => format!("#/campagne/{id}"),
+                    tab => format!("#/campagne/{id}/{}", tab.slug()),
+                };
                 let query = view.to_query();
                 if query.is_empty() {
-                    format!("#/campagne/{id}")
+                    path
                 } else {
-                    format!("#/campagne/{id}?{query}")
+                    format!("{path}?{query}")
                 }
             }
         }
@@ -82,6 +143,16 @@ impl Route {
 }
 
 impl TableView {
+    /// The filter of an assessment's participants, from the same URL.
+    pub fn assessment_filter(&self) -> AssessmentFilter {
+        AssessmentFilter {
+            classes: self.filter.classes.clone(),
+            status: self.assessment_status,
+            stage: self.stage,
+            search: self.filter.search.clone(),
+        }
+    }
+
     fn parse(query: &str) -> TableView {
         let mut view = TableView::default();
         for pair in query.split('&').filter(|pair| !pair.is_empty()) {
@@ -114,6 +185,8 @@ impl TableView {
                 }
                 "page" => view.page = value.parse().unwrap_or(1).max(1),
                 "eleve" => view.detail = value.parse().ok(),
+                "etat" => view.assessment_status = AssessmentStatus::from_slug(&value),
+                "palier" => view.stage = value.parse().ok(),
                 _ => {}
             }
         }
@@ -146,6 +219,12 @@ impl TableView {
         }
         if let Some(row) = self.detail {
             parts.push(format!("eleve={row}"));
+        }
+        if let Some(status) = self.assessment_status {
+            parts.push(format!("etat={}", status.slug()));
+        }
+        if let Some(stage) = self.stage {
+            parts.push(format!("palier={stage}"));
         }
         parts.join("&")
     }
@@ -201,6 +280,7 @@ mod tests {
     fn a_campaign_view_survives_the_round_trip_through_the_url() {
         let route = Route::Campaign {
             id: 348127,
+            tab: CampaignTab::Todo,
             view: TableView {
                 filter: ParticipantFilter {
                     classes: vec!["3a".into(), "3e10".into()],
@@ -214,10 +294,12 @@ mod tests {
                 page_size: 25,
                 page: 3,
                 detail: Some(17),
+                assessment_status: None,
+                stage: None,
             },
         };
         let hash = route.to_hash();
-        assert!(hash.starts_with("#/campagne/348127?"), "{hash}");
+        assert!(hash.starts_with("#/campagne/348127/a-faire?"), "{hash}");
         assert_eq!(Route::parse(&hash), route);
     }
 
@@ -225,6 +307,7 @@ mod tests {
     fn the_default_view_has_a_clean_url_and_junk_falls_back_to_defaults() {
         let route = Route::Campaign {
             id: 1,
+            tab: CampaignTab::Participants,
             view: TableView::default(),
         };
         assert_eq!(route.to_hash(), "#/campagne/1");
@@ -232,7 +315,71 @@ mod tests {
             Route::parse("#/campagne/1?taille=7&page=zero&statut=peut-etre&tri=-inconnu"),
             route
         );
+        assert_eq!(Route::parse("#/campagne/1/onglet-inconnu"), route);
         assert_eq!(Route::parse("#/campagne/pas-un-nombre"), Route::Campaigns);
         assert_eq!(Route::parse(""), Route::Campaigns);
+    }
+
+    #[test]
+    fn an_assessment_view_survives_the_round_trip_through_the_url() {
+        let route = Route::Campaign {
+            id: 9,
+            tab: CampaignTab::Averages,
+            view: TableView {
+                filter: ParticipantFilter {
+                    classes: vec!["5a".into()],
+                    search: "lea".into(),
+                    ..ParticipantFilter::default()
+                },
+                assessment_status: Some(AssessmentStatus::Shared),
+                stage: Some(0),
+                ..TableView::default()
+            },
+        };
+        let hash = route.to_hash();
+        assert_eq!(
+            hash,
+            "#/campagne/9/moyennes?classe=5a&q=lea&etat=shared&palier=0"
+        );
+        assert_eq!(Route::parse(&hash), route);
+        let Route::Campaign { view, .. } = route else {
+            unreachable!()
+        };
+        let filter = view.assessment_filter();
+        assert_eq!(filter.classes, ["5a"]);
+        assert_eq!(filter.search, "lea");
+        assert_eq!(filter.status, Some(AssessmentStatus::Shared));
+        assert_eq!(filter.stage, Some(0));
+    }
+
+    #[test]
+    fn every_tab_has_its_own_address() {
+        for tab in CampaignTab::PROFILES
+            .into_iter()
+            .chain(CampaignTab::ASSESSMENT)
+        {
+            let route = Route::Campaign {
+                id: 7,
+                tab,
+                view: TableView {
+                    filter: ParticipantFilter {
+                        classes: vec!["T1".into()],
+                        ..ParticipantFilter::default()
+                    },
+                    ..TableView::default()
+                },
+            };
+            let hash = route.to_hash();
+            assert_eq!(Route::parse(&hash), route, "{hash}");
+        }
+        assert_eq!(
+            Route::Campaign {
+                id: 7,
+                tab: CampaignTab::Todo,
+                view: TableView::default()
+            }
+            .to_hash(),
+            "#/campagne/7/a-faire"
+        );
     }
 }

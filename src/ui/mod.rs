@@ -1,28 +1,16 @@
-//! Leptos components, one per file. They stay thin: the work is done in `domain` and `store`.
+//! The Leptos interface, one folder per page. Pages own their components; what several pages
+//! share lives in `widgets`. The work itself is done in `domain` and `store`: components only
+//! read signals, call the domain's view functions inside `Memo`s and render with `view!`.
 
-mod analysis;
 mod app;
-mod assessment_page;
-mod campaign_list;
-mod campaign_page;
-mod class_summary;
-mod delegate;
-mod download;
-mod drop_zone;
-mod filters;
-mod history_chart;
-mod pagination;
-mod participants;
-mod profiles_page;
-mod sort_header;
-mod storage_panel;
-mod student_detail;
+mod campaign;
+mod campaigns;
+mod import;
+mod storage;
 mod students;
-mod timeline;
-mod todo_list;
+mod widgets;
 
 pub mod state;
-pub mod state_storage;
 pub mod text;
 
 pub use app::App;

@@ -111,6 +111,8 @@ test('the tabs leave the action-list print alone: it still shows the list and on
   const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick(`${NAME}.csv`);
   await app.openCampaign(expected(NAME).campaign_id);
+  await app.testid('tab-todo').click();
+  await app.testid('todo').waitFor();
   await app.page.evaluate(() => document.body.classList.add('print-todo'));
   await app.page.emulateMedia({ media: 'print' });
   assert.equal(await app.testid('todo').isVisible(), true);

@@ -14,8 +14,9 @@ test('September then October: who became certifiable, who still is not, who is g
   await app.pick('series/collecte-3e-sco-2025-octobre.csv');
   await app.openCampaign(348127);
 
-  // The page shows the latest collection.
+  // The page shows the latest collection; the history has its own tab.
   assert.equal(await app.count('count-participants'), 44);
+  await app.testid('tab-history').click();
   const snapshots = await app.testid('snapshot-row').evaluateAll((rows) => rows.map((r) => r.textContent));
   assert.equal(snapshots.length, 2);
   assert.match(snapshots[0], /collecte-3e-sco-2025\.csv/, 'oldest first');
@@ -23,15 +24,21 @@ test('September then October: who became certifiable, who still is not, who is g
 
   const counts = Object.fromEntries(await app.testid('diff-count').evaluateAll((cards) =>
     cards.map((card) => [card.dataset.category, Number(card.textContent.match(/\d+/)[0])])));
-  assert.deepEqual(counts, {
-    'became-certifiable': 2,
-    'no-longer-certifiable': 1,
-    'still-not-certifiable': 17,
-    'newly-sent': 2,
-    gone: 1,
-  });
-  const listed = (category) => app.page.locator(`table[data-category="${category}"] [data-testid="diff-row"]`)
-    .evaluateAll((rows) => rows.map((r) => `${r.dataset.last} ${r.dataset.first}`).sort());
+  assert.equal(counts['became-certifiable'], 2);
+  assert.equal(counts['no-longer-certifiable'], 1);
+  assert.equal(counts['still-not-certifiable'], 17);
+  assert.equal(counts['newly-sent'], 2);
+  assert.equal(counts.gone, 1);
+  // Everyone of either collection is in exactly one category: October's 44 and the one gone.
+  const { 'newly-sent': _, ...categories } = counts;
+  assert.equal(Object.keys(categories).length, 7);
+  assert.equal(Object.values(categories).reduce((a, b) => a + b, 0), 44 + counts.gone);
+  // Each card opens its list.
+  const listed = async (category) => {
+    await app.page.locator(`[data-testid="diff-count"][data-category="${category}"]`).first().click();
+    return app.page.locator(`table[data-category="${category}"] [data-testid="diff-row"]`)
+      .evaluateAll((rows) => rows.map((r) => `${r.dataset.last} ${r.dataset.first}`).sort());
+  };
   assert.deepEqual(await listed('became-certifiable'), ['BEN SAÏD Noé', 'CHEVALIER Anaïs']);
   assert.deepEqual(await listed('no-longer-certifiable'), ['BERTRAND Adam']);
   assert.deepEqual(await listed('gone'), ['VINCENT Sarah']);
@@ -47,6 +54,7 @@ test('September then October: who became certifiable, who still is not, who is g
   // BERTRAND Adam (certifiable in September only) and VINCENT Sarah (absent from October).
   assert.match(reversed, /^2\D/);
   // The student detail joins both imports: September's profile and October's, on a chart and in a table.
+  await app.testid('tab-participants').click();
   await app.testid('filter-search').fill('Noé');
   const row = app.page.locator('[data-testid="participant-row"][data-first="Noé"]');
   await row.waitFor();
@@ -117,6 +125,7 @@ test('one export with multiple sendings: progress since a date, without a second
   const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick('collecte-4e-envoi-multiple.csv');
   await app.openCampaign(349554);
+  await app.testid('tab-history').click();
   await app.testid('compare-since').fill('2025-09-20');
 
   // What the file itself says: students whose first profile was sent after 20 September.
@@ -132,7 +141,7 @@ test('one export with multiple sendings: progress since a date, without a second
   }
   const newlySent = [...firstSent.values()].filter((date) => date > '2025-09-20').length;
   assert.ok(newlySent > 0);
-  const card = app.page.locator('[data-testid="diff-count"][data-category="newly-sent"]');
+  const card = app.page.locator('[data-testid="diff-count"][data-category="newly-sent"]').last();
   assert.equal(Number((await card.textContent()).match(/\d+/)[0]), newlySent);
   assert.deepEqual(app.errors, []);
   await app.context.close();

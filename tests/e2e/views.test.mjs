@@ -57,6 +57,19 @@ async function openFixture(app, name) {
 
 const rowsData = (app) => app.participantRows();
 
+/** Checks exactly these classes in the class filter (labels as shown), through its checkboxes. */
+async function setClasses(app, labels) {
+  const filter = app.testid('filter-class');
+  await filter.locator('[data-testid="filter-class-none"]').click();
+  for (const label of labels) await filter.getByLabel(label, { exact: true }).check();
+}
+
+/** Opens a tab of the campaign page by its hook suffix (`todo`, `classes`, …). */
+async function openTab(app, key) {
+  await app.testid(`tab-${key}`).click();
+  await app.page.locator(`[role="tabpanel"][data-testid="panel-${key}"]`).waitFor();
+}
+
 test('campaign list: 25 per page, search by name or code, type, archive kept after reload, sort by every column', async () => {
   const app = await CohortePage.open(env.browser, env.server.url);
   const fixtures = ['collecte-3e-sco-2025', 'collecte-sup-groupes', 'evaluation-rentree-5e', 'evaluation-exam', 'collecte-noms-speciaux'];
@@ -142,7 +155,7 @@ test('profiles collection: every filter, every sort, page sizes and pages, kept 
   assert.equal((await rowsData(app)).length, Math.min(want.participants, 50));
 
   // Classes: multi-select.
-  await app.testid('filter-class').selectOption(['3A', '3C']);
+  await setClasses(app, ['3A', '3C']);
   let rows = await rowsData(app);
   const inClasses = want.students.filter((s) => ['3A', '3C'].includes(s.class));
   assert.equal(rows.length, inClasses.length);
@@ -151,9 +164,9 @@ test('profiles collection: every filter, every sort, page sizes and pages, kept 
   await app.page.waitForURL(/classe=3a%2C3c|classe=3a,3c/i);
   // The class search narrows the list of classes, not the table.
   await app.testid('filter-class-search').fill('3b');
-  assert.deepEqual(await app.testid('filter-class').locator('option:not([hidden])').allTextContents(), ['3A', '3B', '3C']);
+  assert.deepEqual(await app.testid('filter-class').locator('li:not([hidden])').allTextContents(), ['3A', '3B', '3C']);
   await app.testid('filter-class-search').fill('');
-  await app.testid('filter-class').selectOption([]);
+  await setClasses(app, []);
 
   // Certifiability.
   for (const [value, predicate] of [
@@ -240,6 +253,7 @@ test('class summary and action list match the expected students, and the CSV say
     c.participants++;
     if (!s.sent) c.notSent++; else { c.received++; if (s.certifiable) c.certifiable++; else c.notCertifiable++; }
   }
+  await openTab(app, 'classes');
   const summary = await app.testid('class-row').evaluateAll((rows) => rows.map((r) => ({ ...r.dataset })));
   assert.deepEqual(summary.map((r) => r.class), Object.keys(byClass).sort());
   for (const row of summary) {
@@ -250,6 +264,7 @@ test('class summary and action list match the expected students, and the CSV say
     assert.equal(row.allCertifiable, String(c.certifiable === c.participants), row.class);
   }
 
+  await openTab(app, 'todo');
   const classes = await app.testid('todo-class').evaluateAll((blocks) => blocks.map((b) => ({ ...b.dataset })));
   assert.deepEqual(classes.map((c) => c.class), Object.keys(byClass).sort());
   for (const c of classes) {
@@ -286,12 +301,12 @@ test('class summary and action list match the expected students, and the CSV say
   }
 
   // The action list follows the class filter.
-  await app.testid('filter-class').selectOption(['3B']);
+  await setClasses(app, ['3B']);
   const filtered = await app.testid('todo-class').evaluateAll((blocks) => blocks.map((b) => b.dataset.class));
   assert.deepEqual(filtered, ['3B']);
 
   // Print: only the list, one class per page (print CSS), after the lists unfold.
-  await app.testid('filter-class').selectOption([]);
+  await setClasses(app, []);
   await app.page.evaluate(() => {
     window.__printed = [];
     window.print = () => window.__printed.push(document.body.classList.contains('print-todo'));
@@ -333,6 +348,7 @@ test('CSV export of the table: formula-looking names are guarded, quotes and sem
     assert.equal(Number(record[4]), s.score);
   }
   // The action list of an all-certifiable campaign says so.
+  await openTab(app, 'todo');
   assert.equal(await app.testid('todo-student').count(), 0);
   assert.deepEqual(app.errors, []);
   await app.context.close();
@@ -416,14 +432,16 @@ test('assessment campaign: progress, status, mastery, stages, badges, filters an
   assert.equal((await rows()).length, want.students.filter((s) => s.stage === 2).length);
   await app.testid('filter-stage').selectOption('');
   const firstClass = want.students[0].class;
-  await app.testid('filter-class').selectOption([firstClass]);
+  await setClasses(app, [firstClass]);
   all = await rows();
   assert.equal(all.length, want.students.filter((s) => s.class === firstClass).length);
+  await openTab(app, 'averages');
   const averages = await app.testid('mastery-average').evaluateAll((rows) => rows.map((r) => ({ ...r.dataset })));
   assert.ok(averages.some((a) => a.kind === 'competence'));
   assert.ok(averages.some((a) => a.kind === 'domain'));
   assert.ok(averages.every((a) => a.average === undefined || (Number(a.average) >= 0 && Number(a.average) <= 1)));
-  await app.testid('filter-class').selectOption([]);
+  await openTab(app, 'participants');
+  await setClasses(app, []);
   await app.screenshot('vues-evaluation-1280');
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot('vues-evaluation-390');
@@ -437,7 +455,9 @@ test('narrow and wide screens: the campaign page top and the action list', async
   await app.page.screenshot({ path: 'target/screenshots/vues-haut-1280.png' });
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.page.screenshot({ path: 'target/screenshots/vues-haut-390.png' });
+  await openTab(app, 'classes');
   await app.testid('class-summary').screenshot({ path: 'target/screenshots/vues-classes-390.png' });
+  await openTab(app, 'todo');
   await app.testid('todo').screenshot({ path: 'target/screenshots/vues-a-faire-390.png' });
   const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scroll at 390 px (${overflow} px)`);

@@ -46,6 +46,8 @@ pub fn archive_label(archived: bool, campaign: &str) -> String {
 }
 
 // Campaign page
+pub const CAMPAIGN_MISSING: &str =
+    "Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur.";
 pub const SNAPSHOT_DATE: &str = "État des profils au";
 pub const SHARE_LABEL: &str = "Part de la cohorte certifiable";
 pub const FROZEN_TITLE: &str = "Un profil est une photo";
@@ -112,6 +114,7 @@ pub fn length_for_student(certifiable_count: u8) -> String {
 pub const CLASSES_TITLE: &str = "Par classe";
 pub const CLASSES_CAPTION: &str = "Certificabilité par classe. Une classe entièrement certifiable est marquée « Toute la classe ». Cliquez sur une classe pour filtrer le tableau.";
 pub const COL_PERCENT: &str = "% certifiables";
+pub const NO_CLASSES: &str = "Cet export n’indique pas de classes.";
 pub const CLASS_DONE: &str = "Toute la classe";
 pub const NO_CLASS: &str = "Sans classe";
 
@@ -121,8 +124,17 @@ pub fn filter_on_class(class: &str) -> String {
 
 // Filters
 pub const CLASS_PICKER_SEARCH: &str = "Chercher une classe";
-pub const CLASS_PICKER_HINT: &str = "Un clic coche ou décoche une classe.";
-pub const CLASS_PICKER_REMOVE: &str = "Retirer le filtre sur la classe";
+pub const CLASS_PICKER_HINT: &str = "Aucune case cochée : toutes les classes sont affichées.";
+pub const CLASS_PICKER_ALL: &str = "Toutes";
+pub const CLASS_PICKER_NONE: &str = "Aucune";
+
+pub fn classes_chosen(count: usize) -> String {
+    match count {
+        0 => "(toutes)".to_owned(),
+        1 => "(1 cochée)".to_owned(),
+        n => format!("({n} cochées)"),
+    }
+}
 
 // Action list
 pub const TODO_TITLE: &str = "À faire avant la certification";

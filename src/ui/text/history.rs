@@ -22,6 +22,12 @@ pub const STILL_CERTIFIABLE: &str = "Toujours certifiables";
 pub const STILL_NOT_SENT: &str = "Toujours sans profil";
 pub const JOINED: &str = "Nouveaux participants sans profil";
 
+pub fn partition_hint(students: usize) -> String {
+    format!("Chaque élève présent dans l’un ou l’autre import est dans une seule de ces catégories (hors « Nouveaux profils reçus ») : {students} élèves en tout. Choisissez une catégorie pour voir ses élèves.")
+}
+
+pub const ACROSS_CATEGORIES: &str = "Parmi tous ces élèves, quelle que soit leur catégorie :";
+
 pub const COL_STUDENT: &str = "Élève";
 pub const COL_CLASS: &str = "Classe";
 pub const COL_BEFORE: &str = "Avant";

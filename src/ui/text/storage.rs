@@ -3,6 +3,8 @@
 pub const TITLE: &str = "Stockage dans ce navigateur";
 pub const ONLY_HERE: &str = "Vos imports sont conservés uniquement dans ce navigateur, sur cet ordinateur : ils ne sont ni envoyés sur Internet, ni copiés ailleurs. Un autre navigateur ou un autre ordinateur ne les voit pas.";
 pub const SAFARI: &str = "Attention : Safari efface les données d’un site qui n’a pas été ouvert depuis 7 jours, et un nettoyage du navigateur les efface aussi. Téléchargez une sauvegarde après chaque import important et gardez-la en lieu sûr.";
+pub const FILE_ORIGIN: &str = "Cohorte est ouvert depuis un fichier de cet ordinateur : vos données appartiennent à ce fichier, à cet emplacement. Gardez-le où il est et ouvrez-le toujours depuis le même endroit ; faites une sauvegarde avant de le déplacer, de le renommer ou de le remplacer par une nouvelle version.";
+pub const FILE_EMPTY: &str = "Vous aviez des données ? Ouvrez le fichier depuis son emplacement habituel, ou restaurez une sauvegarde.";
 pub const USAGE_LABEL: &str = "Place occupée dans le stockage du navigateur";
 pub const SNAPSHOTS_TITLE: &str = "Imports conservés";
 pub const NOTHING_STORED: &str = "Aucun import n’est conservé dans ce navigateur.";

@@ -4,13 +4,12 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::{AppState, StoredSnapshot};
 use crate::domain::route::Route;
 use crate::store::{
     read_backup, CheckedBackup, Loaded, RestoreMode, RestoreReport, Store, StoreError, Usage,
 };
-use crate::ui::state::{AppState, StoredSnapshot};
 
 impl AppState {
     /// Re-reads everything from storage (after a restore).
@@ -100,56 +99,4 @@ impl AppState {
             }
         }
     }
-}
-
-/// Saves text as a file, without any network: a Blob, an object URL, a click on a
-/// temporary `<a download>`. Works from file:// too.
-pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    // The browser's own message: `Debug` is compiled out of the shipped wasm.
-    let message = |error: wasm_bindgen::JsValue| {
-        js_sys::Error::from(error)
-            .message()
-            .as_string()
-            .unwrap_or_default()
-    };
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(message)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(message)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("pas de document")?;
-    let link: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(message)?
-        .unchecked_into();
-    link.set_href(&url);
-    link.set_download(file_name);
-    if let Some(body) = document.body() {
-        let _ = body.append_child(&link);
-        link.click();
-        let _ = body.remove_child(&link);
-    }
-    // The download has its own copy once started; revoking later frees the memory.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
-    Ok(())
-}
-
-/// `2025-11-28`, the browser's local date, for file names.
-pub fn today_iso() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
 }

@@ -1,4 +1,9 @@
-//! The app state shared by every component, and the actions that change it.
+//! The app state shared by every component, and the actions that change it. Components get
+//! read-only signals from it (`snapshots()`, `route()`, …); every change goes through an
+//! action here or in `storage`, which asks the store first: persistence lives in the store's
+//! API calls, never in a component.
+
+mod storage;
 
 use std::sync::Arc;
 
@@ -45,16 +50,45 @@ pub struct ImportLine {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub snapshots: RwSignal<Vec<StoredSnapshot>>,
-    pub import_lines: RwSignal<Vec<ImportLine>>,
+    snapshots: RwSignal<Vec<StoredSnapshot>>,
+    import_lines: RwSignal<Vec<ImportLine>>,
     /// Errors not tied to one file (storage full, corrupted entry).
-    pub app_errors: RwSignal<Vec<String>>,
-    pub route: RwSignal<Route>,
+    app_errors: RwSignal<Vec<String>>,
+    route: RwSignal<Route>,
     /// Stored entries that could not be read: set aside, listed in the storage panel.
-    pub damaged: RwSignal<Vec<DamagedEntry>>,
+    damaged: RwSignal<Vec<DamagedEntry>>,
 }
 
 impl AppState {
+    /// Every stored snapshot, in import order.
+    pub fn snapshots(&self) -> ReadSignal<Vec<StoredSnapshot>> {
+        self.snapshots.read_only()
+    }
+
+    /// The view the URL names.
+    pub fn route(&self) -> ReadSignal<Route> {
+        self.route.read_only()
+    }
+
+    /// One line per file of the last import.
+    pub fn import_lines(&self) -> ReadSignal<Vec<ImportLine>> {
+        self.import_lines.read_only()
+    }
+
+    pub fn app_errors(&self) -> ReadSignal<Vec<String>> {
+        self.app_errors.read_only()
+    }
+
+    pub fn damaged(&self) -> ReadSignal<Vec<DamagedEntry>> {
+        self.damaged.read_only()
+    }
+
+    /// Imports the example export shipped in the app, as the only result line.
+    pub fn import_demo(&self, file_name: &str, bytes: &[u8]) {
+        self.import_lines.set(Vec::new());
+        self.import_bytes(file_name, bytes);
+    }
+
     /// The state at start-up: every stored snapshot, and the view the URL names.
     pub fn restore() -> Self {
         let loaded = Store::load_all();
@@ -78,8 +112,17 @@ impl AppState {
     /// Changes the view and records it in the URL, so that reload and bookmarks keep it.
     pub fn navigate(&self, route: Route) {
         let hash = route.to_hash();
+        // A new page or a new tab gets its own history entry, so that back returns to it;
+        // a filter, sort or page change replaces the current one.
         let same_page = match (&route, &self.route.get_untracked()) {
-            (Route::Campaign { id, .. }, Route::Campaign { id: current, .. }) => id == current,
+            (
+                Route::Campaign { id, tab, .. },
+                Route::Campaign {
+                    id: current,
+                    tab: current_tab,
+                    ..
+                },
+            ) => id == current && tab == current_tab,
             _ => false,
         };
         if same_page {
@@ -270,6 +313,18 @@ pub fn picked_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
         .files()
 }
 
+/// The snapshot that describes a campaign now: latest activity, then latest import.
+pub fn latest_snapshot(snapshots: &[StoredSnapshot], campaign_id: u64) -> Option<&StoredSnapshot> {
+    snapshots
+        .iter()
+        .filter(|s| s.meta.campaign_id == campaign_id)
+        .max_by(|a, b| {
+            (a.meta.latest_activity, a.meta.imported_at_ms)
+                .partial_cmp(&(b.meta.latest_activity, b.meta.imported_at_ms))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
+}
+
 /// Shares a computed value between views; equality is identity, so a `Memo` holding one
 /// never compares thousands of lines to decide whether it changed.
 #[derive(Debug)]
@@ -300,25 +355,10 @@ impl PartialEq for StoredSnapshot {
     }
 }
 
-/// The value of `attribute` on the element under a click, or its closest ancestor carrying it:
-/// HTML-string panels get one listener for all their buttons (the CSP forbids inline ones).
-pub fn clicked_data(event: &web_sys::Event, attribute: &str) -> Option<String> {
-    event
-        .target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest(&format!("[{attribute}]"))
-        .ok()??
-        .get_attribute(attribute)
-}
-
-/// Gives every `[data-width]` under `root` its width through the CSSOM: the CSP refuses
-/// `style` attributes in generated markup, not style properties set from script.
-pub fn fill_meters(root: &web_sys::Element) {
-    crate::ui::delegate::each(root, "[data-width]", &mut |element| {
-        let width = element.get_attribute("data-width").unwrap_or_default();
-        if let Ok(style) = js_sys::Reflect::get(&element, &"style".into()) {
-            let _ = js_sys::Reflect::set(&style, &"width".into(), &format!("{width}%").into());
-        }
-    });
+/// Whether the app runs from a file opened on the computer. Some browsers (Firefox) then key
+/// the stored data by the file's exact path, so the user must be told to keep it in place.
+pub fn opened_from_file() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().protocol().ok())
+        .is_some_and(|protocol| protocol == "file:")
 }

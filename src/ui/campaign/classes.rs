@@ -1,0 +1,104 @@
+//! "Par classe": certifiability class by class, with the classes that are done marked in
+//! words. A class's name opens the participants tab filtered on it.
+
+use leptos::prelude::*;
+
+use crate::domain::cohort::ClassSummary;
+use crate::domain::route::CampaignTab;
+use crate::ui::campaign::CampaignRoute;
+use crate::ui::text;
+use crate::ui::text::campaign as tc;
+use crate::ui::widgets::cards::Meter;
+
+#[component]
+pub fn ClassSummaryTable(route: CampaignRoute, summaries: Vec<ClassSummary>) -> impl IntoView {
+    if summaries.is_empty() {
+        return view! { <p class="empty">{tc::NO_CLASSES}</p> }.into_any();
+    }
+    let rows = summaries
+        .into_iter()
+        .map(|summary| view! { <ClassRow route=route summary=summary /> })
+        .collect_view();
+    view! {
+        <section class="panel class-summary" aria-labelledby="classes-title">
+            <h3 id="classes-title">{tc::CLASSES_TITLE}</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tc::CLASSES_CAPTION>
+                <table class="table table--stack" data-testid="class-summary">
+                    <caption>{tc::CLASSES_CAPTION}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COL_CLASS}</th>
+                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
+                            <th scope="col" class="num">{text::COL_RECEIVED}</th>
+                            <th scope="col" class="num">{text::COL_CERTIFIABLE_COUNT}</th>
+                            <th scope="col" class="num">{tc::COL_PERCENT}</th>
+                            <th scope="col" class="num">{text::CARD_NOT_CERTIFIABLE}</th>
+                            <th scope="col" class="num">{text::CARD_NOT_SENT}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn ClassRow(route: CampaignRoute, summary: ClassSummary) -> impl IntoView {
+    let percent = summary.certifiable_percent();
+    let done = summary.all_certifiable();
+    let label = if summary.label.is_empty() {
+        tc::NO_CLASS.to_owned()
+    } else {
+        summary.label.clone()
+    };
+    let name = if summary.key.is_empty() {
+        view! { {label.clone()} }.into_any()
+    } else {
+        let key = summary.key.clone();
+        view! {
+            <button
+                type="button"
+                class="link-button"
+                title=tc::filter_on_class(&label)
+                data-filter-class=key.clone()
+                on:click=move |_| {
+                    let key = key.clone();
+                    route.open_tab(CampaignTab::Participants, move |view| {
+                        view.filter.classes = vec![key];
+                        view.page = 1;
+                    })
+                }
+            >
+                {label.clone()}
+            </button>
+        }
+        .into_any()
+    };
+    view! {
+        <tr
+            class:class-row--done=done
+            data-testid="class-row"
+            data-class=summary.label.clone()
+            data-participants=summary.participants.to_string()
+            data-received=summary.received.to_string()
+            data-certifiable=summary.certifiable.to_string()
+            data-all-certifiable=done.to_string()
+        >
+            <th scope="row">
+                {name}
+                {done.then(|| view! { " " <span class="tag tag--ok">{tc::CLASS_DONE}</span> })}
+            </th>
+            <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
+            <td class="num" data-label=text::COL_RECEIVED>{summary.received}</td>
+            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{summary.certifiable}</td>
+            <td class="num" data-label=tc::COL_PERCENT>
+                <Meter percent=percent />
+                {format!("{percent} %")}
+            </td>
+            <td class="num" data-label=text::CARD_NOT_CERTIFIABLE>{summary.not_certifiable}</td>
+            <td class="num" data-label=text::CARD_NOT_SENT>{summary.not_sent}</td>
+        </tr>
+    }
+}

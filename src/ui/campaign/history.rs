@@ -1,0 +1,384 @@
+//! "Historique": the campaign's imports, the comparison of any two of them, and progress
+//! since a date inside one export. The comparison's categories account for every student
+//! present in either state (`domain::diff`); each opens its list.
+
+use leptos::prelude::*;
+
+use crate::domain::cohort::{percent, profile_students, ProfileCounts};
+use crate::domain::diff::{
+    as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
+};
+use crate::domain::snapshot::{LocalDateTime, ProfileRow, Rows};
+use crate::ui::campaign::CampaignRoute;
+use crate::ui::state::{format_timestamp, use_state, Shared, StoredSnapshot};
+use crate::ui::text::history as text;
+
+/// The snapshots of one campaign, oldest first: the order of its collections.
+fn timeline(all: &[StoredSnapshot], campaign_id: u64) -> Vec<StoredSnapshot> {
+    let mut snapshots: Vec<StoredSnapshot> = all
+        .iter()
+        .filter(|s| s.meta.campaign_id == campaign_id)
+        .cloned()
+        .collect();
+    crate::domain::sort::sort_by(&mut snapshots, |a, b| {
+        (a.meta.latest_activity, a.meta.imported_at_ms)
+            .partial_cmp(&(b.meta.latest_activity, b.meta.imported_at_ms))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    snapshots
+}
+
+fn profile_counts(snapshot: &StoredSnapshot) -> Option<ProfileCounts> {
+    match &snapshot.data.rows {
+        Rows::Profiles(rows) => Some(ProfileCounts::of(rows, &profile_students(rows))),
+        Rows::Assessment { .. } => None,
+    }
+}
+
+/// The campaign's imports, and the comparison of any two of them.
+#[component]
+pub fn Timeline(route: CampaignRoute) -> impl IntoView {
+    let state = use_state();
+    let campaign_id = route.id;
+    let snapshots = Memo::new(move |_| state.snapshots().with(|all| timeline(all, campaign_id)));
+    let chosen_from = RwSignal::new(None::<u32>);
+    let chosen_to = RwSignal::new(None::<u32>);
+    // Until the user picks, compare the two most recent collections.
+    let from = Memo::new(move |_| {
+        chosen_from
+            .get()
+            .or_else(|| snapshots.with(|s| s.len().checked_sub(2).map(|i| s[i].meta.id)))
+    });
+    let to = Memo::new(move |_| {
+        chosen_to
+            .get()
+            .or_else(|| snapshots.with(|s| s.last().map(|s| s.meta.id)))
+    });
+    // Multiple sendings inside one export are history too: the latest import as it stood at a date.
+    let since = RwSignal::new(None::<LocalDateTime>);
+    let latest_rows = Memo::new(move |_| {
+        snapshots.with(|s| match s.last().map(|s| &s.data.rows) {
+            Some(Rows::Profiles(rows)) => Some(Shared(std::sync::Arc::new(rows.clone()))),
+            _ => None,
+        })
+    });
+    let has_dates = Memo::new(move |_| {
+        latest_rows.with(|rows| rows.as_ref().is_some_and(|rows| send_dates(rows).len() > 1))
+    });
+    let comparison = Memo::new(move |_| {
+        snapshots.with(|all| {
+            let find = |id: Option<u32>| all.iter().find(|s| Some(s.meta.id) == id);
+            match (find(from.get()), find(to.get())) {
+                (Some(before), Some(after)) if before.meta.id != after.meta.id => {
+                    match (&before.data.rows, &after.data.rows) {
+                        (Rows::Profiles(before), Rows::Profiles(after)) => {
+                            Some(Shared(std::sync::Arc::new(compare(before, after))))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        })
+    });
+    let progress = Memo::new(move |_| {
+        let cutoff = since.get()?;
+        latest_rows.with(|rows| {
+            let rows: &[ProfileRow] = rows.as_ref()?;
+            Some(Shared(std::sync::Arc::new(compare(
+                &as_of(rows, cutoff),
+                rows,
+            ))))
+        })
+    });
+    let options = move |selected: Memo<Option<u32>>| {
+        view! {
+            <For
+                each=move || snapshots.get()
+                key=|snapshot| snapshot.meta.id
+                children=move |snapshot| {
+                    let id = snapshot.meta.id;
+                    let label = format!(
+                        "{} — état au {}",
+                        snapshot.meta.file_name,
+                        snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()
+                    );
+                    view! { <option value=id.to_string() prop:selected=move || selected.get() == Some(id)>{label}</option> }
+                }
+            />
+        }
+    };
+
+    view! {
+        <section class="timeline panel" aria-labelledby="timeline-title">
+            <h3 id="timeline-title">{text::TIMELINE_TITLE}</h3>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=text::TIMELINE_CAPTION>
+                <table class="table table--stack">
+                    <caption>{text::TIMELINE_CAPTION}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COL_FILE}</th>
+                            <th scope="col">{text::COL_IMPORTED_AT}</th>
+                            <th scope="col">{text::COL_STATE_AT}</th>
+                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
+                            <th scope="col" class="num">{text::COL_CERTIFIABLE}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || snapshots.get()
+                            key=|snapshot| snapshot.meta.id
+                            children=|snapshot| view! { <ImportRow snapshot=snapshot /> }
+                        />
+                    </tbody>
+                </table>
+            </div>
+            <Show
+                when=move || snapshots.with(|s| s.len() >= 2)
+                fallback=|| view! { <p class="empty">{text::COMPARE_HINT}</p> }
+            >
+                <h4>{text::COMPARE_TITLE}</h4>
+                <div class="filters">
+                    <label class="field">
+                        <span class="field__label">{text::COMPARE_FROM}</span>
+                        <select
+                            data-testid="compare-from"
+                            on:change=move |event| chosen_from.set(event_target_value(&event).parse().ok())
+                        >
+                            {options(from)}
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field__label">{text::COMPARE_TO}</span>
+                        <select
+                            data-testid="compare-to"
+                            on:change=move |event| chosen_to.set(event_target_value(&event).parse().ok())
+                        >
+                            {options(to)}
+                        </select>
+                    </label>
+                </div>
+                {move || match comparison.get() {
+                    Some(comparison) => view! { <ComparisonView comparison=comparison anchor="imports" /> }.into_any(),
+                    None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
+                }}
+            </Show>
+            <Show when=move || has_dates.get()>
+                <h4>{text::SINCE_TITLE}</h4>
+                <p class="field__hint">{text::SINCE_HINT}</p>
+                <label class="field field--inline">
+                    <span class="field__label">{text::SINCE_DATE}</span>
+                    <input
+                        type="date"
+                        data-testid="compare-since"
+                        on:change=move |event| since.set(parse_date_input(&event_target_value(&event)))
+                    />
+                </label>
+                {move || progress.get().map(|comparison| view! { <ComparisonView comparison=comparison anchor="depuis" /> })}
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ImportRow(snapshot: StoredSnapshot) -> impl IntoView {
+    let counts = profile_counts(&snapshot);
+    view! {
+        <tr data-testid="snapshot-row" data-snapshot-id=snapshot.meta.id.to_string()>
+            <th scope="row">{snapshot.meta.file_name.clone()}</th>
+            <td data-label=text::COL_IMPORTED_AT>{format_timestamp(snapshot.meta.imported_at_ms)}</td>
+            <td data-label=text::COL_STATE_AT>
+                {snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()}
+            </td>
+            <td class="num" data-label=text::COL_PARTICIPANTS>
+                {counts.map(|c| c.participants.to_string()).unwrap_or_default()}
+            </td>
+            <td class="num" data-label=text::COL_CERTIFIABLE>
+                {counts.map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent())).unwrap_or_default()}
+            </td>
+        </tr>
+    }
+}
+
+/// `2025-10-01` from an `<input type="date">`, as the end of that day: sendings of the day count.
+fn parse_date_input(value: &str) -> Option<LocalDateTime> {
+    let mut parts = value.splitn(3, '-').map(str::parse::<u16>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    Some(LocalDateTime {
+        year,
+        month: u8::try_from(month).ok()?,
+        day: u8::try_from(day).ok()?,
+        minutes: Some(23 * 60 + 59),
+    })
+}
+
+/// The categories in the order they are shown, with their label and tone. Together they
+/// partition the students of both states; "newly sent" cuts across them.
+const CATEGORIES: [(ChangeCategory, &str, &str); 7] = [
+    (
+        ChangeCategory::BecameCertifiable,
+        text::BECAME_CERTIFIABLE,
+        "ok",
+    ),
+    (
+        ChangeCategory::NoLongerCertifiable,
+        text::NO_LONGER_CERTIFIABLE,
+        "warn",
+    ),
+    (
+        ChangeCategory::StillNotCertifiable,
+        text::STILL_NOT_CERTIFIABLE,
+        "warn",
+    ),
+    (ChangeCategory::StillNotSent, text::STILL_NOT_SENT, "muted"),
+    (
+        ChangeCategory::StillCertifiable,
+        text::STILL_CERTIFIABLE,
+        "ok",
+    ),
+    (ChangeCategory::Joined, text::JOINED, "neutral"),
+    (ChangeCategory::Gone, text::GONE, "muted"),
+];
+
+/// What a category card opens: one category, or the newly sent profiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opened {
+    Category(ChangeCategory),
+    NewlySent,
+}
+
+#[component]
+fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl IntoView {
+    let counts = comparison.counts;
+    let share = text::share_change(
+        percent(counts.certifiable_before, counts.participants_before),
+        percent(counts.certifiable_after, counts.participants_after),
+    );
+    // The category whose list is shown; the first that has students, to begin with.
+    let first = CATEGORIES
+        .iter()
+        .find(|(category, _, _)| comparison.in_category(*category).next().is_some())
+        .map(|(category, _, _)| Opened::Category(*category));
+    let opened = RwSignal::new(first);
+    let newly_sent = comparison.changes.iter().filter(|c| c.newly_sent()).count();
+    let card = move |which: Opened,
+                     slug: &'static str,
+                     label: &'static str,
+                     count: usize,
+                     tone: &'static str| {
+        view! {
+            <button
+                type="button"
+                class=format!("card card--{tone} card--link")
+                data-testid="diff-count"
+                data-category=slug
+                aria-pressed=move || (opened.get() == Some(which)).to_string()
+                aria-controls=format!("diff-{anchor}-list")
+                on:click=move |_| opened.set(Some(which))
+            >
+                <span class="card__value">{count}</span>
+                <span class="card__label">{label}</span>
+            </button>
+        }
+    };
+    let cards = CATEGORIES
+        .iter()
+        .map(|&(category, label, tone)| {
+            let count = comparison.in_category(category).count();
+            card(
+                Opened::Category(category),
+                category.slug(),
+                label,
+                count,
+                tone,
+            )
+        })
+        .collect_view();
+    let list = {
+        let comparison = comparison.clone();
+        move || {
+            let which = opened.get()?;
+            let (slug, label) = match which {
+                Opened::Category(category) => (
+                    category.slug(),
+                    CATEGORIES
+                        .iter()
+                        .find(|(c, _, _)| *c == category)
+                        .map_or("", |(_, label, _)| *label),
+                ),
+                Opened::NewlySent => ("newly-sent", text::NEWLY_SENT),
+            };
+            let changes: Vec<StudentChange> = comparison
+                .changes
+                .iter()
+                .filter(|change| match which {
+                    Opened::Category(category) => change.category == category,
+                    Opened::NewlySent => change.newly_sent(),
+                })
+                .cloned()
+                .collect();
+            Some(view! { <ChangeTable slug=slug label=label changes=changes /> })
+        }
+    };
+    view! {
+        <p class="share"><strong>{share}</strong></p>
+        <p class="field__hint">{text::partition_hint(comparison.changes.len())}</p>
+        <div class="cards cards--diff">{cards}</div>
+        // Not a category: it counts across them, so it stands apart.
+        <p class="field__hint">{text::ACROSS_CATEGORIES}</p>
+        <div class="cards cards--diff">
+            {card(Opened::NewlySent, "newly-sent", text::NEWLY_SENT, newly_sent, "neutral")}
+        </div>
+        <div id=format!("diff-{anchor}-list") aria-live="polite">{list}</div>
+    }
+}
+
+#[component]
+fn ChangeTable(
+    slug: &'static str,
+    label: &'static str,
+    changes: Vec<StudentChange>,
+) -> impl IntoView {
+    if changes.is_empty() {
+        return view! { <p class="empty">{text::change_caption(label, 0)}</p> }.into_any();
+    }
+    let caption = text::change_caption(label, changes.len());
+    let describe = |state: Option<StudentState>| match state {
+        None => text::ABSENT.to_owned(),
+        Some(state) => text::state(state.score, state.certifiable_count),
+    };
+    let rows = changes
+        .into_iter()
+        .map(|change| {
+            view! {
+                <tr data-testid="diff-row" data-last=change.last.clone() data-first=change.first.clone()>
+                    <th scope="row">{format!("{} {}", change.last, change.first)}</th>
+                    <td data-label=text::COL_CLASS>{change.class.clone()}</td>
+                    <td data-label=text::COL_BEFORE>{describe(change.before)}</td>
+                    <td data-label=text::COL_AFTER>{describe(change.after)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+            <table class="table table--stack diff-table" data-category=slug>
+                <caption>{caption.clone()}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{text::COL_STUDENT}</th>
+                        <th scope="col">{text::COL_CLASS}</th>
+                        <th scope="col">{text::COL_BEFORE}</th>
+                        <th scope="col">{text::COL_AFTER}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,277 @@
+//! The participants tab of a profiles collection: filters, sortable headers, one page of
+//! rows, pagination. Filtering and sorting happen in `domain::cohort`, once per change; the
+//! rows are a keyed `<For>` over line indices, so a page change only builds the new rows.
+//!
+//! `leptos-struct-table` was weighed for this table: it renders its own header cells and
+//! row markup, and gives no hook for `th scope="row"` on the name cell, the `data-*`
+//! attributes of the UI contract on each `<tr>`, or a sort driven by the URL; the table is
+//! written here with `<For>` instead.
+
+use leptos::prelude::*;
+
+use crate::domain::campaigns::page_bounds;
+use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
+use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
+use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
+use crate::ui::state::Shared;
+use crate::ui::text;
+use crate::ui::text::campaign as tc;
+use crate::ui::widgets::download::download_csv;
+use crate::ui::widgets::sort_header::SortHeader;
+
+/// The lines the filters keep, in the sort order, with the criteria that produced them.
+pub struct Selection {
+    pub filter: ParticipantFilter,
+    pub sort: Sort,
+    /// Indices into the campaign's lines.
+    pub indices: Vec<usize>,
+}
+
+/// Filters of the participants table; the view lives in the URL.
+#[component]
+pub fn ParticipantFilters(
+    classes: Vec<(String, String)>,
+    route: CampaignRoute,
+    selected: Memo<Shared<Selection>>,
+) -> impl IntoView {
+    let table_view = route.view;
+    let total = Signal::derive(move || selected.with(|s| s.indices.len()));
+    view! {
+        <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
+            <NameSearch route=route />
+            <label class="field">
+                <span class="field__label">{text::FILTER_STATUS}</span>
+                <select
+                    data-testid="filter-certifiability"
+                    prop:value=move || table_view.with(|v| v.filter.status.map(Certifiability::slug).unwrap_or("all"))
+                    on:change=move |event| {
+                        let status = Certifiability::from_slug(&event_target_value(&event));
+                        route.update(|view| {
+                            view.filter.status = status;
+                            view.page = 1;
+                        })
+                    }
+                >
+                    <option value="all">{text::FILTER_STATUS_ALL}</option>
+                    <option value="certifiable">{text::TAG_CERTIFIABLE}</option>
+                    <option value="not-certifiable">{text::TAG_NOT_CERTIFIABLE}</option>
+                    <option value="not-sent">{text::TAG_NOT_SENT}</option>
+                </select>
+            </label>
+            <button
+                type="button"
+                class="button button--link"
+                data-testid="filter-clear"
+                on:click=move |_| route.update(|view| {
+                    view.filter = ParticipantFilter::default();
+                    view.page = 1;
+                })
+            >
+                {text::FILTER_CLEAR}
+            </button>
+            <p class="filters__count" aria-live="polite" data-testid="participants-count">
+                {move || text::participants_counter(total.get())}
+            </p>
+            <CampaignClassFilter route=route classes=classes />
+        </form>
+    }
+}
+
+const COLUMNS: [(SortColumn, &str, bool); 8] = [
+    (SortColumn::Name, text::COL_LAST, false),
+    (SortColumn::First, text::COL_FIRST, false),
+    (SortColumn::Class, text::COL_CLASS, false),
+    (SortColumn::SentAt, text::COL_SENT_AT, false),
+    (SortColumn::Score, text::COL_SCORE, true),
+    (SortColumn::Evolution, tc::COL_EVOLUTION, true),
+    (SortColumn::Certifiable, text::COL_CERTIFIABLE, false),
+    (SortColumn::Competences, text::COL_COMPETENCES, true),
+];
+
+#[component]
+pub fn ParticipantsTable(
+    route: CampaignRoute,
+    campaign: String,
+    lines: Shared<Vec<ParticipantLine>>,
+    selected: Memo<Shared<Selection>>,
+) -> impl IntoView {
+    let table_view = route.view;
+    let total = Signal::derive(move || selected.with(|s| s.indices.len()));
+    let page_size = Memo::new(move |_| table_view.with(|v| v.page_size));
+    let page = Memo::new(move |_| table_view.with(|v| v.page));
+    let page_rows = Memo::new(move |_| {
+        let (size, page) = (page_size.get(), page.get());
+        selected.with(|selected| {
+            let (start, end, _, _) = page_bounds(selected.indices.len(), size, page);
+            selected.indices[start..end].to_vec()
+        })
+    });
+    let sort = Memo::new(move |_| selected.with(|s| s.sort));
+    let headers = COLUMNS
+        .into_iter()
+        .map(|(column, label, numeric)| {
+            view! {
+                <SortHeader
+                    label=label
+                    key=column.slug()
+                    numeric=numeric
+                    testid_prefix="sort-"
+                    sorted=Signal::derive(move || {
+                        let sort = sort.get();
+                        (sort.column == column).then_some(sort.descending)
+                    })
+                    on_sort=move |()| route.update(|view| {
+                        let descending = view.sort.column == column && !view.sort.descending;
+                        view.sort = Sort { column, descending };
+                        view.page = 1;
+                    })
+                />
+            }
+        })
+        .collect_view();
+    let export = {
+        let lines = lines.clone();
+        move |_| {
+            let labels = ParticipantsCsvLabels {
+                header: tc::PARTICIPANTS_CSV_HEADER,
+                certifiable: text::TAG_CERTIFIABLE,
+                not_certifiable: text::TAG_NOT_CERTIFIABLE,
+                not_sent: text::TAG_NOT_SENT,
+            };
+            let csv = selected.with_untracked(|s| participants_csv(&lines, &s.indices, &labels));
+            if download_csv(&tc::participants_file_name(route.id), &csv).is_err() {
+                route.report(tc::DOWNLOAD_FAILED.to_owned());
+            }
+        }
+    };
+    let caption = text::table_caption(&campaign);
+
+    view! {
+        <div class="table-tools">
+            <button type="button" class="button button--secondary" data-testid="export-participants" on:click=export>
+                {tc::EXPORT_PARTICIPANTS}
+            </button>
+        </div>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+            <table class="table table--stack participants-table" data-testid="participants-table">
+                <caption>{caption.clone()}</caption>
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || page_rows.get()
+                        key=|index| *index
+                        children=move |index| {
+                            let line = lines[index].clone();
+                            view! {
+                                <ParticipantRow
+                                    line=line
+                                    on_open=move |row: usize| route.update(|view| view.detail = Some(row))
+                                />
+                            }
+                        }
+                    />
+                </tbody>
+            </table>
+        </div>
+        <TablePager route=route total=total />
+    }
+}
+
+/// One student: the name opens the detail; status in words, not only in colour.
+#[component]
+fn ParticipantRow(line: ParticipantLine, #[prop(into)] on_open: Callback<usize>) -> impl IntoView {
+    let sent = line.status != Certifiability::NotSent;
+    let certifiable = match line.status {
+        Certifiability::Certifiable => Some("true"),
+        Certifiability::NotCertifiable => Some("false"),
+        Certifiability::NotSent => None,
+    };
+    let (tag_class, tag_text) = match line.status {
+        Certifiability::Certifiable => ("tag tag--ok", text::TAG_CERTIFIABLE),
+        Certifiability::NotCertifiable => ("tag tag--warn", text::TAG_NOT_CERTIFIABLE),
+        Certifiability::NotSent => ("tag tag--muted", text::TAG_NOT_SENT),
+    };
+    let row = line.row;
+    let evolution = match (line.evolution(), line.previous) {
+        (Some(delta), Some(previous)) => {
+            let title = tc::evolution_title(
+                previous.score,
+                previous.certifiable_count,
+                &previous.sent_at.french_date(),
+                previous.from_earlier_snapshot,
+            );
+            let (symbol, tone) = match delta.signum() {
+                1 => ("↑ ", "up"),
+                -1 => ("↓ ", "down"),
+                _ => ("= ", "same"),
+            };
+            view! {
+                <span class=format!("evolution evolution--{tone}") title=title.clone()>
+                    <span aria-hidden="true">{symbol}</span>
+                    {tc::evolution_text(delta)}
+                    <span class="visually-hidden">{format!(" ; {title}")}</span>
+                </span>
+            }
+            .into_any()
+        }
+        _ => view! { <span class="faint">{tc::EVOLUTION_NONE}</span> }.into_any(),
+    };
+    let mismatch = line.inconsistent.then(|| {
+        view! {
+            <span class="mismatch" title=text::MISMATCH>
+                <span aria-hidden="true">" ⚠"</span>
+                <span class="visually-hidden">{text::MISMATCH}</span>
+            </span>
+        }
+    });
+    let missing = line.missing_to_certify.filter(|&m| m > 0).map(
+        |missing| view! { <span class="missing">{format!(" ({})", text::missing(missing))}</span> },
+    );
+    view! {
+        <tr
+            data-testid="participant-row"
+            data-row=row.to_string()
+            data-last=line.last().to_owned()
+            data-first=line.first().to_owned()
+            data-class=line.class().to_owned()
+            data-sent=sent.to_string()
+            data-certifiable=certifiable
+            data-score=line.score.map(|s| s.to_string())
+            data-competences=line.certifiable_count.map(|c| c.to_string())
+            data-evolution=line.evolution().map(|d| d.to_string())
+            data-mismatch=line.inconsistent.then_some("true")
+        >
+            <th scope="row">
+                <button
+                    type="button"
+                    class="link-button"
+                    id=format!("detail-open-{row}")
+                    data-testid="open-detail"
+                    aria-haspopup="dialog"
+                    on:click=move |_| on_open.run(row)
+                >
+                    <span class="visually-hidden">{format!("{} {} ", tc::OPEN_DETAIL_HINT, line.first())}</span>
+                    {line.last().to_owned()}
+                    <span class="only-narrow">{format!(" {}", line.first())}</span>
+                </button>
+            </th>
+            <td class="not-narrow" data-label=text::COL_FIRST>{line.first().to_owned()}</td>
+            <td data-label=text::COL_CLASS>{line.class().to_owned()}</td>
+            <td data-label=text::COL_SENT_AT>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
+            <td class="num" data-label=text::COL_SCORE>
+                {line.score.map(|score| view! { <span class="score">{score}</span> })}
+            </td>
+            <td class="num" data-label=tc::COL_EVOLUTION>{evolution}</td>
+            <td data-label=text::COL_CERTIFIABLE>
+                <span class=tag_class>{tag_text}</span>
+                {mismatch}
+            </td>
+            <td class="num" data-label=text::COL_COMPETENCES>
+                {line.certifiable_count.map(|c| c.to_string()).unwrap_or_default()}
+                {missing}
+            </td>
+        </tr>
+    }
+}

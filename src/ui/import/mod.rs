@@ -1,0 +1,114 @@
+//! The import section: a drop zone with a real file input (keyboard-reachable through its
+//! label), the example export, and one result line per file.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::ui::state::{dropped_files, picked_files, use_state};
+use crate::ui::text;
+
+/// The example export shipped in the app (invented students), for a first look.
+const DEMO_EXPORT: &[u8] = include_bytes!("../../../tests/fixtures/collecte-3e-sco-2025.csv");
+
+#[component]
+pub fn DropZone() -> impl IntoView {
+    let state = use_state();
+    let dragging = RwSignal::new(false);
+
+    let on_drop = move |event: web_sys::DragEvent| {
+        event.prevent_default();
+        // The window's own drop handler would import the files a second time.
+        event.stop_propagation();
+        dragging.set(false);
+        if let Some(files) = dropped_files(&event) {
+            state.import_files(files);
+        }
+    };
+    let on_leave = move |event: web_sys::DragEvent| {
+        // Leaving for a child of the zone is not leaving the zone.
+        let zone = event.current_target();
+        let entered = event.related_target();
+        let inside = match (zone, entered) {
+            (Some(zone), Some(entered)) => zone
+                .dyn_ref::<web_sys::Node>()
+                .zip(entered.dyn_ref::<web_sys::Node>())
+                .is_some_and(|(zone, entered)| zone.contains(Some(entered))),
+            _ => false,
+        };
+        if !inside {
+            dragging.set(false);
+        }
+    };
+
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">{text::DROP_TITLE}</h2>
+            <div
+                class="drop-zone"
+                class:drop-zone--active=move || dragging.get()
+                data-testid="drop-zone"
+                on:dragenter=move |event: web_sys::DragEvent| {
+                    event.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragover=move |event: web_sys::DragEvent| event.prevent_default()
+                on:dragleave=on_leave
+                on:drop=on_drop
+            >
+                <p class="drop-zone__hint">
+                    {move || if dragging.get() { text::DROP_ACTIVE } else { text::DROP_HINT }}
+                </p>
+                <label class="button button--primary drop-zone__pick">
+                    {text::DROP_PICK}
+                    <input
+                        class="visually-hidden"
+                        type="file"
+                        multiple
+                        accept=".csv,text/csv,text/plain"
+                        data-testid="file-input"
+                        on:change=move |event| {
+                            if let Some(files) = picked_files(&event) {
+                                state.import_files(files);
+                            }
+                            // Picking the same file again must fire `change` again.
+                            event_target::<web_sys::HtmlInputElement>(&event).set_value("");
+                        }
+                    />
+                </label>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-testid="demo-button"
+                    on:click=move |_| {
+                        state.import_demo(text::DEMO_FILE_NAME, DEMO_EXPORT);
+                    }
+                >
+                    {text::DEMO_BUTTON}
+                </button>
+            </div>
+            <Show when=move || state.import_lines().with(|lines| !lines.is_empty())>
+                <ul class="import-results" aria-label=text::IMPORT_RESULTS aria-live="polite">
+                    <For
+                        each=move || state.import_lines().get().into_iter().enumerate()
+                        key=|(index, line)| (*index, line.clone())
+                        children=|(_, line)| {
+                            let status = line.status.slug();
+                            view! {
+                                <li
+                                    class=format!("import-result import-result--{status}")
+                                    data-testid="import-result"
+                                    data-status=status
+                                    data-file=line.file.clone()
+                                >
+                                    <span class="import-result__file">{line.file.clone()}</span>
+                                    " "
+                                    <span class="import-result__message">{line.message.clone()}</span>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
