@@ -1,8 +1,7 @@
 // The seed scenario, in a real browser: drop an export, open the campaign, read who is
 // certifiable, reload, still there — served over HTTP and as the single file from file://.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { singleFileUrl, CohortePage, expected, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, expected, singleFileUrl, useBrowserAndServer } from './harness.mjs';
 
 const FIXTURE = 'collecte-3e-sco-2025';
 const want = expected(FIXTURE);
