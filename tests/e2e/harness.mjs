@@ -588,7 +588,7 @@ export function pdfPageCount(pdf) {
     const end = text.indexOf('endstream', start);
     if (end < 0) break;
     try { chunks.push(inflateSync(pdf.subarray(start, end)).toString('latin1')); } catch { /* not Flate: images, fonts */ }
-    stream.lastIndex = end;
+    stream.lastIndex = end + 'endstream'.length;
   }
   return chunks.reduce((n, chunk) => n + (chunk.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length, 0);
 }
