@@ -3,6 +3,9 @@
 // collection and of an assessment, the students view and the student detail — with zero
 // violations. Each page is its own subtest, so one failing page does not hide the others;
 // the violations found are also written to target/a11y/<browser>/<page>.json.
+// On the app of 2 December 2026 this fails on purpose: footer text at 4.43:1, white figures on
+// the darker heat-map cells (3.47:1) and on two domain headers of the student detail, and the
+// assessment table's scroll box out of keyboard reach. The UI rewrite (issue 16) fixes them.
 import assert from 'node:assert/strict';
 import { audit, CohortePage, describeViolations, expected, test, useBrowserAndServer } from './harness.mjs';
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, CohortePage, FIXTURES, expected, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, FIXTURES, expected, pdfPageCount, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -305,6 +305,9 @@ test('class summary and action list match the expected students, and the CSV say
   assert.equal(await app.testid('participants-table').isVisible(), false);
   await app.screenshot('vues-impression');
   await app.page.emulateMedia({ media: 'screen' });
+  // The browser's own print engine, no emulation: at least one A4 page per class.
+  const printed = await app.printPdf();
+  assert.ok(pdfPageCount(printed) >= classes.length, `${pdfPageCount(printed)} printed pages for ${classes.length} classes`);
   await app.page.evaluate(() => document.body.classList.remove('print-todo'));
   assert.deepEqual(app.errors, []);
   await app.context.close();
