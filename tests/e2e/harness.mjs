@@ -133,7 +133,7 @@ const RESOLVE = `(steps) => {
     } else if (step.hasText !== undefined) {
       nodes = nodes.filter((node) => fold(node.textContent).includes(fold(step.hasText)));
     } else if (step.nth !== undefined) {
-      nodes = nodes.slice(step.nth, step.nth + 1);
+      nodes = step.nth < 0 ? nodes.slice(step.nth).slice(0, 1) : nodes.slice(step.nth, step.nth + 1);
     }
   }
   return nodes;
@@ -156,7 +156,9 @@ export class Locator {
     return new Locator(this.page, steps);
   }
 
-  first() { return new Locator(this.page, [...this.steps, { nth: 0 }]); }
+  first() { return this.nth(0); }
+  last() { return this.nth(-1); }
+  nth(index) { return new Locator(this.page, [...this.steps, { nth: index }]); }
 
   toString() { return this.steps.map((s) => s.css ?? (s.hasText !== undefined ? `:has-text(${s.hasText})` : `:nth(${s.nth})`)).join(' >> '); }
 
@@ -228,12 +230,23 @@ export class Locator {
     }`, wanted);
   }
 
-  async check() {
+  check() { return this.#setChecked(true); }
+  uncheck() { return this.#setChecked(false); }
+  async isChecked() { await this.#wait('attached'); return this.#run('(els) => els[0].checked'); }
+
+  /** A real click when the box is not as wanted, as Playwright's check() and uncheck(). */
+  async #setChecked(wanted) {
     const element = await this.#handle('visible');
     try {
-      if (!(await element.evaluate((el) => el.checked))) await element.click();
-      if (!(await element.evaluate((el) => el.checked))) throw new Error(`${this} did not become checked`);
+      if ((await element.evaluate((el) => el.checked)) !== wanted) await element.click();
+      if ((await element.evaluate((el) => el.checked)) !== wanted) throw new Error(`${this} did not become ${wanted ? 'checked' : 'unchecked'}`);
     } finally { await element.dispose(); }
+  }
+
+  /** Focuses the element, then presses `combo` (e.g. 'ArrowRight', 'Shift+Tab'). */
+  async press(combo) {
+    await this.focus();
+    await this.page.keyboard.press(combo);
   }
 
   async setInputFiles(paths) {
