@@ -1,11 +1,10 @@
 // The analysis tab (issue 7): coverage shares checked against the fixture's expected JSON,
 // sorting, the other charts' hooks, screenshots at 1280 and 390 px, and the printed report on
 // one A4 page for the 44-student campaign.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CohortePage, expected, FIXTURES, SCREENSHOTS, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, FIXTURES, SCREENSHOTS, expected, pdfPageCount, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -99,11 +98,10 @@ test('the printed report of the 44-student campaign is one A4 page', async () =>
   const app = await CohortePage.open(env.browser, env.server.url);
   await openAnalysisOf(app, NAME);
   const pdf = await app.printPdf();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  writeFileSync(join(SCREENSHOTS, 'analysis-report.pdf'), pdf);
-  // Page objects, not the /Type /Pages tree node.
-  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
-  assert.equal(pages.length, 1, `the report has ${pages.length} pages`);
+  mkdirSync(join(SCREENSHOTS, app.browserName), { recursive: true });
+  writeFileSync(join(SCREENSHOTS, app.browserName, 'analysis-report.pdf'), pdf);
+  const pages = pdfPageCount(pdf);
+  assert.equal(pages, 1, `the report has ${pages} pages`);
   await app.context.close();
 });
 
@@ -142,6 +140,6 @@ test('the class × competence matrix stays readable with one class per student (
   const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
   await app.testid('class-matrix').scrollIntoViewIfNeeded();
-  await app.page.locator('.analysis__matrix').screenshot({ path: join(SCREENSHOTS, 'analysis-matrix-44-classes-390.png') });
+  await app.page.locator('.analysis__matrix').screenshot({ path: app.shotPath('analysis-matrix-44-classes-390') });
   await app.context.close();
 });

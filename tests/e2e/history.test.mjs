@@ -1,10 +1,9 @@
 // Two collections of one campaign: the timeline lists both, the comparison sorts the students
 // into the categories tests/fixtures/series/README.md describes.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CohortePage, expected, FIXTURES, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, FIXTURES, expected, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -63,7 +62,7 @@ test('September then October: who became certifiable, who still is not, who is g
   assert.equal(await app.testid('history-chart').count(), 1);
   const sendings = await app.testid('sending-row').evaluateAll((rows) => rows.map((r) => Number(r.dataset.score)));
   assert.deepEqual(sendings, [117, 110], 'newest first, one row per sending');
-  await app.testid('history-chart').screenshot({ path: 'target/screenshots/historique-eleve-graphique.png' });
+  await app.testid('history-chart').screenshot({ path: app.shotPath('historique-eleve-graphique') });
   await app.testid('detail-close').click();
 
   await app.page.setViewportSize({ width: 390, height: 844 });

@@ -1,9 +1,8 @@
 // Importing many files at once, and refusing bad ones without losing anything stored before.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CohortePage, expected, FIXTURES, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, FIXTURES, expected, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 

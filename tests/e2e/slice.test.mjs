@@ -1,8 +1,7 @@
 // The seed scenario, in a real browser: drop an export, open the campaign, read who is
 // certifiable, reload, still there — served over HTTP and as the single file from file://.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { singleFileUrl, CohortePage, expected, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, expected, singleFileUrl, useBrowserAndServer } from './harness.mjs';
 
 const FIXTURE = 'collecte-3e-sco-2025';
 const want = expected(FIXTURE);
@@ -99,4 +98,22 @@ test('the same export dropped twice is recognised and stored once', async () => 
   assert.match(results.at(-1).text, /Déjà importé le/);
   assert.equal((await app.campaignRows()).length, 1);
   await app.context.close();
+});
+
+test('the CSP refuses any outside resource, and the checks above would see it (request log, console)', async () => {
+  for (const url of [env.server.url, singleFileUrl()]) {
+    const app = await CohortePage.open(env.browser, url);
+    // What a stray <img> in the markup would do; 127.0.0.1:9 (discard) so nothing leaves the machine.
+    await app.page.evaluate(() => { const image = new Image(); image.src = 'http://127.0.0.1:9/pixel.png'; document.body.append(image); });
+    const deadline = Date.now() + 5_000;
+    while (!app.errors.some((e) => /CSP violation: img-src/.test(e)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(app.errors.some((e) => /CSP violation: img-src blocked http:\/\/127\.0\.0\.1:9\/pixel\.png/.test(e)), `${url}: refused and reported: ${app.errors.join(' | ')}`);
+    if (app.browserName === 'chromium') {
+      // Chromium reports the attempt before refusing it; Firefox refuses before any request exists.
+      assert.deepEqual(app.foreignRequests(), ['http://127.0.0.1:9/pixel.png'], `${url}: the request log sees it`);
+    } else {
+      assert.deepEqual(app.foreignRequests(), [], `${url}: refused before any request`);
+    }
+    await app.context.close();
+  }
 });

@@ -1,10 +1,9 @@
 // The storage panel, as a head of school uses it: import, back up, erase everything, restore
 // and find the same views; a wrong backup file is refused and changes nothing.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { singleFileUrl, CohortePage, ROOT, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, ROOT, singleFileUrl, useBrowserAndServer } from './harness.mjs';
 
 const FIXTURES = ['collecte-3e-sco-2025.csv', 'evaluation-rentree-5e.csv', 'collecte-2020-ancien-format.csv'];
 const TMP = join(ROOT, 'target/e2e-storage');
@@ -29,10 +28,10 @@ test('backup, erase everything, restore: the same campaigns, counts and students
   assert.equal(await app.testid('storage-snapshot').count(), 3);
   await app.testid('storage-panel').scrollIntoViewIfNeeded();
   await app.screenshot('storage-1280');
-  await app.testid('storage-panel').screenshot({ path: join(ROOT, 'target/screenshots/storage-panel-1280.png') });
+  await app.testid('storage-panel').screenshot({ path: app.shotPath('storage-panel-1280') });
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot('storage-390');
-  await app.testid('storage-panel').screenshot({ path: join(ROOT, 'target/screenshots/storage-panel-390.png') });
+  await app.testid('storage-panel').screenshot({ path: app.shotPath('storage-panel-390') });
   await app.page.setViewportSize({ width: 1280, height: 900 });
 
   const backup = await app.downloadBackup();

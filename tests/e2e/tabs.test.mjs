@@ -1,11 +1,10 @@
 // The campaign page as tabs (issue 16): each tab by click and by the arrow keys, its own
 // address that survives a reload, back returning to the previous tab; the class filter's
 // checkboxes in natural order; the campaign list at 1280 px; the file:// notice.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CohortePage, expected, FIXTURES, singleFileUrl, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, expected, FIXTURES, singleFileUrl, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 const NAME = 'collecte-3e-sco-2025';

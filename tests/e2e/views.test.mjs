@@ -2,11 +2,10 @@
 // profiles collection (filters, sorts, page sizes, URL, class summary, action list, CSV
 // exports, print, student detail) and an assessment campaign. Expected values come from the
 // fixtures' JSON, never from the app itself.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CohortePage, expected, FIXTURES, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, FIXTURES, expected, pdfPageCount, useBrowserAndServer } from './harness.mjs';
 
 const env = useBrowserAndServer();
 
@@ -284,7 +283,7 @@ test('class summary and action list match the expected students, and the CSV say
       assert.equal(student.status, 'not-sent');
     }
   }
-  await app.testid('todo').screenshot({ path: 'target/screenshots/vues-a-faire-1280.png' });
+  await app.testid('todo').screenshot({ path: app.shotPath('vues-a-faire-1280') });
 
   // CSV of the action list: BOM, `;`, one line per student to help.
   const { name: file, bytes } = await download(app, 'export-todo');
@@ -321,6 +320,9 @@ test('class summary and action list match the expected students, and the CSV say
   assert.equal(await app.testid('participants-table').isVisible(), false);
   await app.screenshot('vues-impression');
   await app.page.emulateMedia({ media: 'screen' });
+  // The browser's own print engine, no emulation: at least one A4 page per class.
+  const printed = await app.printPdf();
+  assert.ok(pdfPageCount(printed) >= classes.length, `${pdfPageCount(printed)} printed pages for ${classes.length} classes`);
   await app.page.evaluate(() => document.body.classList.remove('print-todo'));
   assert.deepEqual(app.errors, []);
   await app.context.close();
@@ -383,9 +385,9 @@ test('student detail: opened with the keyboard, the 16 competences by domain, ev
   const sendings = await app.testid('sending-row').count();
   assert.ok(sendings >= 2, `${sendings} sendings`);
   // The dialog is fixed over the page: a viewport picture shows what the user sees.
-  await app.page.screenshot({ path: 'target/screenshots/vues-fiche-eleve-1280.png' });
+  await app.page.screenshot({ path: app.shotPath('vues-fiche-eleve-1280') });
   await app.page.setViewportSize({ width: 390, height: 844 });
-  await app.page.screenshot({ path: 'target/screenshots/vues-fiche-eleve-390.png' });
+  await app.page.screenshot({ path: app.shotPath('vues-fiche-eleve-390') });
   await app.page.setViewportSize({ width: 1280, height: 900 });
 
   // Focus stays in the modal dialog: Shift+Tab from its first control, Tab from its last.
@@ -452,13 +454,13 @@ test('assessment campaign: progress, status, mastery, stages, badges, filters an
 test('narrow and wide screens: the campaign page top and the action list', async () => {
   const app = await CohortePage.open(env.browser, env.server.url);
   await openFixture(app, 'collecte-3e-sco-2025');
-  await app.page.screenshot({ path: 'target/screenshots/vues-haut-1280.png' });
+  await app.page.screenshot({ path: app.shotPath('vues-haut-1280') });
   await app.page.setViewportSize({ width: 390, height: 844 });
-  await app.page.screenshot({ path: 'target/screenshots/vues-haut-390.png' });
+  await app.page.screenshot({ path: app.shotPath('vues-haut-390') });
   await openTab(app, 'classes');
-  await app.testid('class-summary').screenshot({ path: 'target/screenshots/vues-classes-390.png' });
+  await app.testid('class-summary').screenshot({ path: app.shotPath('vues-classes-390') });
   await openTab(app, 'todo');
-  await app.testid('todo').screenshot({ path: 'target/screenshots/vues-a-faire-390.png' });
+  await app.testid('todo').screenshot({ path: app.shotPath('vues-a-faire-390') });
   const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scroll at 390 px (${overflow} px)`);
   assert.deepEqual(app.errors, []);
