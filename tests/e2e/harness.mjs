@@ -320,6 +320,8 @@ export class DriverPage {
   title() { return this.raw.title(); }
   goto(url) { return this.raw.goto(url); }
   reload() { return this.raw.reload(); }
+  goBack() { return this.raw.goBack(); }
+  goForward() { return this.raw.goForward(); }
   setViewportSize({ width, height }) { return this.raw.setViewport({ width, height }); }
 
   /** Playwright's argument order (fn, arg, options); polled from here, not with puppeteer's
