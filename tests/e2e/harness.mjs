@@ -132,6 +132,20 @@ const RESOLVE = `(steps) => {
       nodes = [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     } else if (step.hasText !== undefined) {
       nodes = nodes.filter((node) => fold(node.textContent).includes(fold(step.hasText)));
+    } else if (step.label !== undefined) {
+      // Playwright's getByLabel: the controls whose <label> (wrapping, or by for=) has the text.
+      const matches = (text) => (step.exact ? fold(text) === fold(step.label) : fold(text).includes(fold(step.label)));
+      const found = new Set();
+      for (const node of nodes) {
+        for (const label of node.querySelectorAll('label')) {
+          const control = label.control;
+          if (control && matches(label.textContent)) found.add(control);
+        }
+        for (const control of node.querySelectorAll('[aria-label]')) {
+          if (matches(control.getAttribute('aria-label'))) found.add(control);
+        }
+      }
+      nodes = [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     } else if (step.nth !== undefined) {
       nodes = step.nth < 0 ? nodes.slice(step.nth).slice(0, 1) : nodes.slice(step.nth, step.nth + 1);
     }
@@ -156,11 +170,13 @@ export class Locator {
     return new Locator(this.page, steps);
   }
 
+  getByLabel(label, { exact = false } = {}) { return new Locator(this.page, [...this.steps, { label, exact }]); }
+
   first() { return this.nth(0); }
   last() { return this.nth(-1); }
   nth(index) { return new Locator(this.page, [...this.steps, { nth: index }]); }
 
-  toString() { return this.steps.map((s) => s.css ?? (s.hasText !== undefined ? `:has-text(${s.hasText})` : `:nth(${s.nth})`)).join(' >> '); }
+  toString() { return this.steps.map((s) => s.css ?? (s.hasText !== undefined ? `:has-text(${s.hasText})` : s.label !== undefined ? `:label(${s.label})` : `:nth(${s.nth})`)).join(' >> '); }
 
   // Page functions are sent as source text: the page's CSP forbids eval and new Function in
   // the page itself, and the drivers' own evaluation is not bound by it.
@@ -350,7 +366,8 @@ export class DriverPage {
   /** `Shift+Tab` and the like: modifiers held down around the last key. */
   async #press(combo) {
     const keys = combo.split('+');
-    const key = keys.pop();
+    // Playwright's name for the space bar; puppeteer's BiDi keyboard (Firefox) knows only ' '.
+    const key = keys.pop().replace(/^Space$/, ' ');
     for (const modifier of keys) await this.raw.keyboard.down(modifier);
     await this.raw.keyboard.press(key);
     for (const modifier of keys.reverse()) await this.raw.keyboard.up(modifier);
