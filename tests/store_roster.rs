@@ -455,3 +455,59 @@ proptest! {
         prop_assert_eq!(other.roster_meta().unwrap().unwrap().imported_at_ms, at);
     }
 }
+
+#[test]
+fn choices_lost_under_a_stored_roster_take_its_salt_back() {
+    let store = store();
+    let (_, roster) = store
+        .save_roster(roster_file(LATIN9), 1.0, seed(11))
+        .unwrap();
+    store
+        .backend()
+        .set("cohorte.v2.roster-choices", "{")
+        .unwrap();
+    assert_eq!(
+        store.roster_salt(no_salt).unwrap_err(),
+        StoreError::Corrupted {
+            key: "cohorte.v2.roster-choices".into()
+        }
+    );
+    store.remove_damaged("cohorte.v2.roster-choices").unwrap();
+    assert_eq!(store.roster_salt(no_salt).unwrap(), roster.salt);
+    let (_, again) = store
+        .save_roster(roster_file(LATIN9), 2.0, no_salt)
+        .unwrap();
+    assert_eq!(again.students, roster.students);
+}
+
+#[test]
+fn the_pinned_backup_with_a_roster_restores_it_and_its_choices() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/backup-v3-liste.json"),
+    )
+    .unwrap();
+    let store = store();
+    let report = store.restore(&text, RestoreMode::Replace).unwrap();
+    assert_eq!(report.added, 1);
+    assert!(report.roster_restored);
+    let salt = RosterSalt::from_random_bytes(*b"cohorte-fixture!");
+    let expected = roster_file(LATIN9).into_roster(&salt);
+    let meta = store.roster_meta().unwrap().unwrap();
+    assert_eq!(meta.imported_at_ms, 1_764_441_600_000.0);
+    assert_eq!(meta.file_name, "ElevesSansAdresses.zip");
+    let roster = store.roster().unwrap().unwrap();
+    assert_eq!(roster.students, expected.students);
+    assert_eq!(store.roster_salt(no_salt).unwrap(), salt);
+    assert_eq!(
+        store
+            .decisions()
+            .unwrap()
+            .decisions
+            .get(&decision_key("FICTIF", "Test", "3E2")),
+        Some(&Decision::Student(expected.students[1].key.clone()))
+    );
+    assert_eq!(
+        store.cohort_classes(348_127).unwrap(),
+        Some(vec!["3e1".to_owned()])
+    );
+}
