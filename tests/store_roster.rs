@@ -511,3 +511,28 @@ fn the_pinned_backup_with_a_roster_restores_it_and_its_choices() {
         Some(vec!["3e1".to_owned()])
     );
 }
+
+#[test]
+fn a_school_of_two_thousand_students_takes_little_room() {
+    let students: Vec<(String, String, String)> = (0..2000)
+        .map(|at| {
+            (
+                format!("FICTIF-NOM{}", at * 7919 % 10007),
+                format!("Prénom{}", at * 104_729 % 9973),
+                format!("{}E{}", 3 + at % 4, at % 9),
+            )
+        })
+        .collect();
+    let file = read_roster("ElevesSansAdresses.xml", &siecle_xml(&students)).unwrap();
+    let store = store();
+    let (meta, _) = store.save_roster(file, 1.0, seed(12)).unwrap();
+    let json = serde_json::to_string(&store.roster().unwrap().unwrap()).unwrap();
+    println!(
+        "2,000 students: {} bytes stored, {} bytes of JSON",
+        meta.bytes,
+        json.len()
+    );
+    // Under 2 % of Chromium's 10 MB quota, and well under the JSON it deflates.
+    assert!(meta.bytes < 200_000, "{}", meta.bytes);
+    assert!(meta.bytes < json.len(), "{} >= {}", meta.bytes, json.len());
+}

@@ -7,8 +7,8 @@
 //! The roster body is serde_json, deflated, in the 15-bit text of `body`. JSON rather than
 //! postcard (as snapshot bodies are): postcard is not self-describing, so a field added to
 //! `Roster` later (with `#[serde(default)]`) would make every stored roster unreadable,
-//! where JSON reads it as it is. Deflate brings it back to a few units per student (the
-//! names repeat the same classes and letters), which is what the quota is spent on.
+//! where JSON reads it as it is. Deflate wins back what JSON spends: 2,000 generated students
+//! take 73 KB of quota this way against 584 KB as plain JSON (`tests/store_roster.rs`).
 
 use std::collections::BTreeMap;
 
