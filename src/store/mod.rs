@@ -5,6 +5,9 @@
 //! `body` (format 3: postcard, deflated, as text), import time included, so the index can be
 //! rebuilt from the entries if it is ever damaged. Bodies of format 2 (the custom codec of
 //! earlier releases, `legacy`) still read, and are rewritten in format 3 when loaded.
+//! The school roster is apart (`roster`): `cohorte.v2.roster` holds the current one, and
+//! `cohorte.v2.roster-choices` (serde_json) the salt of its students' keys, the matching
+//! decisions and each campaign's cohort classes, which outlive a replaced or deleted roster.
 //! Every write puts the snapshot first and the index last, and undoes what it wrote when the
 //! browser refuses, so what was stored before stays exactly as it was.
 //!
@@ -18,6 +21,7 @@ pub mod keys;
 pub mod legacy;
 pub mod model;
 pub mod prefs;
+pub mod roster;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
@@ -33,12 +37,13 @@ pub use body::CodecError;
 use body::{encode_text, utf16_len};
 pub use keys::SCHEMA_VERSION;
 use keys::{
-    snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, V1_INDEX_KEY,
-    V1_SNAPSHOT_PREFIX,
+    snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, ROSTER_CHOICES_KEY,
+    ROSTER_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
 };
 pub use model::Entry;
+pub use roster::{RosterChoices, RosterMeta, StoredRoster};
 #[cfg(target_arch = "wasm32")]
-pub use web::{Store, WebBackend};
+pub use web::{random_salt, Store, WebBackend};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
@@ -562,7 +567,7 @@ impl<B: Backend> Repository<B> {
 
     /// Removes an entry set aside as unreadable (and its line in the index, if any).
     pub fn remove_damaged(&self, key: &str) -> Result<(), StoreError> {
-        if key == INDEX_KEY || key == V1_INDEX_KEY {
+        if [INDEX_KEY, V1_INDEX_KEY, ROSTER_KEY, ROSTER_CHOICES_KEY].contains(&key) {
             return self.backend.remove(key);
         }
         if let Some(id) = snapshot_id(key).or_else(|| {
@@ -644,7 +649,13 @@ impl<B: Backend> Repository<B> {
 
     /// The backup file of everything stored (JSON text).
     pub fn backup(&self, created_at_ms: f64) -> Result<String, StoreError> {
-        Ok(backup::write(&self.entries()?, created_at_ms))
+        let (roster, roster_choices) = self.roster_for_backup()?;
+        Ok(backup::write(
+            &self.entries()?,
+            roster.as_ref(),
+            roster_choices.as_ref(),
+            created_at_ms,
+        ))
     }
 
     /// Restores a backup file. It is checked entirely before anything is touched; a refused
@@ -661,12 +672,13 @@ impl<B: Backend> Repository<B> {
         mode: RestoreMode,
     ) -> Result<RestoreReport, StoreError> {
         match mode {
-            RestoreMode::Merge => self.merge(backup.entries),
-            RestoreMode::Replace => self.replace(backup.entries),
+            RestoreMode::Merge => self.merge(backup),
+            RestoreMode::Replace => self.replace(backup),
         }
     }
 
-    fn merge(&self, entries: Vec<Entry>) -> Result<RestoreReport, StoreError> {
+    fn merge(&self, backup: CheckedBackup) -> Result<RestoreReport, StoreError> {
+        let entries = backup.entries;
         let mut report = RestoreReport::default();
         let mut written = Vec::new();
         let mut next = self.read_index()?;
@@ -696,9 +708,20 @@ impl<B: Backend> Repository<B> {
             next.snapshots.push(meta);
             report.added += 1;
         }
+        // The roster part before the index, so that a refusal of either undoes both.
+        let (roster_restored, roster_undo) =
+            match self.merge_roster_part(backup.roster.as_ref(), backup.roster_choices.as_ref()) {
+                Ok(merged) => merged,
+                Err(error) => {
+                    self.remove_all(&written);
+                    return Err(error);
+                }
+            };
+        report.roster_restored = roster_restored;
         if report.added > 0 {
             next.version = SCHEMA_VERSION;
             if let Err(error) = self.write_index(&next) {
+                self.undo_roster(&roster_undo);
                 self.remove_all(&written);
                 return Err(error);
             }
@@ -706,7 +729,8 @@ impl<B: Backend> Repository<B> {
         Ok(report)
     }
 
-    fn replace(&self, entries: Vec<Entry>) -> Result<RestoreReport, StoreError> {
+    fn replace(&self, backup: CheckedBackup) -> Result<RestoreReport, StoreError> {
+        let entries = backup.entries;
         // Kept in memory, byte for byte, to put back if the new content does not fit.
         let mut previous = Vec::new();
         for key in self.app_keys()? {
@@ -759,7 +783,18 @@ impl<B: Backend> Repository<B> {
             }
             report.added += 1;
         }
-        written.push(INDEX_KEY.to_owned());
+        match self.write_roster_part(backup.roster.as_ref(), backup.roster_choices.as_ref()) {
+            Ok(restored) => report.roster_restored = restored,
+            Err(error) => {
+                put_back(self, &written);
+                return Err(error);
+            }
+        }
+        written.extend([
+            ROSTER_KEY.to_owned(),
+            ROSTER_CHOICES_KEY.to_owned(),
+            INDEX_KEY.to_owned(),
+        ]);
         if let Err(error) = self.write_index(&index) {
             put_back(self, &written);
             return Err(error);
@@ -776,8 +811,7 @@ impl<B: Backend> Repository<B> {
 
 /// Reads and checks a backup file without touching storage.
 pub fn read_backup(text: &str) -> Result<CheckedBackup, StoreError> {
-    let entries = backup::read(text).map_err(StoreError::InvalidBackup)?;
-    Ok(CheckedBackup { entries })
+    backup::read_checked(text).map_err(StoreError::InvalidBackup)
 }
 
 #[cfg(test)]
