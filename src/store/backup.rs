@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use super::body::CodecError;
 use super::legacy;
 use super::model::Entry;
+use super::roster::{RosterChoices, StoredRoster};
 use crate::domain::snapshot::CampaignSnapshot;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
@@ -31,6 +32,9 @@ pub struct RestoreReport {
     pub already_present: usize,
     /// Snapshots that were stored before a replace.
     pub removed: usize,
+    /// The backup's roster is now the stored one (merge keeps a newer stored roster, or one
+    /// keyed with another salt).
+    pub roster_restored: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +86,9 @@ impl fmt::Display for BackupError {
 impl std::error::Error for BackupError {}
 
 /// Version of the backup file. 2 (first with backups): snapshots as base64 of the custom
-/// codec; 3: snapshots as plain JSON.
+/// codec; 3: snapshots as plain JSON, then (same version: the fields are optional, and an
+/// earlier release reading such a file restores its snapshots and skips them) the roster and
+/// the choices about it.
 pub const BACKUP_VERSION: u32 = 3;
 
 #[derive(Serialize)]
@@ -91,6 +97,10 @@ struct BackupRef<'a> {
     version: u32,
     created_at_ms: f64,
     snapshots: Vec<SnapshotRef<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roster: Option<&'a StoredRoster>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roster_choices: Option<&'a RosterChoices>,
 }
 
 /// One import: a summary first, so that a person scrolling the file sees what each one is
@@ -105,7 +115,12 @@ struct SnapshotRef<'a> {
     snapshot: &'a CampaignSnapshot,
 }
 
-pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
+pub(crate) fn write(
+    entries: &[Entry],
+    roster: Option<&StoredRoster>,
+    roster_choices: Option<&RosterChoices>,
+    created_at_ms: f64,
+) -> String {
     // Compact rather than pretty: a pretty file is 2.5 times larger, and a backup of a full
     // store already weighs about 300 bytes per participant row.
     serde_json::to_string(&BackupRef {
@@ -123,6 +138,8 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
                 snapshot: &entry.snapshot,
             })
             .collect(),
+        roster,
+        roster_choices,
     })
     // Plain data to a String: serde_json only fails on maps with non-string keys.
     .unwrap_or_default()
@@ -131,9 +148,16 @@ pub(crate) fn write(entries: &[Entry], created_at_ms: f64) -> String {
 /// A backup file read and checked entirely, not applied yet (`store::read_backup`).
 pub struct CheckedBackup {
     pub(super) entries: Vec<Entry>,
+    pub(super) roster: Option<StoredRoster>,
+    pub(super) roster_choices: Option<RosterChoices>,
 }
 
 impl CheckedBackup {
+    /// The roster the file holds, if any, to say so before restoring.
+    pub fn roster(&self) -> Option<&StoredRoster> {
+        self.roster.as_ref()
+    }
+
     /// How many imports the file holds.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -160,6 +184,11 @@ struct BackupV3<'a> {
     _created_at_ms: f64,
     #[serde(borrow)]
     snapshots: Vec<&'a RawValue>,
+    /// Absent from backups made before rosters.
+    #[serde(default, borrow)]
+    roster: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    roster_choices: Option<&'a RawValue>,
 }
 
 /// Enough of a snapshot to name it when the rest does not read.
@@ -179,6 +208,11 @@ fn not_json(error: &serde_json::Error) -> Option<BackupError> {
 
 /// Every snapshot of a backup file, or why the file is refused.
 pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
+    read_checked(text).map(|backup| backup.entries)
+}
+
+/// Everything a backup file holds (snapshots, roster, choices), or why the file is refused.
+pub fn read_checked(text: &str) -> Result<CheckedBackup, BackupError> {
     // The header first: whether this is a backup at all, and of which version.
     let header: Header = serde_json::from_str(text)
         .map_err(|error| not_json(&error).unwrap_or(BackupError::NotABackup))?;
@@ -190,16 +224,41 @@ pub fn read(text: &str) -> Result<Vec<Entry>, BackupError> {
             version: u32::try_from(version).unwrap_or(u32::MAX),
         }),
         Some(version) if version == u64::from(BACKUP_VERSION) => read_v3(text),
-        Some(2) => legacy::read_v2_backup(text),
+        Some(2) => legacy::read_v2_backup(text).map(|entries| CheckedBackup {
+            entries,
+            roster: None,
+            roster_choices: None,
+        }),
         _ => Err(BackupError::NotABackup),
     }
 }
 
-fn read_v3(text: &str) -> Result<Vec<Entry>, BackupError> {
+fn read_v3(text: &str) -> Result<CheckedBackup, BackupError> {
     // Each snapshot is kept as its JSON text first, so that one that does not read is named.
     let file: BackupV3 = serde_json::from_str(text)
         .map_err(|error| not_json(&error).unwrap_or(BackupError::NotABackup))?;
-    file.snapshots
+    let roster = file
+        .roster
+        .map(|raw| {
+            serde_json::from_str::<StoredRoster>(raw.get()).map_err(|error| BackupError::Damaged {
+                file_name: serde_json::from_str::<NamedRoster>(raw.get())
+                    .map(|named| named.roster.file_name)
+                    .unwrap_or_else(|_| "liste des élèves".to_owned()),
+                problem: CodecError::Malformed(error.to_string()),
+            })
+        })
+        .transpose()?;
+    let roster_choices = file
+        .roster_choices
+        .map(|raw| {
+            serde_json::from_str::<RosterChoices>(raw.get()).map_err(|error| BackupError::Damaged {
+                file_name: "choix sur la liste des élèves".to_owned(),
+                problem: CodecError::Malformed(error.to_string()),
+            })
+        })
+        .transpose()?;
+    let entries = file
+        .snapshots
         .iter()
         .enumerate()
         .map(|(index, raw)| {
@@ -210,5 +269,16 @@ fn read_v3(text: &str) -> Result<Vec<Entry>, BackupError> {
                 problem: CodecError::Malformed(error.to_string()),
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(CheckedBackup {
+        entries,
+        roster,
+        roster_choices,
+    })
+}
+
+/// Enough of a stored roster to name it when the rest does not read.
+#[derive(Deserialize)]
+struct NamedRoster {
+    roster: Named,
 }

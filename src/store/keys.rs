@@ -24,3 +24,8 @@ pub fn v1_snapshot_key(id: u32) -> String {
 pub fn snapshot_id(key: &str) -> Option<u32> {
     key.strip_prefix(SNAPSHOT_PREFIX)?.parse().ok()
 }
+
+/// The current roster (one at a time: a newer one replaces it).
+pub const ROSTER_KEY: &str = "cohorte.v2.roster";
+/// The salt, matching decisions and cohort classes: apart from the roster, so they outlive it.
+pub const ROSTER_CHOICES_KEY: &str = "cohorte.v2.roster-choices";

@@ -18,6 +18,7 @@ pub mod keys;
 pub mod legacy;
 pub mod model;
 pub mod prefs;
+pub mod roster;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
@@ -33,12 +34,13 @@ pub use body::CodecError;
 use body::{encode_text, utf16_len};
 pub use keys::SCHEMA_VERSION;
 use keys::{
-    snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, V1_INDEX_KEY,
-    V1_SNAPSHOT_PREFIX,
+    snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, ROSTER_CHOICES_KEY,
+    ROSTER_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
 };
 pub use model::Entry;
+pub use roster::{RosterChoices, RosterMeta, StoredRoster};
 #[cfg(target_arch = "wasm32")]
-pub use web::{Store, WebBackend};
+pub use web::{random_salt, Store, WebBackend};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StoreError {
@@ -562,7 +564,7 @@ impl<B: Backend> Repository<B> {
 
     /// Removes an entry set aside as unreadable (and its line in the index, if any).
     pub fn remove_damaged(&self, key: &str) -> Result<(), StoreError> {
-        if key == INDEX_KEY || key == V1_INDEX_KEY {
+        if [INDEX_KEY, V1_INDEX_KEY, ROSTER_KEY, ROSTER_CHOICES_KEY].contains(&key) {
             return self.backend.remove(key);
         }
         if let Some(id) = snapshot_id(key).or_else(|| {
@@ -644,7 +646,13 @@ impl<B: Backend> Repository<B> {
 
     /// The backup file of everything stored (JSON text).
     pub fn backup(&self, created_at_ms: f64) -> Result<String, StoreError> {
-        Ok(backup::write(&self.entries()?, created_at_ms))
+        let (roster, roster_choices) = self.roster_for_backup()?;
+        Ok(backup::write(
+            &self.entries()?,
+            roster.as_ref(),
+            roster_choices.as_ref(),
+            created_at_ms,
+        ))
     }
 
     /// Restores a backup file. It is checked entirely before anything is touched; a refused
@@ -661,12 +669,13 @@ impl<B: Backend> Repository<B> {
         mode: RestoreMode,
     ) -> Result<RestoreReport, StoreError> {
         match mode {
-            RestoreMode::Merge => self.merge(backup.entries),
-            RestoreMode::Replace => self.replace(backup.entries),
+            RestoreMode::Merge => self.merge(backup),
+            RestoreMode::Replace => self.replace(backup),
         }
     }
 
-    fn merge(&self, entries: Vec<Entry>) -> Result<RestoreReport, StoreError> {
+    fn merge(&self, backup: CheckedBackup) -> Result<RestoreReport, StoreError> {
+        let entries = backup.entries;
         let mut report = RestoreReport::default();
         let mut written = Vec::new();
         let mut next = self.read_index()?;
@@ -696,9 +705,20 @@ impl<B: Backend> Repository<B> {
             next.snapshots.push(meta);
             report.added += 1;
         }
+        // The roster part before the index, so that a refusal of either undoes both.
+        let (roster_restored, roster_undo) =
+            match self.merge_roster_part(backup.roster.as_ref(), backup.roster_choices.as_ref()) {
+                Ok(merged) => merged,
+                Err(error) => {
+                    self.remove_all(&written);
+                    return Err(error);
+                }
+            };
+        report.roster_restored = roster_restored;
         if report.added > 0 {
             next.version = SCHEMA_VERSION;
             if let Err(error) = self.write_index(&next) {
+                self.undo_roster(&roster_undo);
                 self.remove_all(&written);
                 return Err(error);
             }
@@ -706,7 +726,8 @@ impl<B: Backend> Repository<B> {
         Ok(report)
     }
 
-    fn replace(&self, entries: Vec<Entry>) -> Result<RestoreReport, StoreError> {
+    fn replace(&self, backup: CheckedBackup) -> Result<RestoreReport, StoreError> {
+        let entries = backup.entries;
         // Kept in memory, byte for byte, to put back if the new content does not fit.
         let mut previous = Vec::new();
         for key in self.app_keys()? {
@@ -759,7 +780,18 @@ impl<B: Backend> Repository<B> {
             }
             report.added += 1;
         }
-        written.push(INDEX_KEY.to_owned());
+        match self.write_roster_part(backup.roster.as_ref(), backup.roster_choices.as_ref()) {
+            Ok(restored) => report.roster_restored = restored,
+            Err(error) => {
+                put_back(self, &written);
+                return Err(error);
+            }
+        }
+        written.extend([
+            ROSTER_KEY.to_owned(),
+            ROSTER_CHOICES_KEY.to_owned(),
+            INDEX_KEY.to_owned(),
+        ]);
         if let Err(error) = self.write_index(&index) {
             put_back(self, &written);
             return Err(error);
@@ -776,8 +808,7 @@ impl<B: Backend> Repository<B> {
 
 /// Reads and checks a backup file without touching storage.
 pub fn read_backup(text: &str) -> Result<CheckedBackup, StoreError> {
-    let entries = backup::read(text).map_err(StoreError::InvalidBackup)?;
-    Ok(CheckedBackup { entries })
+    backup::read_checked(text).map_err(StoreError::InvalidBackup)
 }
 
 #[cfg(test)]

@@ -5,7 +5,8 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::{Backend, CodecError, Loaded, Repository, SaveOutcome, StoreError};
+use super::{Backend, CodecError, Loaded, Repository, RosterMeta, SaveOutcome, StoreError};
+use crate::domain::roster::{Roster, RosterFile, RosterSalt};
 use crate::domain::snapshot::CampaignSnapshot;
 
 pub struct WebBackend(web_sys::Storage);
@@ -118,5 +119,48 @@ impl Store {
         imported_at_ms: f64,
     ) -> Result<SaveOutcome, StoreError> {
         Self::open()?.save(snapshot, imported_at_ms)
+    }
+}
+
+/// 16 random bytes for a new salt, from `crypto.getRandomValues` (there on `file://` too: it
+/// needs no secure context). Through `js_sys::Reflect` rather than web-sys's `Crypto`
+/// binding, which would need one more web-sys feature for a single call; `Math.random` only
+/// where the page has no `crypto` at all, the salt being pseudonymisation, not a secret.
+pub fn random_salt() -> RosterSalt {
+    let mut bytes = [0u8; 16];
+    let array = js_sys::Uint8Array::new_with_length(16);
+    let filled = js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
+        .ok()
+        .filter(|crypto| crypto.is_object())
+        .and_then(|crypto| {
+            let fill = js_sys::Reflect::get(&crypto, &"getRandomValues".into()).ok()?;
+            let fill: js_sys::Function = wasm_bindgen::JsCast::dyn_into(fill).ok()?;
+            fill.call1(&crypto, &array).ok()
+        })
+        .is_some();
+    if filled {
+        array.copy_to(&mut bytes);
+    } else {
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    RosterSalt::from_random_bytes(bytes)
+}
+
+impl Store {
+    /// The salt of the students' keys, created (from the browser's random source) and stored
+    /// the first time.
+    pub fn roster_salt() -> Result<RosterSalt, StoreError> {
+        Self::open()?.roster_salt(random_salt)
+    }
+
+    /// Keys the roster file with the stored salt and stores it in place of the current one;
+    /// a refusal leaves the previous roster as it was.
+    pub fn save_roster(
+        file: RosterFile,
+        imported_at_ms: f64,
+    ) -> Result<(RosterMeta, Roster), StoreError> {
+        Self::open()?.save_roster(file, imported_at_ms, random_salt)
     }
 }
