@@ -4,14 +4,14 @@
 use leptos::prelude::*;
 
 use crate::domain::cohort::ClassSummary;
-use crate::domain::route::CampaignTab;
 use crate::domain::roster::cohort::CohortClass;
+use crate::domain::route::CampaignTab;
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
-use crate::ui::text::roster as tr;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::cards::Meter;
 
 #[component]

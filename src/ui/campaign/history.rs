@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::domain::cohort::{participant_lines, percent, profile_students, ProfileCounts};
-use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
 use crate::domain::diff::{
     as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
 };
+use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
 use crate::domain::snapshot::{LocalDateTime, ProfileRow, Rows};
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::state::{format_timestamp, use_state, Shared, StoredSnapshot};
@@ -93,7 +93,9 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
             let (Some(before), Some(after)) = (find(from.get()), find(to.get())) else {
                 return None;
             };
-            let (Rows::Profiles(before), Rows::Profiles(after)) = (&before.data.rows, &after.data.rows) else {
+            let (Rows::Profiles(before), Rows::Profiles(after)) =
+                (&before.data.rows, &after.data.rows)
+            else {
                 return None;
             };
             let (before, after) = (participant_lines(before), participant_lines(after));

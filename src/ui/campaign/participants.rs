@@ -12,13 +12,13 @@ use leptos::prelude::*;
 use crate::domain::campaigns::page_bounds;
 use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
 use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
-use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
 use crate::domain::roster::cohort::NEVER_JOINED_SLUG;
+use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
 use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
-use crate::ui::text::roster as tr;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 use crate::ui::widgets::sort_header::SortHeader;
 
@@ -160,8 +160,12 @@ pub fn ParticipantsTable(
                 not_sent: text::TAG_NOT_SENT,
             };
             let csv = selected.with_untracked(|s| {
-                let participants: Vec<usize> =
-                    s.indices.iter().copied().filter(|&i| i < lines.len()).collect();
+                let participants: Vec<usize> = s
+                    .indices
+                    .iter()
+                    .copied()
+                    .filter(|&i| i < lines.len())
+                    .collect();
                 participants_csv(&lines, &participants, &labels)
             });
             if download_csv(&tc::participants_file_name(route.id), &csv).is_err() {

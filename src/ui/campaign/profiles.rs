@@ -23,9 +23,9 @@ use crate::ui::campaign::todo::TodoList;
 use crate::ui::campaign::{profile_rows, CampaignRoute};
 use crate::ui::roster::{campaign_join, never_joined_matches, CohortPicker, ToCheckPanel};
 use crate::ui::state::Shared;
-use crate::ui::text::roster as tr;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::cards::Card;
 
 #[component]
@@ -81,7 +81,12 @@ pub fn ProfilesPage(
                                     .never_joined
                                     .iter()
                                     .filter(|&&student| {
-                                        never_joined_matches(&join.roster, student, &view.filter.classes, &search)
+                                        never_joined_matches(
+                                            &join.roster,
+                                            student,
+                                            &view.filter.classes,
+                                            &search,
+                                        )
                                     })
                                     .map(|&student| lines.len() + student),
                             );

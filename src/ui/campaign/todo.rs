@@ -8,18 +8,20 @@ use leptos::prelude::*;
 
 use crate::domain::cohort::{Certifiability, ParticipantLine};
 use crate::domain::competences::{COMPETENCES, DOMAINS};
+use crate::domain::export_csv::CsvWriter;
+use crate::domain::roster::cohort::{
+    never_joined_todo, NeverJoinedClass, NEVER_JOINED_ADVICE, NEVER_JOINED_SLUG,
+};
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::todo::{
     competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
 };
 use crate::ui::campaign::{profile_rows, CampaignClassFilter, CampaignRoute};
-use crate::domain::export_csv::CsvWriter;
-use crate::domain::roster::cohort::{never_joined_todo, NeverJoinedClass, NEVER_JOINED_ADVICE, NEVER_JOINED_SLUG};
 use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
-use crate::ui::text::roster as tr;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 
 /// Above this many students the class lists start folded, so a 20,000-student campaign does
@@ -343,7 +345,14 @@ fn never_joined_csv(classes: &[NeverJoinedClass]) -> String {
 #[component]
 fn NeverJoinedBlock(class: NeverJoinedClass) -> impl IntoView {
     let title = tr::never_joined_class_title(&class.label);
-    let title_id = format!("todo-never-{}", if class.key.is_empty() { "none" } else { &class.key });
+    let title_id = format!(
+        "todo-never-{}",
+        if class.key.is_empty() {
+            "none"
+        } else {
+            &class.key
+        }
+    );
     let labelled_by = title_id.clone();
     let rows = class
         .students

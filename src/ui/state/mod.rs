@@ -123,13 +123,15 @@ impl AppState {
                 data: Arc::new(data),
             })
             .collect();
+        let (roster, roster_problems) = roster::RosterSignals::restore();
+        let problems = loaded.problems.iter().chain(&roster_problems);
         AppState {
             snapshots: RwSignal::new(snapshots),
             import_lines: RwSignal::new(Vec::new()),
-            app_errors: RwSignal::new(loaded.problems.iter().map(ToString::to_string).collect()),
+            app_errors: RwSignal::new(problems.map(ToString::to_string).collect()),
             route: RwSignal::new(Route::parse(&current_hash())),
             damaged: RwSignal::new(loaded.damaged),
-            roster: roster::RosterSignals::empty(),
+            roster,
         }
     }
 

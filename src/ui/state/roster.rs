@@ -1,6 +1,7 @@
 //! The school roster in the app state: the roster itself, the remembered "À vérifier"
 //! choices and the classes that make each campaign's cohort. Every change goes through an
-//! action here, which asks the store first.
+//! action here, which asks the store first (`store::roster`) and changes the signals only
+//! once storage agrees.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -9,7 +10,8 @@ use leptos::prelude::*;
 
 use super::{AppState, ImportKind, ImportLine, ImportStatus, Shared};
 use crate::domain::roster::matching::{Decision, MatchDecisions};
-use crate::domain::roster::{read_roster, Roster, RosterSalt};
+use crate::domain::roster::{read_roster, Roster};
+use crate::store::{RosterChoices, Store, StoreError};
 
 /// The stored roster, shared between the views, and when it was imported.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,42 +27,61 @@ pub struct RosterSignals {
     pub(super) decisions: RwSignal<MatchDecisions>,
     /// Class keys making each campaign's cohort, by campaign id, once the user chose them.
     pub(super) cohort_classes: RwSignal<BTreeMap<u64, Vec<String>>>,
-    pub(super) salt: RwSignal<Option<RosterSalt>>,
+}
+
+/// What storage holds about rosters, and what could not be read of it.
+struct LoadedRoster {
+    roster: Option<HeldRoster>,
+    choices: RosterChoices,
+    problems: Vec<StoreError>,
+}
+
+fn load_roster() -> LoadedRoster {
+    let mut problems = Vec::new();
+    let roster = match Store::open().and_then(|store| store.stored_roster()) {
+        Ok(stored) => stored.map(|(_, stored)| HeldRoster {
+            roster: Shared(Arc::new(stored.roster)),
+            imported_at_ms: stored.imported_at_ms,
+        }),
+        Err(error) => {
+            problems.push(error);
+            None
+        }
+    };
+    let choices = match Store::open().and_then(|store| store.roster_choices()) {
+        Ok(choices) => choices,
+        Err(error) => {
+            problems.push(error);
+            RosterChoices::default()
+        }
+    };
+    LoadedRoster {
+        roster,
+        choices,
+        problems,
+    }
 }
 
 impl RosterSignals {
-    pub(super) fn empty() -> Self {
-        RosterSignals {
-            roster: RwSignal::new(None),
-            decisions: RwSignal::new(MatchDecisions::default()),
-            cohort_classes: RwSignal::new(BTreeMap::new()),
-            salt: RwSignal::new(None),
-        }
+    /// The roster part of the state at start-up, and what could not be read.
+    pub(super) fn restore() -> (Self, Vec<StoreError>) {
+        let loaded = load_roster();
+        let signals = RosterSignals {
+            roster: RwSignal::new(loaded.roster),
+            decisions: RwSignal::new(loaded.choices.decisions),
+            cohort_classes: RwSignal::new(loaded.choices.cohort_classes),
+        };
+        (signals, loaded.problems)
     }
-}
 
-/// 16 random bytes from `crypto.getRandomValues`, through `js_sys::Reflect` so that no more
-/// web-sys features are needed for one call.
-fn random_salt() -> RosterSalt {
-    let mut bytes = [0u8; 16];
-    let array = js_sys::Uint8Array::new_with_length(16);
-    let filled = js_sys::Reflect::get(&js_sys::global(), &"crypto".into())
-        .ok()
-        .filter(|crypto| crypto.is_object())
-        .and_then(|crypto| {
-            let fill = js_sys::Reflect::get(&crypto, &"getRandomValues".into()).ok()?;
-            let fill: js_sys::Function = wasm_bindgen::JsCast::dyn_into(fill).ok()?;
-            fill.call1(&crypto, &array).ok()
-        })
-        .is_some();
-    if filled {
-        array.copy_to(&mut bytes);
-    } else {
-        for byte in &mut bytes {
-            *byte = (js_sys::Math::random() * 256.0) as u8;
-        }
+    /// Re-reads the roster and the choices from storage (after a restore or an erase).
+    pub(super) fn reload(&self) -> Vec<StoreError> {
+        let loaded = load_roster();
+        self.roster.set(loaded.roster);
+        self.decisions.set(loaded.choices.decisions);
+        self.cohort_classes.set(loaded.choices.cohort_classes);
+        loaded.problems
     }
-    RosterSalt::from_random_bytes(bytes)
 }
 
 impl AppState {
@@ -94,34 +115,50 @@ impl AppState {
             Ok(file) => file,
             Err(error) => return line(ImportStatus::Error, error.to_string()),
         };
-        let salt = self.roster.salt.get_untracked().unwrap_or_else(random_salt);
-        self.roster.salt.set(Some(salt.clone()));
-        let roster = file.into_roster(&salt);
-        let message = roster.report().to_string();
-        self.roster.roster.set(Some(HeldRoster {
-            roster: Shared(Arc::new(roster)),
-            imported_at_ms: js_sys::Date::now(),
-        }));
-        line(ImportStatus::Ok, message)
+        let imported_at_ms = js_sys::Date::now();
+        match Store::save_roster(file, imported_at_ms) {
+            Err(error) => {
+                if error == StoreError::QuotaExceeded {
+                    self.report_once(error.to_string());
+                }
+                line(ImportStatus::Error, error.to_string())
+            }
+            Ok((meta, roster)) => {
+                let message = roster.report().to_string();
+                self.roster.roster.set(Some(HeldRoster {
+                    roster: Shared(Arc::new(roster)),
+                    imported_at_ms: meta.imported_at_ms,
+                }));
+                line(ImportStatus::Ok, message)
+            }
+        }
     }
 
     /// Removes the roster; the choices stay, for the next roster of the same school.
-    pub fn delete_roster(&self) -> Result<(), crate::store::StoreError> {
+    pub fn delete_roster(&self) -> Result<(), StoreError> {
+        Store::open()?.delete_roster()?;
         self.roster.roster.set(None);
         Ok(())
     }
 
-    /// Remembers which roster student (or nobody) an export name is.
+    /// Remembers which roster student (or nobody) an export name is. A refused write shows
+    /// its banner and changes nothing.
     pub fn decide_match(&self, key: String, decision: Decision) {
-        self.roster
-            .decisions
-            .update(|decisions| decisions.decide(key, decision));
+        match Store::open().and_then(|store| store.set_decision(key, Some(decision))) {
+            Ok(decisions) => self.roster.decisions.set(decisions),
+            Err(error) => self.report_once(error.to_string()),
+        }
     }
 
     /// Keeps the classes making a campaign's cohort.
     pub fn set_cohort_classes(&self, campaign_id: u64, classes: Vec<String>) {
-        self.roster.cohort_classes.update(|all| {
-            all.insert(campaign_id, classes);
-        });
+        let stored = Store::open()
+            .and_then(|store| store.set_cohort_classes(campaign_id, Some(classes.clone())));
+        match stored {
+            Ok(()) => self.roster.cohort_classes.update(|all| {
+                all.insert(campaign_id, classes);
+            }),
+            Err(error) => self.report_once(error.to_string()),
+        }
     }
 }

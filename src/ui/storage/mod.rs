@@ -171,9 +171,11 @@ pub fn StoragePanel() -> impl IntoView {
     // The roster's export date beside the newest export's, so that an old list shows.
     let roster_entry = move || {
         let held = state.roster().get();
-        let newest_export = metas.with(|metas| metas.iter().filter_map(|m| m.latest_activity).max());
+        let newest_export =
+            metas.with(|metas| metas.iter().filter_map(|m| m.latest_activity).max());
         match held {
-            None => view! { <p class="empty" data-testid="roster-none">{tr::STORAGE_NONE}</p> }.into_any(),
+            None => view! { <p class="empty" data-testid="roster-none">{tr::STORAGE_NONE}</p> }
+                .into_any(),
             Some(held) => {
                 let report = held.roster.report();
                 let line = tr::storage_line(

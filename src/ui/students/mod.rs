@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use crate::domain::campaigns::page_bounds;
+use crate::domain::roster::cohort::roster_students_view;
+use crate::domain::roster::matching::MatchDecisions;
+use crate::domain::roster::Roster;
 use crate::domain::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
 };
-use crate::domain::roster::cohort::roster_students_view;
-use crate::domain::roster::matching::MatchDecisions;
-use crate::domain::roster::Roster;
 use crate::domain::text::{class_key, fold, natural_cmp};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::history as text;
@@ -27,8 +27,9 @@ const DEFAULT_STUDENT_PAGE_SIZE: usize = 200;
 pub fn StudentsView() -> impl IntoView {
     let state = use_state();
     let lines = Memo::new(move |_| {
-        let overview =
-            state.snapshots().with(|all| students_overview(all.iter().map(|s| s.data.as_ref())));
+        let overview = state
+            .snapshots()
+            .with(|all| students_overview(all.iter().map(|s| s.data.as_ref())));
         let decisions = state.match_decisions().get();
         let lines = match state.roster().get() {
             None => overview,

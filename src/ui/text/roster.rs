@@ -6,7 +6,8 @@ pub const TAG_NEVER_JOINED: &str = "Jamais participé";
 pub const TAG_OUT: &str = "hors liste";
 pub const TAG_CLASS_CHANGED: &str = "classe différente";
 pub const FILTER_NEVER_JOINED: &str = "Jamais participé (liste des élèves)";
-pub const COHORT_PICKER_LEGEND: &str = "Classes de la liste des élèves qui forment la cohorte de cette campagne";
+pub const COHORT_PICKER_LEGEND: &str =
+    "Classes de la liste des élèves qui forment la cohorte de cette campagne";
 pub const TO_CHECK_TITLE: &str = "À vérifier";
 pub const TO_CHECK_HELP: &str = "Ces participants peuvent correspondre à plusieurs élèves de la liste : choisissez lequel. Votre choix est retenu.";
 pub const CANDIDATES: &str = "Élèves possibles";
@@ -18,7 +19,8 @@ pub const NEVER_JOINED_TITLE: &str = "Jamais participé";
 pub const STORAGE_TITLE: &str = "Liste des élèves";
 pub const STORAGE_NONE: &str = "Aucune liste des élèves importée.";
 pub const DELETE_ROSTER: &str = "Supprimer la liste des élèves";
-pub const CONFIRM_DELETE: &str = "Supprimer la liste des élèves de ce navigateur ? Les exports restent.";
+pub const CONFIRM_DELETE: &str =
+    "Supprimer la liste des élèves de ce navigateur ? Les exports restent.";
 pub const NOT_COMMUNICATED: &str = "Non communiqué";
 
 pub fn cohort_share(percent: u32, certifiable: usize, students: usize) -> String {
@@ -60,7 +62,10 @@ pub fn never_joined_counts(count: usize) -> String {
 }
 
 pub fn storage_line(file: &str, date: Option<String>, students: usize, classes: usize) -> String {
-    let date = date.map_or_else(|| "date d’export inconnue".to_owned(), |d| format!("exportée le {d}"));
+    let date = date.map_or_else(
+        || "date d’export inconnue".to_owned(),
+        |d| format!("exportée le {d}"),
+    );
     format!(
         "« {file} » : {students} élève{} dans {classes} classe{}, {date}",
         if students > 1 { "s" } else { "" },

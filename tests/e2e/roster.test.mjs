@@ -1,0 +1,175 @@
+// The school roster (issue 17): the SIECLE list dropped beside a Pix Orga export shows the
+// students who never joined, on the campaign page, the to-do list and the students view; it
+// survives a reload, is replaced by a newer list, deleted, and a bad file is refused.
+// Fixtures: tests/fixtures/roster/make-e2e.py (the 3e export's students, two left out of the
+// list, one moved to 3C, BERNARD Jules twice in other classes, three who never joined, a 4A
+// student outside the cohort, one who left the school).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CohortePage, ROOT, expected, useBrowserAndServer } from './harness.mjs';
+
+const EXPORT = 'collecte-3e-sco-2025.csv';
+const ROSTER = 'roster/e2e-ElevesSansAdresses.zip';
+const NEWER_ROSTER = 'roster/e2e-ElevesSansAdresses-novembre.xml';
+const CAMPAIGN = expected('collecte-3e-sco-2025');
+const TMP = join(ROOT, 'target/e2e-roster');
+
+const env = useBrowserAndServer();
+mkdirSync(TMP, { recursive: true });
+
+const cohorteKeys = async (app) => (await app.storedEntries()).filter(([key]) => key.startsWith('cohorte.'));
+const neverJoinedRows = async (app) => (await app.participantRows()).filter((row) => row.roster === 'never-joined');
+
+// The participants the list places for sure: all but the last two (not in the list) and
+// BERNARD Jules (two homonyms in the list, none in his class: "À vérifier").
+const placed = CAMPAIGN.students.slice(0, -2).filter((s) => !(s.last === 'BERNARD' && s.first === 'Jules'));
+const certifiablePlaced = placed.filter((s) => s.certifiable).length;
+// The cohort: 3A-3D of the list (the classes the export names), 4A left out.
+const COHORT = placed.length + 2 /* BERNARD Jules ×2 */ + 3 /* never joined */;
+
+async function showAllRows(app) {
+  if (await app.testid('page-size').count()) await app.testid('page-size').selectOption('100');
+}
+
+test('roster and export dropped together: counts, never-joined rows, filter, reload', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.drop(ROSTER, EXPORT);
+  const results = await app.testid('import-result').evaluateAll((items) => items.map((item) => ({ ...item.dataset, text: item.textContent })));
+  assert.equal(results.length, 2);
+  const roster = results.find((r) => r.kind === 'roster');
+  assert.equal(roster.status, 'ok', roster.text);
+  assert.equal(roster.file, 'e2e-ElevesSansAdresses.zip');
+  assert.match(roster.text, /Liste des élèves \(SIECLE\) « e2e-ElevesSansAdresses\.zip » : 47 élèves dans 5 classes, exportée le 15\/09\/2025/);
+  assert.match(roster.text, /1 entrée écartée : 1 sorti/);
+  assert.equal(results.find((r) => r.kind === 'export').status, 'ok');
+
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  assert.equal(await app.count('count-never-joined'), 3);
+  assert.equal(await app.count('count-out-of-roster'), 2);
+  assert.equal(await app.count('count-participants'), 44, 'the export\'s own counts are unchanged');
+  const share = await app.testid('cohort-share').textContent();
+  const percent = Math.round((100 * certifiablePlaced) / COHORT);
+  assert.match(share, new RegExp(`${percent} % de la cohorte est certifiable : ${certifiablePlaced} élèves sur ${COHORT} de la liste des élèves`), share);
+
+  await showAllRows(app);
+  const rows = await app.participantRows();
+  const never = rows.filter((row) => row.roster === 'never-joined');
+  assert.deepEqual(never.map((r) => `${r.last} ${r.first} ${r.class} ${r.sent}`).sort(),
+    ['JAMAIS Alice 3A false', 'JAMAIS Bruno 3B false', 'NOUVEAU Chloé 3C false']);
+  assert.deepEqual(rows.filter((r) => r.roster === 'out').map((r) => r.last).sort(), ['TRAORÉ', 'VINCENT']);
+  assert.deepEqual(rows.filter((r) => r.roster === 'class-changed').map((r) => r.last), ['BEN SAÏD']);
+  assert.equal(rows.length, 44 + 3);
+
+  // The never-joined filter keeps them only; the class filter applies to them too.
+  await app.testid('filter-certifiability').selectOption('never-joined');
+  assert.equal((await app.participantRows()).length, 3);
+  assert.ok((await app.participantRows()).every((r) => r.roster === 'never-joined'));
+  await app.testid('filter-certifiability').selectOption('certifiable');
+  assert.equal((await neverJoinedRows(app)).length, 0, 'a status filter leaves them out');
+  await app.testid('filter-clear').click();
+
+  // "À vérifier": BERNARD Jules is one of two homonyms; picking the 3A one remembers it,
+  // and the 3B one becomes a student who never joined.
+  const item = app.page.locator('[data-testid="to-check-item"][data-last="BERNARD"]');
+  await item.waitFor();
+  await app.screenshot('roster-campaign-1280');
+  await app.page.setViewportSize({ width: 390, height: 844 });
+  await app.screenshot('roster-campaign-390');
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+  await item.locator('[data-testid="to-check-pick"][data-class="3A"]').click();
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="to-check"]'));
+  assert.equal(await app.count('count-never-joined'), 4);
+
+  // The to-do list has the never-joined students with the advice.
+  await app.testid('tab-todo').click();
+  const todoNever = app.testid('todo-never-joined');
+  await todoNever.first().waitFor();
+  const blocks = await todoNever.evaluateAll((els) => els.map((el) => [el.dataset.class, el.dataset.count]));
+  assert.deepEqual(blocks, [['3A', '1'], ['3B', '2'], ['3C', '1']]);
+  assert.match(await todoNever.first().textContent(), /lui donner le code de la campagne/);
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.testid('export-todo').click()]);
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /3A;JAMAIS;Alice;Jamais participé;;;;lui donner le code de la campagne/);
+
+  // Per class: the list's students and the never-joined among them.
+  await app.testid('tab-classes').click();
+  await app.testid('class-summary').waitFor();
+  const classes = await app.testid('class-row').evaluateAll((els) => els.map((el) => [el.dataset.class, el.dataset.neverJoined]));
+  assert.deepEqual(classes, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['3D', '0']]);
+
+  // The students view lists every student of the list; the never-joined are "Non communiqué".
+  await app.goto('#/eleves');
+  await app.testid('students-view').waitFor();
+  if (await app.testid('students-page-size').count()) await app.testid('students-page-size').selectOption('500');
+  const students = await app.testid('student-row').evaluateAll((els) => els.map((el) => ({ ...el.dataset })));
+  const alice = students.find((s) => s.last === 'JAMAIS' && s.first === 'Alice');
+  assert.equal(alice.certifiability, 'not-communicated');
+  assert.ok(students.some((s) => s.last === 'QUATRIÈME'), 'a 4A student of the list is there too');
+  assert.ok(students.some((s) => s.last === 'VINCENT'), 'participants out of the list stay');
+
+  // A reload keeps the roster and the choice made in "À vérifier".
+  await app.reload();
+  await app.goto(`#/campagne/${CAMPAIGN.campaign_id}`);
+  await app.testid('campaign-title').waitFor();
+  assert.equal(await app.count('count-never-joined'), 4);
+  assert.equal(await app.testid('to-check').count(), 0);
+  assert.deepEqual(app.foreignRequests(), []);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('a newer roster replaces the first; deleting it brings the views back', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  await app.pick(NEWER_ROSTER);
+  const [result] = await app.importResults();
+  assert.equal(result.status, 'ok', result.text);
+  assert.match(result.text, /46 élèves dans 5 classes, exportée le 20\/11\/2025/);
+
+  const entry = app.testid('roster-entry');
+  assert.equal(await entry.count(), 1, 'one roster at a time');
+  assert.equal(await entry.getAttribute('data-students'), '46');
+  assert.match(await entry.textContent(), /exportée le 20\/11\/2025/);
+  assert.match(await entry.textContent(), /export Pix Orga le plus récent : /);
+  await app.testid('storage-panel').screenshot({ path: join(ROOT, 'target/screenshots/roster-storage-1280.png') });
+
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  assert.equal(await app.count('count-never-joined'), 2, 'JAMAIS Bruno left the newer list');
+
+  await app.goto('#/');
+  app.acceptNextDialog();
+  await app.testid('delete-roster').click();
+  await app.testid('roster-none').waitFor();
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  assert.equal(await app.testid('count-never-joined').count(), 0);
+  assert.equal(await app.testid('count-out-of-roster').count(), 0);
+  assert.match(await app.testid('cohort-share').textContent(), /^\s*43 % de la cohorte est certifiable/);
+  await showAllRows(app);
+  assert.equal((await app.participantRows()).length, 44);
+  assert.equal(await app.page.locator('[data-testid="filter-certifiability"] option[value="never-joined"]').count(), 0);
+  await app.reload();
+  await app.goto('#/');
+  await app.testid('roster-none').waitFor();
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('a bad roster file is refused in French, naming the file, and stores nothing', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER);
+  const before = await cohorteKeys(app);
+  for (const bad of ['roster/pas-bee-eleves.xml', 'roster/e2e-deux-xml.zip', 'roster/siecle-tronque.xml']) {
+    await app.pick(bad);
+    const [result] = await app.testid('import-result').evaluateAll((items) => items.map((item) => ({ ...item.dataset, text: item.textContent })));
+    assert.equal(result.kind, 'roster', bad);
+    assert.equal(result.status, 'error', bad);
+    assert.ok(result.text.includes(bad.split('/').pop()), `${bad}: ${result.text}`);
+    assert.match(result.text, /[àéèêç]|fichier|liste/i, result.text);
+  }
+  assert.deepEqual(await cohorteKeys(app), before, 'nothing stored, nothing lost');
+  assert.equal(await app.testid('roster-entry').getAttribute('data-students'), '47', 'the stored roster stays');
+  await app.context.close();
+});
