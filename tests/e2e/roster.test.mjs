@@ -20,7 +20,13 @@ const env = useBrowserAndServer();
 mkdirSync(TMP, { recursive: true });
 
 const cohorteKeys = async (app) => (await app.storedEntries()).filter(([key]) => key.startsWith('cohorte.'));
-const neverJoinedRows = async (app) => (await app.participantRows()).filter((row) => row.roster === 'never-joined');
+async function showAllRows(app) {
+  if (await app.testid('page-size').count()) await app.testid('page-size').selectOption('100');
+}
+const neverJoinedRows = async (app) => {
+  await showAllRows(app);
+  return (await app.participantRows()).filter((row) => row.roster === 'never-joined');
+};
 
 // The participants the list places for sure: all but the last two (not in the list) and
 // BERNARD Jules (two homonyms in the list, none in his class: "À vérifier").
@@ -28,10 +34,6 @@ const placed = CAMPAIGN.students.slice(0, -2).filter((s) => !(s.last === 'BERNAR
 const certifiablePlaced = placed.filter((s) => s.certifiable).length;
 // The cohort: 3A-3D of the list (the classes the export names), 4A left out.
 const COHORT = placed.length + 2 /* BERNARD Jules ×2 */ + 3 /* never joined */;
-
-async function showAllRows(app) {
-  if (await app.testid('page-size').count()) await app.testid('page-size').selectOption('100');
-}
 
 test('roster and export dropped together: counts, never-joined rows, filter, reload', async () => {
   const app = await CohortePage.open(env.browser, env.server.url);
@@ -76,7 +78,10 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   await item.waitFor();
   await app.screenshot('roster-campaign-1280');
   await app.page.setViewportSize({ width: 390, height: 844 });
-  await app.screenshot('roster-campaign-390');
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await app.screenshot('roster-campaign-390', { fullPage: false });
+  await app.page.locator('[data-roster="never-joined"]').first().scrollIntoViewIfNeeded();
+  await app.screenshot('roster-never-joined-390', { fullPage: false });
   await app.page.setViewportSize({ width: 1280, height: 900 });
   await item.locator('[data-testid="to-check-pick"][data-class="3A"]').click();
   await app.page.waitForFunction(() => !document.querySelector('[data-testid="to-check"]'));
@@ -161,15 +166,50 @@ test('a bad roster file is refused in French, naming the file, and stores nothin
   const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick(ROSTER);
   const before = await cohorteKeys(app);
-  for (const bad of ['roster/pas-bee-eleves.xml', 'roster/e2e-deux-xml.zip', 'roster/siecle-tronque.xml']) {
+  const refusals = {
+    'roster/pas-bee-eleves.xml': /« pas-bee-eleves\.xml » n'est pas un export SIECLE des élèves : son élément racine est <ENSEIGNANTS>/,
+    'roster/e2e-deux-xml.zip': /« e2e-deux-xml\.zip » : l'archive zip contient plusieurs fichiers \.xml/,
+    'roster/siecle-tronque.xml': /« siecle-tronque\.xml » est incomplet/,
+  };
+  for (const [bad, message] of Object.entries(refusals)) {
     await app.pick(bad);
     const [result] = await app.testid('import-result').evaluateAll((items) => items.map((item) => ({ ...item.dataset, text: item.textContent })));
     assert.equal(result.kind, 'roster', bad);
     assert.equal(result.status, 'error', bad);
-    assert.ok(result.text.includes(bad.split('/').pop()), `${bad}: ${result.text}`);
-    assert.match(result.text, /[àéèêç]|fichier|liste/i, result.text);
+    assert.equal(result.file, bad.split('/').pop());
+    assert.match(result.text, message);
   }
   assert.deepEqual(await cohorteKeys(app), before, 'nothing stored, nothing lost');
   assert.equal(await app.testid('roster-entry').getAttribute('data-students'), '47', 'the stored roster stays');
+  await app.context.close();
+});
+
+test('backup and restore carry the roster and the choices made in "À vérifier"', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  await app.page.locator('[data-testid="to-check-item"][data-last="BERNARD"] [data-testid="to-check-pick"][data-class="3B"]').click();
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="to-check"]'));
+  const neverBefore = (await neverJoinedRows(app)).map((r) => `${r.last} ${r.first} ${r.class}`).sort();
+  assert.ok(neverBefore.includes('BERNARD Jules 3A'), neverBefore.join());
+
+  await app.goto('#/');
+  const backup = await app.downloadBackup();
+  const parsed = JSON.parse(backup.text);
+  assert.equal(parsed.roster.roster.students.length, 47);
+  assert.ok(!backup.text.includes('000000001XX'), 'no INE in the backup');
+  const path = join(TMP, backup.name);
+  writeFileSync(path, backup.text);
+
+  await app.eraseAll();
+  await app.testid('roster-none').waitFor();
+  const restored = await app.restoreBackup(path, 'replace');
+  assert.equal(restored.status, 'ok', restored.text);
+  assert.equal(await app.testid('roster-entry').getAttribute('data-students'), '47');
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  assert.equal(await app.count('count-never-joined'), 4);
+  assert.equal(await app.testid('to-check').count(), 0, 'the choice came back with the backup');
+  assert.deepEqual((await neverJoinedRows(app)).map((r) => `${r.last} ${r.first} ${r.class}`).sort(), neverBefore);
+  assert.deepEqual(app.errors, []);
   await app.context.close();
 });
