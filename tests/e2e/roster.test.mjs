@@ -87,12 +87,20 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   await app.page.waitForFunction(() => !document.querySelector('[data-testid="to-check"]'));
   assert.equal(await app.count('count-never-joined'), 4);
 
+  // The cohort's classes: 4A added by hand brings its student who never joined.
+  await app.testid('cohort-picker').locator('summary').click();
+  const picked = async () => app.testid('cohort-class').evaluateAll((els) => els.filter((el) => el.checked).map((el) => el.dataset.class));
+  assert.deepEqual(await picked(), ['3A', '3B', '3C', '3D'], 'by default, the classes the export names');
+  await app.page.locator('[data-testid="cohort-class"][data-class="4A"]').check();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="count-never-joined"]').textContent.startsWith('5'));
+  assert.match(await app.testid('cohort-share').textContent(), new RegExp(`sur ${COHORT + 1} de la liste`));
+
   // The to-do list has the never-joined students with the advice.
   await app.testid('tab-todo').click();
   const todoNever = app.testid('todo-never-joined');
   await todoNever.first().waitFor();
   const blocks = await todoNever.evaluateAll((els) => els.map((el) => [el.dataset.class, el.dataset.count]));
-  assert.deepEqual(blocks, [['3A', '1'], ['3B', '2'], ['3C', '1']]);
+  assert.deepEqual(blocks, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['4A', '1']]);
   assert.match(await todoNever.first().textContent(), /lui donner le code de la campagne/);
   const [download] = await Promise.all([app.page.waitForEvent('download'), app.testid('export-todo').click()]);
   const { readFileSync } = await import('node:fs');
@@ -103,7 +111,7 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   await app.testid('tab-classes').click();
   await app.testid('class-summary').waitFor();
   const classes = await app.testid('class-row').evaluateAll((els) => els.map((el) => [el.dataset.class, el.dataset.neverJoined]));
-  assert.deepEqual(classes, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['3D', '0']]);
+  assert.deepEqual(classes, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['3D', '0'], ['4A', '1']]);
 
   // The students view lists every student of the list; the never-joined are "Non communiqué".
   await app.goto('#/eleves');
@@ -115,11 +123,12 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   assert.ok(students.some((s) => s.last === 'QUATRIÈME'), 'a 4A student of the list is there too');
   assert.ok(students.some((s) => s.last === 'VINCENT'), 'participants out of the list stay');
 
-  // A reload keeps the roster and the choice made in "À vérifier".
+  // A reload keeps the roster, the choice made in "À vérifier" and the cohort's classes.
   await app.reload();
   await app.goto(`#/campagne/${CAMPAIGN.campaign_id}`);
   await app.testid('campaign-title').waitFor();
-  assert.equal(await app.count('count-never-joined'), 4);
+  assert.equal(await app.count('count-never-joined'), 5);
+  assert.deepEqual(await picked(), ['3A', '3B', '3C', '3D', '4A']);
   assert.equal(await app.testid('to-check').count(), 0);
   assert.deepEqual(app.foreignRequests(), []);
   assert.deepEqual(app.errors, []);

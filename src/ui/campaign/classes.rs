@@ -26,9 +26,24 @@ pub fn ClassSummaryTable(
     let with_roster = move || join.with(Option::is_some);
     let rows = move || {
         let join = join.get();
+        // Cohort classes the export does not name (chosen by hand) have only never-joined
+        // students: they get a row too.
+        let without_participants = join.iter().flat_map(|join| {
+            join.joined
+                .classes
+                .iter()
+                .filter(|class| !summaries.iter().any(|summary| summary.key == class.key))
+                .map(|class| ClassSummary {
+                    key: class.key.clone(),
+                    label: class.label.clone(),
+                    ..ClassSummary::default()
+                })
+                .collect::<Vec<_>>()
+        });
         summaries
             .iter()
             .cloned()
+            .chain(without_participants)
             .map(|summary| {
                 let cohort = join.as_ref().map(|join| {
                     join.joined
@@ -80,7 +95,11 @@ fn ClassRow(
 ) -> impl IntoView {
     let never_joined_attr = cohort.as_ref().map(|c| c.never_joined.to_string());
     let percent = summary.certifiable_percent();
-    let done = summary.all_certifiable();
+    // With a roster, a class is done only when nobody of it is left who never joined.
+    let done = summary.all_certifiable()
+        && cohort
+            .as_ref()
+            .is_none_or(|class| class.never_joined == 0 && class.to_check == 0);
     let label = if summary.label.is_empty() {
         tc::NO_CLASS.to_owned()
     } else {
