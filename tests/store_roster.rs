@@ -443,9 +443,7 @@ proptest! {
         at in 0.0f64..4e12,
     ) {
         let xml = siecle_xml(&students);
-        let Ok(file) = read_roster("liste.xml", &xml) else {
-            return Ok(());
-        };
+        let file = read_roster("liste.xml", &xml).unwrap();
         let store = store();
         let (meta, roster) = store.save_roster(file, at, move || RosterSalt::from_random_bytes(salt)).unwrap();
         prop_assert_eq!(meta.exported_on, Some(RosterDate { year: 2025, month: 9, day: 15 }));
@@ -456,4 +454,85 @@ proptest! {
         prop_assert_eq!(other.roster().unwrap(), Some(roster));
         prop_assert_eq!(other.roster_meta().unwrap().unwrap().imported_at_ms, at);
     }
+}
+
+#[test]
+fn choices_lost_under_a_stored_roster_take_its_salt_back() {
+    let store = store();
+    let (_, roster) = store
+        .save_roster(roster_file(LATIN9), 1.0, seed(11))
+        .unwrap();
+    store
+        .backend()
+        .set("cohorte.v2.roster-choices", "{")
+        .unwrap();
+    assert_eq!(
+        store.roster_salt(no_salt).unwrap_err(),
+        StoreError::Corrupted {
+            key: "cohorte.v2.roster-choices".into()
+        }
+    );
+    store.remove_damaged("cohorte.v2.roster-choices").unwrap();
+    assert_eq!(store.roster_salt(no_salt).unwrap(), roster.salt);
+    let (_, again) = store
+        .save_roster(roster_file(LATIN9), 2.0, no_salt)
+        .unwrap();
+    assert_eq!(again.students, roster.students);
+}
+
+#[test]
+fn the_pinned_backup_with_a_roster_restores_it_and_its_choices() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/backup-v3-liste.json"),
+    )
+    .unwrap();
+    let store = store();
+    let report = store.restore(&text, RestoreMode::Replace).unwrap();
+    assert_eq!(report.added, 1);
+    assert!(report.roster_restored);
+    let salt = RosterSalt::from_random_bytes(*b"cohorte-fixture!");
+    let expected = roster_file(LATIN9).into_roster(&salt);
+    let meta = store.roster_meta().unwrap().unwrap();
+    assert_eq!(meta.imported_at_ms, 1_764_441_600_000.0);
+    assert_eq!(meta.file_name, "ElevesSansAdresses.zip");
+    let roster = store.roster().unwrap().unwrap();
+    assert_eq!(roster.students, expected.students);
+    assert_eq!(store.roster_salt(no_salt).unwrap(), salt);
+    assert_eq!(
+        store
+            .decisions()
+            .unwrap()
+            .decisions
+            .get(&decision_key("FICTIF", "Test", "3E2")),
+        Some(&Decision::Student(expected.students[1].key.clone()))
+    );
+    assert_eq!(
+        store.cohort_classes(348_127).unwrap(),
+        Some(vec!["3e1".to_owned()])
+    );
+}
+
+#[test]
+fn a_school_of_two_thousand_students_takes_little_room() {
+    let students: Vec<(String, String, String)> = (0..2000)
+        .map(|at| {
+            (
+                format!("FICTIF-NOM{}", at * 7919 % 10007),
+                format!("Prénom{}", at * 104_729 % 9973),
+                format!("{}E{}", 3 + at % 4, at % 9),
+            )
+        })
+        .collect();
+    let file = read_roster("ElevesSansAdresses.xml", &siecle_xml(&students)).unwrap();
+    let store = store();
+    let (meta, _) = store.save_roster(file, 1.0, seed(12)).unwrap();
+    let json = serde_json::to_string(&store.roster().unwrap().unwrap()).unwrap();
+    println!(
+        "2,000 students: {} bytes stored, {} bytes of JSON",
+        meta.bytes,
+        json.len()
+    );
+    // Under 2 % of Chromium's 10 MB quota, and well under the JSON it deflates.
+    assert!(meta.bytes < 200_000, "{}", meta.bytes);
+    assert!(meta.bytes < json.len(), "{} >= {}", meta.bytes, json.len());
 }

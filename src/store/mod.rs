@@ -5,6 +5,9 @@
 //! `body` (format 3: postcard, deflated, as text), import time included, so the index can be
 //! rebuilt from the entries if it is ever damaged. Bodies of format 2 (the custom codec of
 //! earlier releases, `legacy`) still read, and are rewritten in format 3 when loaded.
+//! The school roster is apart (`roster`): `cohorte.v2.roster` holds the current one, and
+//! `cohorte.v2.roster-choices` (serde_json) the salt of its students' keys, the matching
+//! decisions and each campaign's cohort classes, which outlive a replaced or deleted roster.
 //! Every write puts the snapshot first and the index last, and undoes what it wrote when the
 //! browser refuses, so what was stored before stays exactly as it was.
 //!

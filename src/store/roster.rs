@@ -7,8 +7,8 @@
 //! The roster body is serde_json, deflated, in the 15-bit text of `body`. JSON rather than
 //! postcard (as snapshot bodies are): postcard is not self-describing, so a field added to
 //! `Roster` later (with `#[serde(default)]`) would make every stored roster unreadable,
-//! where JSON reads it as it is. Deflate brings it back to a few units per student (the
-//! names repeat the same classes and letters), which is what the quota is spent on.
+//! where JSON reads it as it is. Deflate wins back what JSON spends: 2,000 generated students
+//! take 73 KB of quota this way against 584 KB as plain JSON (`tests/store_roster.rs`).
 
 use std::collections::BTreeMap;
 
@@ -175,7 +175,12 @@ impl<B: Backend> Repository<B> {
         if let Some(salt) = choices.salt {
             return Ok(salt);
         }
-        let salt = fresh();
+        // Choices removed (by hand, or as damaged) under a stored roster: its salt keeps
+        // the next roster's keys equal to this one's.
+        let salt = match self.stored_roster() {
+            Ok(Some((_, stored))) => stored.roster.salt,
+            _ => fresh(),
+        };
         choices.salt = Some(salt.clone());
         self.write_choices(&choices)?;
         Ok(salt)
@@ -344,19 +349,25 @@ impl<B: Backend> Repository<B> {
         }
         let stored_choices = self.roster_choices().unwrap_or_default();
         let stored_roster = self.stored_roster().ok().flatten();
+        let stored_salt = stored_choices.salt.clone().or_else(|| {
+            stored_roster
+                .as_ref()
+                .map(|(_, stored)| stored.roster.salt.clone())
+        });
         let backup_salt = choices
             .and_then(|choices| choices.salt.clone())
             .or_else(|| roster.map(|stored| stored.roster.salt.clone()));
-        let compatible = match (&stored_choices.salt, &backup_salt) {
+        // Without a salt on one side, that side never keyed a student: nothing to orphan.
+        let compatible = match (&stored_salt, &backup_salt) {
             (Some(stored), Some(backup)) => stored == backup,
-            (None, _) | (_, None) => stored_choices.decisions.decisions.is_empty(),
+            _ => true,
         };
         if !compatible {
             return Ok((false, undo));
         }
         let mut merged = stored_choices.merged_with(&choices.cloned().unwrap_or_default());
         if merged.salt.is_none() {
-            merged.salt = backup_salt;
+            merged.salt = stored_salt.or(backup_salt);
         }
         let take_roster = roster.filter(|backup| {
             stored_roster
