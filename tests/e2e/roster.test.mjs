@@ -141,17 +141,27 @@ test('a newer roster replaces the first; deleting it brings the views back', asy
   await app.pick(NEWER_ROSTER);
   const [result] = await app.importResults();
   assert.equal(result.status, 'ok', result.text);
-  assert.match(result.text, /46 élèves dans 5 classes, exportée le 20\/11\/2025/);
+  assert.match(result.text, /47 élèves dans 5 classes, exportée le 20\/11\/2025/);
 
   const entry = app.testid('roster-entry');
   assert.equal(await entry.count(), 1, 'one roster at a time');
-  assert.equal(await entry.getAttribute('data-students'), '46');
+  assert.equal(await entry.getAttribute('data-students'), '47');
   assert.match(await entry.textContent(), /exportée le 20\/11\/2025/);
   assert.match(await entry.textContent(), /export Pix Orga le plus récent : /);
   await app.testid('storage-panel').screenshot({ path: join(ROOT, 'target/screenshots/roster-storage-1280.png') });
 
   await app.openCampaign(String(CAMPAIGN.campaign_id));
-  assert.equal(await app.count('count-never-joined'), 2, 'JAMAIS Bruno left the newer list');
+  assert.equal(await app.count('count-never-joined'), 3, 'JAMAIS Bruno left the newer list, AUBERT Lou arrived');
+
+  // October's collection: AUBERT Lou, of the list, joined since September.
+  await app.goto('#/');
+  await app.pick('series/collecte-3e-sco-2025-octobre.csv');
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  assert.equal(await app.count('count-never-joined'), 2);
+  await app.testid('tab-history').click();
+  const joined = app.testid('roster-joined-since');
+  assert.equal(await joined.getAttribute('data-count'), '1');
+  assert.match(await joined.textContent(), /1 élève de la liste a rejoint la campagne depuis la collecte précédente/);
 
   await app.goto('#/');
   app.acceptNextDialog();
