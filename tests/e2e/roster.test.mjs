@@ -80,6 +80,7 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.page.evaluate(() => window.scrollTo(0, 0));
   await app.screenshot('roster-campaign-390', { fullPage: false });
+  await app.testid('to-check').screenshot({ path: join(ROOT, 'target/screenshots/roster-to-check-390.png') });
   await app.page.locator('[data-roster="never-joined"]').first().scrollIntoViewIfNeeded();
   await app.screenshot('roster-never-joined-390', { fullPage: false });
   await app.page.setViewportSize({ width: 1280, height: 900 });
@@ -149,6 +150,9 @@ test('a newer roster replaces the first; deleting it brings the views back', asy
   assert.match(await entry.textContent(), /exportée le 20\/11\/2025/);
   assert.match(await entry.textContent(), /export Pix Orga le plus récent : /);
   await app.testid('storage-panel').screenshot({ path: join(ROOT, 'target/screenshots/roster-storage-1280.png') });
+  await app.page.setViewportSize({ width: 390, height: 844 });
+  await app.testid('roster-entry').screenshot({ path: join(ROOT, 'target/screenshots/roster-storage-390.png') });
+  await app.page.setViewportSize({ width: 1280, height: 900 });
 
   await app.openCampaign(String(CAMPAIGN.campaign_id));
   assert.equal(await app.count('count-never-joined'), 3, 'JAMAIS Bruno left the newer list, AUBERT Lou arrived');
@@ -167,6 +171,7 @@ test('a newer roster replaces the first; deleting it brings the views back', asy
   app.acceptNextDialog();
   await app.testid('delete-roster').click();
   await app.testid('roster-none').waitFor();
+  assert.match(await app.testid('storage-message').textContent(), /Liste des élèves supprimée/);
   await app.openCampaign(String(CAMPAIGN.campaign_id));
   assert.equal(await app.testid('count-never-joined').count(), 0);
   assert.equal(await app.testid('count-out-of-roster').count(), 0);

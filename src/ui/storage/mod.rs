@@ -165,7 +165,7 @@ pub fn StoragePanel() -> impl IntoView {
 
     let delete_roster = move |_| {
         if confirmed(tr::CONFIRM_DELETE) {
-            report(state.delete_roster().map(|()| text::deleted(1)));
+            report(state.delete_roster().map(|()| tr::DELETED.to_owned()));
         }
     };
     // The roster's export date beside the newest export's, so that an old list shows.

@@ -14,6 +14,7 @@ use crate::domain::students::{
 use crate::domain::text::{class_key, fold, natural_cmp};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::history as text;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::{PlainHeader, SortHeader};
@@ -98,6 +99,9 @@ pub fn StudentsView() -> impl IntoView {
         <section class="panel students" data-testid="students-view" aria-labelledby="students-title">
             <h2 id="students-title">{text::STUDENTS_TITLE}</h2>
             <p>{text::STUDENTS_INTRO}</p>
+            <Show when=move || state.roster().with(Option::is_some)>
+                <p class="notice" data-testid="students-roster-note">{tr::STUDENTS_WITH_ROSTER}</p>
+            </Show>
             <form class="filters" role="search" on:submit=|event| event.prevent_default()>
                 <label class="field">
                     <span class="field__label">{text::SEARCH}</span>

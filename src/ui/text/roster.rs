@@ -89,3 +89,5 @@ pub fn imported_on(when: &str) -> String {
 pub fn newest_export(date: &str) -> String {
     format!("(export Pix Orga le plus récent : {date})")
 }
+pub const DELETED: &str = "Liste des élèves supprimée. Les exports et vos choix restent.";
+pub const STUDENTS_WITH_ROSTER: &str = "Avec la liste des élèves : chaque élève de la liste y figure, même sans participation (« Non communiqué », comme sur la page Élèves de Pix Orga), puis les participants absents de la liste.";
