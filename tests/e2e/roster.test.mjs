@@ -4,11 +4,17 @@
 // Fixtures: tests/fixtures/roster/make-e2e.py (the 3e export's students, two left out of the
 // list, one moved to 3C, BERNARD Jules twice in other classes, three who never joined, a 4A
 // student outside the cohort, one who left the school).
-import { test } from 'node:test';
+import { test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CohortePage, ROOT, expected, useBrowserAndServer } from './harness.mjs';
+import * as harness from './harness.mjs';
+
+const { CohortePage, ROOT, SCREENSHOTS, expected, useBrowserAndServer } = harness;
+// The two-browser harness exports a `test` that runs the flow in each browser, and files
+// screenshots per browser (`shotPath`); the Chromium-only one has neither.
+const test = harness.test ?? nodeTest;
+const shot = (app, name) => (app.shotPath ? app.shotPath(name) : join(SCREENSHOTS, `${name}.png`));
 
 const EXPORT = 'collecte-3e-sco-2025.csv';
 const ROSTER = 'roster/e2e-ElevesSansAdresses.zip';
@@ -80,7 +86,7 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.page.evaluate(() => window.scrollTo(0, 0));
   await app.screenshot('roster-campaign-390', { fullPage: false });
-  await app.testid('to-check').screenshot({ path: join(ROOT, 'target/screenshots/roster-to-check-390.png') });
+  await app.testid('to-check').screenshot({ path: shot(app, 'roster-to-check-390') });
   await app.page.locator('[data-roster="never-joined"]').first().scrollIntoViewIfNeeded();
   await app.screenshot('roster-never-joined-390', { fullPage: false });
   await app.page.setViewportSize({ width: 1280, height: 900 });
@@ -104,7 +110,6 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   assert.deepEqual(blocks, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['4A', '1']]);
   assert.match(await todoNever.first().textContent(), /lui donner le code de la campagne/);
   const [download] = await Promise.all([app.page.waitForEvent('download'), app.testid('export-todo').click()]);
-  const { readFileSync } = await import('node:fs');
   const csv = readFileSync(await download.path(), 'utf8');
   assert.match(csv, /3A;JAMAIS;Alice;Jamais participé;;;;lui donner le code de la campagne/);
 
@@ -149,9 +154,9 @@ test('a newer roster replaces the first; deleting it brings the views back', asy
   assert.equal(await entry.getAttribute('data-students'), '47');
   assert.match(await entry.textContent(), /exportée le 20\/11\/2025/);
   assert.match(await entry.textContent(), /export Pix Orga le plus récent : /);
-  await app.testid('storage-panel').screenshot({ path: join(ROOT, 'target/screenshots/roster-storage-1280.png') });
+  await app.testid('storage-panel').screenshot({ path: shot(app, 'roster-storage-1280') });
   await app.page.setViewportSize({ width: 390, height: 844 });
-  await app.testid('roster-entry').screenshot({ path: join(ROOT, 'target/screenshots/roster-storage-390.png') });
+  await app.testid('roster-entry').screenshot({ path: shot(app, 'roster-storage-390') });
   await app.page.setViewportSize({ width: 1280, height: 900 });
 
   await app.openCampaign(String(CAMPAIGN.campaign_id));
