@@ -4,17 +4,12 @@
 // Fixtures: tests/fixtures/roster/make-e2e.py (the 3e export's students, two left out of the
 // list, one moved to 3C, BERNARD Jules twice in other classes, three who never joined, a 4A
 // student outside the cohort, one who left the school).
-import { test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as harness from './harness.mjs';
+import { test, CohortePage, ROOT, expected, useBrowserAndServer } from './harness.mjs';
 
-const { CohortePage, ROOT, SCREENSHOTS, expected, useBrowserAndServer } = harness;
-// The two-browser harness exports a `test` that runs the flow in each browser, and files
-// screenshots per browser (`shotPath`); the Chromium-only one has neither.
-const test = harness.test ?? nodeTest;
-const shot = (app, name) => (app.shotPath ? app.shotPath(name) : join(SCREENSHOTS, `${name}.png`));
+const shot = (app, name) => app.shotPath(name);
 
 const EXPORT = 'collecte-3e-sco-2025.csv';
 const ROSTER = 'roster/e2e-ElevesSansAdresses.zip';
