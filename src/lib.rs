@@ -29,3 +29,13 @@ pub fn benchmark_work(bytes: &[u8]) -> Result<u32, domain::import::ImportError> 
 pub fn benchmark_import(bytes: &[u8]) -> Result<u32, String> {
     benchmark_work(bytes).map_err(|error| error.to_string())
 }
+
+/// `domain::roster::generate::benchmark_work` (read a SIECLE zip, import an export, join
+/// them for the campaign page), callable from the page for the roster's speed budget.
+/// Returns the number of never-joined students, so the work cannot be optimised away.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = benchmarkRoster)]
+pub fn benchmark_roster(zip: &[u8], export: &[u8]) -> Result<u32, String> {
+    domain::roster::generate::benchmark_work(zip, export)
+        .map(|joined| joined.never_joined.len() as u32)
+}

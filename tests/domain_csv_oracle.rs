@@ -11,9 +11,10 @@
 mod common;
 
 use cohorte::domain::cohort::participant_lines;
-use cohorte::domain::competences::{COMPETENCES, COMPETENCE_COUNT};
+use cohorte::domain::competences::COMPETENCE_COUNT;
 use cohorte::domain::dialect::{Reader, Record};
 use cohorte::domain::export_csv::{guard, participants_csv, CsvWriter, ParticipantsCsvLabels};
+use cohorte::domain::generate::profiles_header;
 use cohorte::domain::import::import_file;
 use cohorte::domain::snapshot::{Learner, LocalDateTime, Profile, ProfileRow, Rows};
 use proptest::prelude::*;
@@ -203,29 +204,7 @@ fn export(campaign: &str, participants: &[Participant], dialect: Dialect) -> Vec
         .terminator(terminator)
         .quote_style(csv::QuoteStyle::NonNumeric)
         .from_writer(out);
-    let mut header: Vec<String> = [
-        "Nom de l'organisation",
-        "ID Campagne",
-        "Code",
-        "Nom de la campagne",
-        "Nom du Participant",
-        "Prénom du Participant",
-        "Classe",
-        "Envoi (O/N)",
-        "Date et heure de l'envoi (Europe/Paris)",
-        "Nombre de pix total",
-        "Certifiable (O/N)",
-        "Nombre de compétences certifiables",
-    ]
-    .map(String::from)
-    .to_vec();
-    for competence in COMPETENCES {
-        header.push(format!("Niveau pour la compétence {}", competence.name));
-        header.push(format!(
-            "Nombre de pix pour la compétence {}",
-            competence.name
-        ));
-    }
+    let header = profiles_header();
     writer.write_record(&header).unwrap();
     for participant in participants {
         let mut cells = vec![

@@ -1,9 +1,9 @@
 //! Reading school rosters: SIECLE XML (bare, zipped, Latin-9 or UTF-8 with a BOM), the SCO and
 //! SUP CSV, Pix's filters, and every refusal, each with a French message naming the file.
 
-use std::fs;
+mod common;
+
 use std::io::Write;
-use std::path::Path;
 
 use cohorte::domain::roster::{
     looks_like_roster, read_roster, LeftOut, Roster, RosterDate, RosterError, RosterErrorKind,
@@ -13,10 +13,7 @@ use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/roster")
-        .join(name);
-    fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+    common::read(&format!("roster/{name}"))
 }
 
 /// A zip of the given (path, content) entries, deflated; a path ending in `/` is a folder.
@@ -465,10 +462,7 @@ fn routing_looks_at_the_content_only() {
     assert!(looks_like_roster(&fixture("sco-cp1252.csv")));
     assert!(looks_like_roster(&fixture("sup-utf8.csv")));
     assert!(looks_like_roster(&zip_of(&[("a.xml", b"<BEE_ELEVES/>")])));
-    let export = fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/collecte-3e-sco-2025.csv"),
-    )
-    .unwrap();
+    let export = common::read("collecte-3e-sco-2025.csv");
     assert!(!looks_like_roster(&export));
     assert!(!looks_like_roster(b""));
 }

@@ -6,8 +6,9 @@
 //! the README); e.g. `PROPTEST_CASES=100000 cargo test --release --test store_codec`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::fs;
-use std::path::Path;
 
 use cohorte::domain::competences::COMPETENCE_COUNT;
 use cohorte::domain::generate::{generate_assessment_export, generate_profiles_export};
@@ -23,14 +24,13 @@ use cohorte::store::{
 use proptest::prelude::*;
 
 fn fixtures() -> Vec<(String, CampaignSnapshot)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<_> = fs::read_dir(dir)
+    let mut out: Vec<_> = fs::read_dir(common::fixtures_dir())
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "csv"))
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let snapshot = import_file(&name, &fs::read(&path).unwrap()).unwrap();
+            let snapshot = common::import(&name);
             (name, snapshot)
         })
         .collect();

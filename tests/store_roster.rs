@@ -3,10 +3,8 @@
 //! no INE is ever stored or backed up.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fs;
-use std::path::Path;
+mod common;
 
-use cohorte::domain::import::import_file;
 use cohorte::domain::roster::generate::siecle_xml;
 use cohorte::domain::roster::matching::{decision_key, Decision};
 use cohorte::domain::roster::{read_roster, Roster, RosterDate, RosterFile, RosterSalt};
@@ -19,12 +17,7 @@ const LATIN9: &str = "siecle-latin9.xml";
 const UTF8: &str = "siecle-utf8-bom.xml";
 
 fn fixture(name: &str) -> Vec<u8> {
-    fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/roster")
-            .join(name),
-    )
-    .unwrap()
+    common::read(&format!("roster/{name}"))
 }
 
 fn roster_file(name: &str) -> RosterFile {
@@ -215,14 +208,7 @@ fn usage_counts_the_roster() {
 }
 
 fn snapshot() -> cohorte::domain::snapshot::CampaignSnapshot {
-    let name = "collecte-3e-sco-2025.csv";
-    let bytes = fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(name),
-    )
-    .unwrap();
-    import_file(name, &bytes).unwrap()
+    common::import("collecte-3e-sco-2025.csv")
 }
 
 fn store_with_everything() -> (Repository<MemoryBackend>, Roster) {
@@ -300,10 +286,7 @@ fn a_backup_without_roster_still_restores_its_snapshots() {
 
 #[test]
 fn the_pinned_format_2_backup_still_restores() {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/backup.json"),
-    )
-    .unwrap();
+    let text = common::read_text("store/backup.json");
     let store = store();
     let report = store.restore(&text, RestoreMode::Merge).unwrap();
     assert!(report.added > 0);
@@ -482,10 +465,7 @@ fn choices_lost_under_a_stored_roster_take_its_salt_back() {
 
 #[test]
 fn the_pinned_backup_with_a_roster_restores_it_and_its_choices() {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/store/backup-v3-liste.json"),
-    )
-    .unwrap();
+    let text = common::read_text("store/backup-v3-liste.json");
     let store = store();
     let report = store.restore(&text, RestoreMode::Replace).unwrap();
     assert_eq!(report.added, 1);

@@ -13,6 +13,11 @@ use cohorte::store::prefs::{Prefs, PrefsError};
 use cohorte::store::{RestoreMode, SaveOutcome, Store, StoreError};
 use wasm_bindgen_test::*;
 
+#[path = "common/browser.rs"]
+mod browser;
+
+use browser::{clear, dump, leave_free, storage};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const EXPORT: &[u8] = include_bytes!("fixtures/collecte-3e-sco-2025.csv");
@@ -20,52 +25,11 @@ const OLD_EXPORT: &[u8] = include_bytes!("fixtures/collecte-2020-ancien-format.c
 const ASSESSMENT: &[u8] = include_bytes!("fixtures/evaluation-rentree-5e.csv");
 const GROUPS: &[u8] = include_bytes!("fixtures/collecte-sup-groupes.csv");
 
-fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn clear() {
-    storage().clear().unwrap();
-}
-
-/// Every key and value, to compare before and after.
-fn dump() -> BTreeMap<String, String> {
-    let storage = storage();
-    (0..storage.length().unwrap())
-        .map(|index| {
-            let key = storage.key(index).unwrap().unwrap();
-            let value = storage.get_item(&key).unwrap().unwrap();
-            (key, value)
-        })
-        .collect()
-}
-
 fn cohorte_entries() -> BTreeMap<String, String> {
     dump()
         .into_iter()
         .filter(|(key, _)| key.starts_with("cohorte."))
         .collect()
-}
-
-/// Fills localStorage with junk so that exactly `free` UTF-16 units are left.
-fn leave_free(free: usize) {
-    let storage = storage();
-    let probe = "junk-probe";
-    let (mut fits, mut refused) = (0, 6 * 1024 * 1024);
-    while refused - fits > 1 {
-        let middle = (fits + refused) / 2;
-        if storage.set_item(probe, &"x".repeat(middle)).is_ok() {
-            fits = middle;
-        } else {
-            refused = middle;
-        }
-    }
-    storage.remove_item(probe).unwrap();
-    let left = fits + probe.len();
-    let key = "junk-fill";
-    storage
-        .set_item(key, &"x".repeat(left - key.len() - free))
-        .unwrap();
 }
 
 #[wasm_bindgen_test]

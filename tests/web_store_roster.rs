@@ -3,32 +3,20 @@
 //! stored roster, the salt drawn from the browser's random source once.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeMap;
-
 use cohorte::domain::roster::matching::{decision_key, Decision};
 use cohorte::domain::roster::{read_roster, RosterFile};
 use cohorte::store::{random_salt, RestoreMode, Store, StoreError};
 use wasm_bindgen_test::*;
 
+#[path = "common/browser.rs"]
+mod browser;
+
+use browser::{clear, dump, leave_free, storage};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const LATIN9: &[u8] = include_bytes!("fixtures/roster/siecle-latin9.xml");
 const UTF8: &[u8] = include_bytes!("fixtures/roster/siecle-utf8-bom.xml");
-
-fn storage() -> web_sys::Storage {
-    web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn dump() -> BTreeMap<String, String> {
-    let storage = storage();
-    (0..storage.length().unwrap())
-        .map(|index| {
-            let key = storage.key(index).unwrap().unwrap();
-            let value = storage.get_item(&key).unwrap().unwrap();
-            (key, value)
-        })
-        .collect()
-}
 
 fn latin9() -> RosterFile {
     read_roster("ElevesSansAdresses.xml", LATIN9).unwrap()
@@ -36,7 +24,7 @@ fn latin9() -> RosterFile {
 
 #[wasm_bindgen_test]
 fn a_roster_round_trips_through_local_storage() {
-    storage().clear().unwrap();
+    clear();
     let (meta, roster) = Store::save_roster(latin9(), 1_764_355_200_000.0).unwrap();
     // A new Repository over localStorage reads it afresh, as a reload does.
     let store = Store::open().unwrap();
@@ -50,7 +38,7 @@ fn a_roster_round_trips_through_local_storage() {
 
 #[wasm_bindgen_test]
 fn the_browser_salt_is_random_and_kept() {
-    storage().clear().unwrap();
+    clear();
     assert_ne!(random_salt(), random_salt());
     let salt = Store::roster_salt().unwrap();
     assert_eq!(salt.as_str().len(), 32);
@@ -61,7 +49,7 @@ fn the_browser_salt_is_random_and_kept() {
 
 #[wasm_bindgen_test]
 fn replacing_and_deleting_keep_the_choices() {
-    storage().clear().unwrap();
+    clear();
     let (_, first) = Store::save_roster(latin9(), 1.0).unwrap();
     let store = Store::open().unwrap();
     let key = decision_key("FICTIF", "Élève", "3E1");
@@ -90,22 +78,12 @@ fn replacing_and_deleting_keep_the_choices() {
 
 #[wasm_bindgen_test]
 fn a_full_storage_keeps_the_stored_roster() {
-    storage().clear().unwrap();
+    clear();
     Store::save_roster(latin9(), 1.0).unwrap();
     let store = Store::open().unwrap();
     let text = store.backup(2.0).unwrap();
     // Fill what is left, so that any larger write is refused.
-    let probe = "junk-fill";
-    let (mut fits, mut refused) = (0usize, 6 * 1024 * 1024);
-    while refused - fits > 1 {
-        let middle = (fits + refused) / 2;
-        if storage().set_item(probe, &"x".repeat(middle)).is_ok() {
-            fits = middle;
-        } else {
-            refused = middle;
-        }
-    }
-    storage().set_item(probe, &"x".repeat(fits)).unwrap();
+    leave_free(0);
     let before = dump();
     let utf8 = read_roster("autre.xml", UTF8).unwrap();
     let bigger: RosterFile = RosterFile {
@@ -128,7 +106,7 @@ fn a_full_storage_keeps_the_stored_roster() {
         StoreError::QuotaExceeded
     );
     assert_eq!(dump(), before);
-    storage().remove_item(probe).unwrap();
+    storage().remove_item("junk-fill").unwrap();
 
     // The backup brings it back after erasing.
     store.erase_all().unwrap();

@@ -210,13 +210,9 @@ fn quoted(value: &str) -> String {
     format!("\"{}\"", value.replace('"', "\"\""))
 }
 
-/// A profiles-collection export of exactly `rows` data rows.
-pub fn generate_profiles_export(rows: usize, seed: u64) -> Vec<u8> {
-    let mut rng = Rng::new(seed);
-    let counts = participations(rows, &mut rng);
-    let students = students(counts.len());
-    let mut out = String::with_capacity(rows * 260 + 4096);
-    out.push('\u{feff}');
+/// The header of a current profiles-collection export, as Pix writes it (tests write their own
+/// exports under it too).
+pub fn profiles_header() -> Vec<String> {
     let mut header: Vec<String> = [
         "Nom de l'organisation",
         "ID Campagne",
@@ -240,7 +236,20 @@ pub fn generate_profiles_export(rows: usize, seed: u64) -> Vec<u8> {
             competence.name
         ));
     }
-    push_line(&mut out, header.iter().map(|label| quoted(label)));
+    header
+}
+
+/// A profiles-collection export of exactly `rows` data rows.
+pub fn generate_profiles_export(rows: usize, seed: u64) -> Vec<u8> {
+    let mut rng = Rng::new(seed);
+    let counts = participations(rows, &mut rng);
+    let students = students(counts.len());
+    let mut out = String::with_capacity(rows * 260 + 4096);
+    out.push('\u{feff}');
+    push_line(
+        &mut out,
+        profiles_header().iter().map(|label| quoted(label)),
+    );
 
     let prefix = [
         quoted("Collège Jean Moulin"),

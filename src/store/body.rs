@@ -89,10 +89,7 @@ pub fn encode_text(snapshot: &CampaignSnapshot, imported_at_ms: f64) -> String {
     };
     // Serialising plain data to a Vec cannot fail: no map with non-string keys, no I/O.
     let bytes = postcard::to_allocvec(&entry).unwrap_or_default();
-    to_text(
-        MAGIC,
-        &miniz_oxide::deflate::compress_to_vec_zlib(&bytes, DEFLATE_LEVEL),
-    )
+    deflate_to_text(MAGIC, &bytes)
 }
 
 /// What [`encode_text`] wrote; never panics, whatever the text.
@@ -100,17 +97,25 @@ pub fn decode_text(text: &str) -> Result<Entry, CodecError> {
     if let Some(format) = newer_format(text) {
         return Err(CodecError::UnknownFormat(format));
     }
-    let deflated = from_text(MAGIC, text)?;
-    let bytes =
-        miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).map_err(|error| {
-            match error.status {
-                miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => {
-                    CodecError::Truncated
-                }
-                _ => CodecError::Checksum,
-            }
-        })?;
+    let bytes = inflate_from_text(MAGIC, text)?;
     postcard::from_bytes(&bytes).map_err(|error| CodecError::Malformed(error.to_string()))
+}
+
+/// `bytes` deflated, then written as text after `magic`: every stored body (snapshots, roster).
+pub(crate) fn deflate_to_text(magic: &str, bytes: &[u8]) -> String {
+    to_text(
+        magic,
+        &miniz_oxide::deflate::compress_to_vec_zlib(bytes, DEFLATE_LEVEL),
+    )
+}
+
+/// The bytes [`deflate_to_text`] was given; a cut text is `Truncated`, a changed one `Checksum`.
+pub(crate) fn inflate_from_text(magic: &str, text: &str) -> Result<Vec<u8>, CodecError> {
+    let deflated = from_text(magic, text)?;
+    miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).map_err(|error| match error.status {
+        miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => CodecError::Truncated,
+        _ => CodecError::Checksum,
+    })
 }
 
 /// `C4`, `C5`, …: a body written by a later Cohorte.

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::body::{from_text, to_text, CodecError};
+use super::body::{deflate_to_text, inflate_from_text, CodecError};
 use super::keys::{ROSTER_CHOICES_KEY, ROSTER_KEY};
 use super::{entry_bytes, Backend, Repository, StoreError};
 use crate::domain::roster::matching::{Decision, MatchDecisions};
@@ -22,7 +22,6 @@ use crate::domain::roster::{Roster, RosterDate, RosterFile, RosterSalt, RosterSo
 
 /// Start of a stored roster body: tells it from a snapshot body and from anything else.
 pub(crate) const ROSTER_MAGIC: &str = "R1";
-const DEFLATE_LEVEL: u8 = 1;
 
 /// The stored roster and when it was imported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -122,24 +121,12 @@ impl RosterChoices {
 pub(crate) fn encode_roster(stored: &StoredRoster) -> String {
     // Plain data to a Vec: serde_json only fails on maps with non-string keys (none here).
     let json = serde_json::to_vec(stored).unwrap_or_default();
-    to_text(
-        ROSTER_MAGIC,
-        &miniz_oxide::deflate::compress_to_vec_zlib(&json, DEFLATE_LEVEL),
-    )
+    deflate_to_text(ROSTER_MAGIC, &json)
 }
 
 /// What [`encode_roster`] wrote; never panics, whatever the text.
 pub(crate) fn decode_roster(text: &str) -> Result<StoredRoster, CodecError> {
-    let deflated = from_text(ROSTER_MAGIC, text)?;
-    let json =
-        miniz_oxide::inflate::decompress_to_vec_zlib(&deflated).map_err(|error| {
-            match error.status {
-                miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => {
-                    CodecError::Truncated
-                }
-                _ => CodecError::Checksum,
-            }
-        })?;
+    let json = inflate_from_text(ROSTER_MAGIC, text)?;
     serde_json::from_slice(&json).map_err(|error| CodecError::Malformed(error.to_string()))
 }
 

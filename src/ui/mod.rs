@@ -6,6 +6,7 @@ mod app;
 mod campaign;
 mod campaigns;
 mod import;
+mod roster;
 mod storage;
 mod students;
 mod widgets;

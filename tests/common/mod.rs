@@ -14,11 +14,19 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// The bytes of `tests/fixtures/<path>` (a path relative to that folder, with its extension).
+pub fn read(path: &str) -> Vec<u8> {
+    fs::read(fixtures_dir().join(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// [`read`], as text.
+pub fn read_text(path: &str) -> String {
+    fs::read_to_string(fixtures_dir().join(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
 /// Imports `tests/fixtures/<path>` (a path relative to that folder, with its extension).
 pub fn import(path: &str) -> CampaignSnapshot {
-    let bytes =
-        fs::read(fixtures_dir().join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
-    import_file(path, &bytes).unwrap_or_else(|error| panic!("{path}: {error}"))
+    import_file(path, &read(path)).unwrap_or_else(|error| panic!("{path}: {error}"))
 }
 
 /// `NAME.csv` imported, and `NAME.expected.json`.

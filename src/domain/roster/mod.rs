@@ -516,27 +516,15 @@ impl fmt::Display for RosterError {
                 "« {name} » est incomplet : le fichier s'arrête avant la fin de la liste \
                  (</BEE_ELEVES> manquant). Téléchargez-le à nouveau depuis SIECLE."
             ),
-            RosterErrorKind::UnknownColumns(columns) => write!(
+            RosterErrorKind::UnknownColumns(columns) => {
+                columns_message(f, name, columns, ("colonne", "colonnes"), "inconnue")
+            }
+            RosterErrorKind::MissingColumns(columns) => columns_message(
                 f,
-                "« {name} » : {} inconnue{} du format d'import Pix : {}.",
-                if columns.len() > 1 {
-                    "colonnes"
-                } else {
-                    "colonne"
-                },
-                if columns.len() > 1 { "s" } else { "" },
-                quoted(columns)
-            ),
-            RosterErrorKind::MissingColumns(columns) => write!(
-                f,
-                "« {name} » : {} obligatoire{} du format d'import Pix : {}.",
-                if columns.len() > 1 {
-                    "il manque les colonnes"
-                } else {
-                    "il manque la colonne"
-                },
-                if columns.len() > 1 { "s" } else { "" },
-                quoted(columns)
+                name,
+                columns,
+                ("il manque la colonne", "il manque les colonnes"),
+                "obligatoire",
             ),
             RosterErrorKind::Csv { line, detail } => {
                 write!(f, "« {name} », ligne {line} : CSV illisible ({detail}).")
@@ -549,6 +537,26 @@ impl fmt::Display for RosterError {
             ),
         }
     }
+}
+
+/// `« name » : <lead> <adjective> du format d'import Pix : « A », « B ».`, agreed in number.
+fn columns_message(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    columns: &[String],
+    (lead_one, lead_many): (&str, &str),
+    adjective: &str,
+) -> fmt::Result {
+    let (lead, agreement) = if columns.len() > 1 {
+        (lead_many, "s")
+    } else {
+        (lead_one, "")
+    };
+    write!(
+        f,
+        "« {name} » : {lead} {adjective}{agreement} du format d'import Pix : {}.",
+        quoted(columns)
+    )
 }
 
 fn quoted(columns: &[String]) -> String {
@@ -632,6 +640,25 @@ pub fn read_roster(file_name: &str, bytes: &[u8]) -> Result<RosterFile, RosterEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_messages_agree_with_how_many_columns_they_name() {
+        let message = |kind| RosterError::new("eleves.csv", kind).to_string();
+        let two = vec!["Remarque".to_owned(), "Option".to_owned()];
+        assert_eq!(
+            message(RosterErrorKind::UnknownColumns(two.clone())),
+            "« eleves.csv » : colonnes inconnues du format d'import Pix : « Remarque », « Option »."
+        );
+        assert_eq!(
+            message(RosterErrorKind::MissingColumns(vec!["Code MEF*".to_owned()])),
+            "« eleves.csv » : il manque la colonne obligatoire du format d'import Pix : « Code MEF* »."
+        );
+        assert_eq!(
+            message(RosterErrorKind::MissingColumns(two)),
+            "« eleves.csv » : il manque les colonnes obligatoires du format d'import Pix : \
+             « Remarque », « Option »."
+        );
+    }
 
     #[test]
     fn keys_are_hex_of_the_salted_hash() {

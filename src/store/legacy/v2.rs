@@ -172,11 +172,17 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn flagged_string(&mut self, flags: u8, bit: u8) -> Result<Option<String>, CodecError> {
+    /// A value the body holds only when `bit` of `flags` says there is one.
+    fn flagged<T>(
+        &mut self,
+        flags: u8,
+        bit: u8,
+        read: fn(&mut Self) -> Result<T, CodecError>,
+    ) -> Result<Option<T>, CodecError> {
         if flags & bit == 0 {
             Ok(None)
         } else {
-            self.string().map(Some)
+            read(self).map(Some)
         }
     }
 
@@ -262,13 +268,13 @@ impl<'a> Reader<'a> {
     fn learner(&mut self, flags: u8) -> Result<Learner, CodecError> {
         let last = self.string()?;
         let first = self.string()?;
-        let class = self.flagged_string(flags, HAS_CLASS)?;
+        let class = self.flagged(flags, HAS_CLASS, Self::string)?;
         Ok(Learner::new(
             &last,
             &first,
             class.as_deref(),
-            self.flagged_string(flags, HAS_STUDENT_NUMBER)?,
-            self.flagged_string(flags, HAS_EXTERNAL_ID)?,
+            self.flagged(flags, HAS_STUDENT_NUMBER, Self::string)?,
+            self.flagged(flags, HAS_EXTERNAL_ID, Self::string)?,
         ))
     }
 
@@ -289,11 +295,7 @@ impl<'a> Reader<'a> {
             };
             let file_certifiable =
                 (flags & FILE_CERTIFIABLE_SOME != 0).then_some(flags & FILE_CERTIFIABLE_YES != 0);
-            let file_certifiable_count = if flags & FILE_COUNT_SOME != 0 {
-                Some(self.u8()?)
-            } else {
-                None
-            };
+            let file_certifiable_count = self.flagged(flags, FILE_COUNT_SOME, Self::u8)?;
             Some(Profile {
                 sent_at,
                 total_pix,
@@ -350,31 +352,11 @@ impl<'a> Reader<'a> {
         let flags = self.u8()?;
         let line = self.line(previous)?;
         let learner = self.learner(learner_flags)?;
-        let progress = if flags & PROGRESS_SOME != 0 {
-            Some(self.f32()?)
-        } else {
-            None
-        };
-        let started_at = if flags & STARTED_SOME != 0 {
-            Some(self.date()?)
-        } else {
-            None
-        };
-        let shared_at = if flags & SHARED_AT_SOME != 0 {
-            Some(self.date()?)
-        } else {
-            None
-        };
-        let stage = if flags & STAGE_SOME != 0 {
-            Some(self.u8()?)
-        } else {
-            None
-        };
-        let mastery = if flags & MASTERY_SOME != 0 {
-            Some(self.f32()?)
-        } else {
-            None
-        };
+        let progress = self.flagged(flags, PROGRESS_SOME, Self::f32)?;
+        let started_at = self.flagged(flags, STARTED_SOME, Self::date)?;
+        let shared_at = self.flagged(flags, SHARED_AT_SOME, Self::date)?;
+        let stage = self.flagged(flags, STAGE_SOME, Self::u8)?;
+        let mastery = self.flagged(flags, MASTERY_SOME, Self::f32)?;
         let badge_count = self.len()?;
         let mut badges = Vec::with_capacity(badge_count);
         for _ in 0..badge_count {

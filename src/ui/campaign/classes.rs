@@ -4,21 +4,59 @@
 use leptos::prelude::*;
 
 use crate::domain::cohort::ClassSummary;
+use crate::domain::roster::cohort::CohortClass;
 use crate::domain::route::CampaignTab;
 use crate::ui::campaign::CampaignRoute;
+use crate::ui::roster::RosterJoin;
+use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::cards::Meter;
 
 #[component]
-pub fn ClassSummaryTable(route: CampaignRoute, summaries: Vec<ClassSummary>) -> impl IntoView {
+pub fn ClassSummaryTable(
+    route: CampaignRoute,
+    summaries: Vec<ClassSummary>,
+    join: Memo<Option<Shared<RosterJoin>>>,
+) -> impl IntoView {
     if summaries.is_empty() {
         return view! { <p class="empty">{tc::NO_CLASSES}</p> }.into_any();
     }
-    let rows = summaries
-        .into_iter()
-        .map(|summary| view! { <ClassRow route=route summary=summary /> })
-        .collect_view();
+    let with_roster = move || join.with(Option::is_some);
+    let rows = move || {
+        let join = join.get();
+        // Cohort classes the export does not name (chosen by hand) have only never-joined
+        // students: they get a row too.
+        let without_participants = join.iter().flat_map(|join| {
+            join.joined
+                .classes
+                .iter()
+                .filter(|class| !summaries.iter().any(|summary| summary.key == class.key))
+                .map(|class| ClassSummary {
+                    key: class.key.clone(),
+                    label: class.label.clone(),
+                    ..ClassSummary::default()
+                })
+                .collect::<Vec<_>>()
+        });
+        summaries
+            .iter()
+            .cloned()
+            .chain(without_participants)
+            .map(|summary| {
+                let cohort = join.as_ref().map(|join| {
+                    join.joined
+                        .classes
+                        .iter()
+                        .find(|class| class.key == summary.key)
+                        .cloned()
+                        .unwrap_or_default()
+                });
+                view! { <ClassRow route=route summary=summary cohort=cohort /> }
+            })
+            .collect_view()
+    };
     view! {
         <section class="panel class-summary" aria-labelledby="classes-title">
             <h3 id="classes-title">{tc::CLASSES_TITLE}</h3>
@@ -34,6 +72,10 @@ pub fn ClassSummaryTable(route: CampaignRoute, summaries: Vec<ClassSummary>) -> 
                             <th scope="col" class="num">{tc::COL_PERCENT}</th>
                             <th scope="col" class="num">{text::CARD_NOT_CERTIFIABLE}</th>
                             <th scope="col" class="num">{text::CARD_NOT_SENT}</th>
+                            <Show when=with_roster>
+                                <th scope="col" class="num">{tr::COL_ROSTER_STUDENTS}</th>
+                                <th scope="col" class="num">{tr::COL_NEVER_JOINED}</th>
+                            </Show>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -45,9 +87,19 @@ pub fn ClassSummaryTable(route: CampaignRoute, summaries: Vec<ClassSummary>) -> 
 }
 
 #[component]
-fn ClassRow(route: CampaignRoute, summary: ClassSummary) -> impl IntoView {
+fn ClassRow(
+    route: CampaignRoute,
+    summary: ClassSummary,
+    /// The class in the roster's cohort, when a roster is stored.
+    cohort: Option<CohortClass>,
+) -> impl IntoView {
+    let never_joined_attr = cohort.as_ref().map(|c| c.never_joined.to_string());
     let percent = summary.certifiable_percent();
-    let done = summary.all_certifiable();
+    // With a roster, a class is done only when nobody of it is left who never joined.
+    let done = summary.all_certifiable()
+        && cohort
+            .as_ref()
+            .is_none_or(|class| class.never_joined == 0 && class.to_check == 0);
     let label = if summary.label.is_empty() {
         tc::NO_CLASS.to_owned()
     } else {
@@ -85,6 +137,7 @@ fn ClassRow(route: CampaignRoute, summary: ClassSummary) -> impl IntoView {
             data-received=summary.received.to_string()
             data-certifiable=summary.certifiable.to_string()
             data-all-certifiable=done.to_string()
+            data-never-joined=never_joined_attr
         >
             <th scope="row">
                 {name}
@@ -99,6 +152,10 @@ fn ClassRow(route: CampaignRoute, summary: ClassSummary) -> impl IntoView {
             </td>
             <td class="num" data-label=text::CARD_NOT_CERTIFIABLE>{summary.not_certifiable}</td>
             <td class="num" data-label=text::CARD_NOT_SENT>{summary.not_sent}</td>
+            {cohort.map(|cohort| view! {
+                <td class="num" data-label=tr::COL_ROSTER_STUDENTS>{cohort.roster_students}</td>
+                <td class="num" data-label=tr::COL_NEVER_JOINED data-testid="class-never-joined">{cohort.never_joined}</td>
+            })}
         </tr>
     }
 }

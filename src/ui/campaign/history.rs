@@ -4,14 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{percent, profile_students, ProfileCounts};
+use crate::domain::cohort::{participant_lines, percent, profile_students, ProfileCounts};
 use crate::domain::diff::{
     as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
 };
+use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
 use crate::domain::snapshot::{LocalDateTime, ProfileRow, Rows};
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::state::{format_timestamp, use_state, Shared, StoredSnapshot};
 use crate::ui::text::history as text;
+use crate::ui::text::roster as tr;
 
 /// The snapshots of one campaign, oldest first: the order of its collections.
 fn timeline(all: &[StoredSnapshot], campaign_id: u64) -> Vec<StoredSnapshot> {
@@ -79,6 +81,26 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                 }
                 _ => None,
             }
+        })
+    });
+    // Roster students of the cohort who joined between the two collections compared.
+    let roster_joined = Memo::new(move |_| {
+        let held = state.roster().get()?;
+        let decisions = state.match_decisions().get();
+        let chosen = state.chosen_cohort_classes(campaign_id);
+        snapshots.with(|all| {
+            let find = |id: Option<u32>| all.iter().find(|s| Some(s.meta.id) == id);
+            let (Some(before), Some(after)) = (find(from.get()), find(to.get())) else {
+                return None;
+            };
+            let (Rows::Profiles(before), Rows::Profiles(after)) =
+                (&before.data.rows, &after.data.rows)
+            else {
+                return None;
+            };
+            let (before, after) = (participant_lines(before), participant_lines(after));
+            let cohort = chosen.unwrap_or_else(|| default_cohort_classes(&held.roster, &after));
+            Some(joined_since(&held.roster, &cohort, &before, &after, &decisions).len())
         })
     });
     let progress = Memo::new(move |_| {
@@ -158,6 +180,11 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         </select>
                     </label>
                 </div>
+                {move || roster_joined.get().map(|count| view! {
+                    <p class="notice" data-testid="roster-joined-since" data-count=count.to_string()>
+                        {tr::joined_since(count)}
+                    </p>
+                })}
                 {move || match comparison.get() {
                     Some(comparison) => view! { <ComparisonView comparison=comparison anchor="imports" /> }.into_any(),
                     None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),

@@ -12,10 +12,13 @@ use leptos::prelude::*;
 use crate::domain::campaigns::page_bounds;
 use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
 use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
+use crate::domain::roster::cohort::NEVER_JOINED_SLUG;
 use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
+use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 use crate::ui::widgets::sort_header::SortHeader;
 
@@ -23,7 +26,11 @@ use crate::ui::widgets::sort_header::SortHeader;
 pub struct Selection {
     pub filter: ParticipantFilter,
     pub sort: Sort,
-    /// Indices into the campaign's lines.
+    /// The never-joined filter, which is not in the URL.
+    pub never_only: bool,
+    pub join: Option<Shared<RosterJoin>>,
+    /// Indices into the campaign's lines; `lines.len() + s` is the never-joined roster
+    /// student `s`.
     pub indices: Vec<usize>,
 }
 
@@ -33,6 +40,8 @@ pub fn ParticipantFilters(
     classes: Vec<(String, String)>,
     route: CampaignRoute,
     selected: Memo<Shared<Selection>>,
+    join: Memo<Option<Shared<RosterJoin>>>,
+    never_only: RwSignal<bool>,
 ) -> impl IntoView {
     let table_view = route.view;
     let total = Signal::derive(move || selected.with(|s| s.indices.len()));
@@ -43,9 +52,15 @@ pub fn ParticipantFilters(
                 <span class="field__label">{text::FILTER_STATUS}</span>
                 <select
                     data-testid="filter-certifiability"
-                    prop:value=move || table_view.with(|v| v.filter.status.map(Certifiability::slug).unwrap_or("all"))
+                    prop:value=move || if never_only.get() {
+                        NEVER_JOINED_SLUG
+                    } else {
+                        table_view.with(|v| v.filter.status.map(Certifiability::slug).unwrap_or("all"))
+                    }
                     on:change=move |event| {
-                        let status = Certifiability::from_slug(&event_target_value(&event));
+                        let value = event_target_value(&event);
+                        never_only.set(value == NEVER_JOINED_SLUG);
+                        let status = Certifiability::from_slug(&value);
                         route.update(|view| {
                             view.filter.status = status;
                             view.page = 1;
@@ -56,16 +71,22 @@ pub fn ParticipantFilters(
                     <option value="certifiable">{text::TAG_CERTIFIABLE}</option>
                     <option value="not-certifiable">{text::TAG_NOT_CERTIFIABLE}</option>
                     <option value="not-sent">{text::TAG_NOT_SENT}</option>
+                    {move || join.with(Option::is_some).then(|| view! {
+                        <option value=NEVER_JOINED_SLUG>{tr::FILTER_NEVER_JOINED}</option>
+                    })}
                 </select>
             </label>
             <button
                 type="button"
                 class="button button--link"
                 data-testid="filter-clear"
-                on:click=move |_| route.update(|view| {
-                    view.filter = ParticipantFilter::default();
-                    view.page = 1;
-                })
+                on:click=move |_| {
+                    never_only.set(false);
+                    route.update(|view| {
+                        view.filter = ParticipantFilter::default();
+                        view.page = 1;
+                    })
+                }
             >
                 {text::FILTER_CLEAR}
             </button>
@@ -138,7 +159,15 @@ pub fn ParticipantsTable(
                 not_certifiable: text::TAG_NOT_CERTIFIABLE,
                 not_sent: text::TAG_NOT_SENT,
             };
-            let csv = selected.with_untracked(|s| participants_csv(&lines, &s.indices, &labels));
+            let csv = selected.with_untracked(|s| {
+                let participants: Vec<usize> = s
+                    .indices
+                    .iter()
+                    .copied()
+                    .filter(|&i| i < lines.len())
+                    .collect();
+                participants_csv(&lines, &participants, &labels)
+            });
             if download_csv(&tc::participants_file_name(route.id), &csv).is_err() {
                 route.report(tc::DOWNLOAD_FAILED.to_owned());
             }
@@ -160,15 +189,32 @@ pub fn ParticipantsTable(
                 </thead>
                 <tbody>
                     <For
-                        each=move || page_rows.get()
-                        key=|index| *index
-                        children=move |index| {
-                            let line = lines[index].clone();
-                            view! {
-                                <ParticipantRow
-                                    line=line
-                                    on_open=move |row: usize| route.update(|view| view.detail = Some(row))
-                                />
+                        each=move || {
+                            let join = selected.with(|s| s.join.clone());
+                            page_rows
+                                .get()
+                                .into_iter()
+                                .map(move |index| {
+                                    let hook = join.as_ref().and_then(|join| join.joined.line_hook(index));
+                                    (index, hook, join.clone())
+                                })
+                        }
+                        key=|(index, hook, _)| (*index, *hook)
+                        children=move |(index, hook, join)| {
+                            match (lines.get(index), join) {
+                                (Some(line), _) => view! {
+                                    <ParticipantRow
+                                        line=line.clone()
+                                        roster_hook=hook
+                                        on_open=move |row: usize| route.update(|view| view.detail = Some(row))
+                                    />
+                                }
+                                .into_any(),
+                                (None, Some(join)) => view! {
+                                    <NeverJoinedRow join=join student=index - lines.len() />
+                                }
+                                .into_any(),
+                                (None, None) => ().into_any(),
                             }
                         }
                     />
@@ -181,7 +227,11 @@ pub fn ParticipantsTable(
 
 /// One student: the name opens the detail; status in words, not only in colour.
 #[component]
-fn ParticipantRow(line: ParticipantLine, #[prop(into)] on_open: Callback<usize>) -> impl IntoView {
+fn ParticipantRow(
+    line: ParticipantLine,
+    roster_hook: Option<&'static str>,
+    #[prop(into)] on_open: Callback<usize>,
+) -> impl IntoView {
     let sent = line.status != Certifiability::NotSent;
     let certifiable = match line.status {
         Certifiability::Certifiable => Some("true"),
@@ -229,9 +279,18 @@ fn ParticipantRow(line: ParticipantLine, #[prop(into)] on_open: Callback<usize>)
     let missing = line.missing_to_certify.filter(|&m| m > 0).map(
         |missing| view! { <span class="missing">{format!(" ({})", text::missing(missing))}</span> },
     );
+    let roster_tag = roster_hook.map(|hook| {
+        let label = if hook == "out" {
+            tr::TAG_OUT
+        } else {
+            tr::TAG_CLASS_CHANGED
+        };
+        view! { " " <span class="tag tag--note" data-testid="roster-tag">{label}</span> }
+    });
     view! {
         <tr
             data-testid="participant-row"
+            data-roster=roster_hook
             data-row=row.to_string()
             data-last=line.last().to_owned()
             data-first=line.first().to_owned()
@@ -258,7 +317,7 @@ fn ParticipantRow(line: ParticipantLine, #[prop(into)] on_open: Callback<usize>)
                 </button>
             </th>
             <td class="not-narrow" data-label=text::COL_FIRST>{line.first().to_owned()}</td>
-            <td data-label=text::COL_CLASS>{line.class().to_owned()}</td>
+            <td data-label=text::COL_CLASS>{line.class().to_owned()}{roster_tag}</td>
             <td data-label=text::COL_SENT_AT>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
             <td class="num" data-label=text::COL_SCORE>
                 {line.score.map(|score| view! { <span class="score">{score}</span> })}
@@ -272,6 +331,36 @@ fn ParticipantRow(line: ParticipantLine, #[prop(into)] on_open: Callback<usize>)
                 {line.certifiable_count.map(|c| c.to_string()).unwrap_or_default()}
                 {missing}
             </td>
+        </tr>
+    }
+}
+
+/// A roster student of the cohort who is in no row of the export.
+#[component]
+fn NeverJoinedRow(join: Shared<RosterJoin>, student: usize) -> impl IntoView {
+    let student = &join.roster.students[student];
+    view! {
+        <tr
+            data-testid="participant-row"
+            data-roster=NEVER_JOINED_SLUG
+            data-last=student.last.clone()
+            data-first=student.first.clone()
+            data-class=student.class.clone()
+            data-sent="false"
+        >
+            <th scope="row">
+                {student.last.clone()}
+                <span class="only-narrow">{format!(" {}", student.first)}</span>
+            </th>
+            <td class="not-narrow" data-label=text::COL_FIRST>{student.first.clone()}</td>
+            <td data-label=text::COL_CLASS>{student.class.clone()}</td>
+            <td data-label=text::COL_SENT_AT></td>
+            <td class="num" data-label=text::COL_SCORE></td>
+            <td class="num" data-label=tc::COL_EVOLUTION></td>
+            <td data-label=text::COL_CERTIFIABLE>
+                <span class="tag tag--muted tag--never">{tr::TAG_NEVER_JOINED}</span>
+            </td>
+            <td class="num" data-label=text::COL_COMPETENCES></td>
         </tr>
     }
 }

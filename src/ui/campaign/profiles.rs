@@ -21,9 +21,11 @@ use crate::ui::campaign::participants::{ParticipantFilters, ParticipantsTable, S
 use crate::ui::campaign::tabs::{selected_tab, TabPanel, Tabs};
 use crate::ui::campaign::todo::TodoList;
 use crate::ui::campaign::{profile_rows, CampaignRoute};
+use crate::ui::roster::{campaign_join, never_joined_matches, CohortPicker, ToCheckPanel};
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::cards::Card;
 
 #[component]
@@ -46,18 +48,58 @@ pub fn ProfilesPage(
     let table_view = route.view;
     // Filtering and sorting run again only when the filter or the sort changes, not on paging,
     // a change of tab or when the detail opens: an unchanged selection is handed back as is.
+    let join = campaign_join(route.id, lines.clone());
+    // "Jamais participé" is not a status of a line: the filter keeps it beside the URL's.
+    let never_only = RwSignal::new(false);
     let selected = {
         let lines = lines.clone();
         Memo::new(move |previous: Option<&Shared<Selection>>| {
+            let never = never_only.get();
+            let join = join.get();
             table_view.with(|view| match previous {
-                Some(previous) if previous.filter == view.filter && previous.sort == view.sort => {
+                Some(previous)
+                    if previous.filter == view.filter
+                        && previous.sort == view.sort
+                        && previous.never_only == never
+                        && previous.join == join =>
+                {
                     previous.clone()
                 }
-                _ => Shared(Arc::new(Selection {
-                    filter: view.filter.clone(),
-                    sort: view.sort,
-                    indices: filter_and_sort(&lines, &view.filter, view.sort),
-                })),
+                _ => {
+                    let mut indices = if never {
+                        Vec::new()
+                    } else {
+                        filter_and_sort(&lines, &view.filter, view.sort)
+                    };
+                    // Never-joined students after the participants, in class then name
+                    // order: they have no score or date to sort by.
+                    if let Some(join) = &join {
+                        if never || view.filter.status.is_none() {
+                            let search = crate::domain::text::fold(view.filter.search.trim());
+                            indices.extend(
+                                join.joined
+                                    .never_joined
+                                    .iter()
+                                    .filter(|&&student| {
+                                        never_joined_matches(
+                                            &join.roster,
+                                            student,
+                                            &view.filter.classes,
+                                            &search,
+                                        )
+                                    })
+                                    .map(|&student| lines.len() + student),
+                            );
+                        }
+                    }
+                    Shared(Arc::new(Selection {
+                        filter: view.filter.clone(),
+                        sort: view.sort,
+                        never_only: never,
+                        join,
+                        indices,
+                    }))
+                }
             })
         })
     };
@@ -66,6 +108,7 @@ pub fn ProfilesPage(
     let share = counts.certifiable_percent();
     let tab = selected_tab(route, &CampaignTab::PROFILES);
 
+    let check_lines = lines.clone();
     let panel = {
         let snapshot = Arc::clone(&snapshot);
         move || {
@@ -74,7 +117,7 @@ pub fn ProfilesPage(
                 CampaignTab::Participants => view! {
                     <section class="participants" aria-labelledby="participants-title">
                         <h3 id="participants-title" class="visually-hidden">{text::COL_PARTICIPANTS}</h3>
-                        <ParticipantFilters classes=classes.clone() route=route selected=selected />
+                        <ParticipantFilters classes=classes.clone() route=route selected=selected join=join never_only=never_only />
                         <ParticipantsTable route=route campaign=campaign.clone() lines=lines.clone() selected=selected />
                     </section>
                 }
@@ -86,11 +129,12 @@ pub fn ProfilesPage(
                         snapshot=Arc::clone(&snapshot)
                         lines=lines.clone()
                         chosen=chosen_classes
+                        join=join
                     />
                 }
                 .into_any(),
                 CampaignTab::Classes => view! {
-                    <ClassSummaryTable route=route summaries=summaries.clone() />
+                    <ClassSummaryTable route=route summaries=summaries.clone() join=join />
                 }
                 .into_any(),
                 CampaignTab::Analysis => view! { <Analysis snapshot=Arc::clone(&snapshot) /> }.into_any(),
@@ -112,17 +156,34 @@ pub fn ProfilesPage(
                 <Card label=text::CARD_CERTIFIABLE value=counts.certifiable.to_string() testid="count-certifiable" tone="ok" />
                 <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable.to_string() testid="count-not-certifiable" tone="warn" />
                 <Card label=text::CARD_NOT_SENT value=counts.not_sent.to_string() testid="count-not-sent" tone="muted" />
+                {move || join.get().map(|join| view! {
+                    <Card label=tr::CARD_NEVER_JOINED value=join.joined.never_joined.len().to_string() testid="count-never-joined" tone="muted" />
+                    <Card label=tr::CARD_OUT_OF_ROSTER value=join.joined.out_of_roster.len().to_string() testid="count-out-of-roster" tone="neutral" />
+                })}
             </div>
             <div class="share" data-testid="cohort-share">
-                <p class="share__text">
-                    <strong>{text::certifiable_share(share)}</strong>
-                    " — "
-                    {text::CERTIFIABLE_RULE}
-                </p>
-                <div class="meter meter--wide" role="img" aria-label=format!("{} : {share} %", tc::SHARE_LABEL)>
-                    <span class="meter__fill" style:width=format!("{share}%")></span>
-                </div>
+                {move || {
+                    let (percent, text) = match join.get() {
+                        Some(join) => {
+                            let share = join.joined.share;
+                            (share.percent(), tr::cohort_share(share.percent(), share.certifiable, share.students))
+                        }
+                        None => (share, text::certifiable_share(share)),
+                    };
+                    view! {
+                        <p class="share__text">
+                            <strong>{text}</strong>
+                            " — "
+                            {text::CERTIFIABLE_RULE}
+                        </p>
+                        <div class="meter meter--wide" role="img" aria-label=format!("{} : {percent} %", tc::SHARE_LABEL)>
+                            <span class="meter__fill" style:width=format!("{percent}%")></span>
+                        </div>
+                    }
+                }}
             </div>
+            <CohortPicker campaign_id=route.id join=join />
+            <ToCheckPanel lines=check_lines join=join />
             <div class="notice">
                 <p>
                     <strong>{tc::FROZEN_TITLE}</strong>

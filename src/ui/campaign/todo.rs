@@ -8,14 +8,20 @@ use leptos::prelude::*;
 
 use crate::domain::cohort::{Certifiability, ParticipantLine};
 use crate::domain::competences::{COMPETENCES, DOMAINS};
+use crate::domain::export_csv::CsvWriter;
+use crate::domain::roster::cohort::{
+    never_joined_todo, NeverJoinedClass, NEVER_JOINED_ADVICE, NEVER_JOINED_SLUG,
+};
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::domain::todo::{
     competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
 };
 use crate::ui::campaign::{profile_rows, CampaignClassFilter, CampaignRoute};
+use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 
 /// Above this many students the class lists start folded, so a 20,000-student campaign does
@@ -30,7 +36,16 @@ pub fn TodoList(
     lines: Shared<Vec<ParticipantLine>>,
     /// The class filter of the campaign's view, which the list follows.
     chosen: Memo<Vec<String>>,
+    join: Memo<Option<Shared<RosterJoin>>>,
 ) -> impl IntoView {
+    let never_joined = Memo::new(move |_| {
+        let join = join.get();
+        chosen.with(|classes| {
+            Shared(Arc::new(join.map_or_else(Vec::new, |join| {
+                never_joined_todo(&join.roster, &join.joined, classes)
+            })))
+        })
+    });
     let todo = Memo::new(move |_| {
         chosen.with(|classes| {
             Shared(Arc::new(todo_list(
@@ -52,7 +67,8 @@ pub fn TodoList(
             not_sent: text::TAG_NOT_SENT,
             no_class: tc::NO_CLASS,
         };
-        let csv = todo.with_untracked(|todo| todo_csv(todo, &labels));
+        let mut csv = todo.with_untracked(|todo| todo_csv(todo, &labels));
+        never_joined.with_untracked(|classes| csv.push_str(&never_joined_csv(classes)));
         if download_csv(&tc::todo_file_name(route.id), &csv).is_err() {
             route.report(tc::DOWNLOAD_FAILED.to_owned());
         }
@@ -95,7 +111,10 @@ pub fn TodoList(
                     })}
                 </p>
             </Show>
-            <Show when=move || todo.with(|todo| todo.iter().all(|c| c.to_do() == 0))>
+            <Show when=move || {
+                todo.with(|todo| todo.iter().all(|c| c.to_do() == 0))
+                    && never_joined.with(|classes| classes.is_empty())
+            }>
                 <p class="todo__done">{tc::TODO_ALL_DONE}</p>
             </Show>
             <For
@@ -105,6 +124,11 @@ pub fn TodoList(
                     let open = Signal::derive(move || printing.get() || unfolded.get());
                     view! { <TodoClassBlock class=class open=open /> }
                 }
+            />
+            <For
+                each=move || never_joined.get().to_vec()
+                key=|class| (class.key.clone(), class.students.len())
+                children=|class| view! { <NeverJoinedBlock class=class /> }
             />
         </section>
     }
@@ -293,5 +317,88 @@ fn TodoRow(student: TodoStudent) -> impl IntoView {
                 <ul class="closest-list">{closest}</ul>
             </td>
         </tr>
+    }
+}
+
+/// The never-joined students' lines of the to-do CSV, after the participants', with the
+/// same columns (no header, no byte-order mark: they follow `todo_csv`'s).
+fn never_joined_csv(classes: &[NeverJoinedClass]) -> String {
+    let mut csv = CsvWriter::new();
+    for class in classes {
+        for student in &class.students {
+            csv.row([
+                tr::class_or_none(&class.label),
+                &student.last,
+                &student.first,
+                tr::TAG_NEVER_JOINED,
+                "",
+                "",
+                "",
+                NEVER_JOINED_ADVICE,
+            ]);
+        }
+    }
+    csv.finish().trim_start_matches('\u{feff}').to_owned()
+}
+
+/// One class's roster students who never joined the campaign, with the advice.
+#[component]
+fn NeverJoinedBlock(class: NeverJoinedClass) -> impl IntoView {
+    let title = tr::never_joined_class_title(&class.label);
+    let title_id = format!(
+        "todo-never-{}",
+        if class.key.is_empty() {
+            "none"
+        } else {
+            &class.key
+        }
+    );
+    let labelled_by = title_id.clone();
+    let rows = class
+        .students
+        .iter()
+        .map(|student| {
+            view! {
+                <tr
+                    data-testid="todo-student"
+                    data-last=student.last.clone()
+                    data-first=student.first.clone()
+                    data-status=NEVER_JOINED_SLUG
+                >
+                    <th scope="row">{student.last.clone()}</th>
+                    <td data-label=text::COL_FIRST>{student.first.clone()}</td>
+                    <td data-label=tc::TODO_COL_STATUS>
+                        <span class="tag tag--muted">{tr::TAG_NEVER_JOINED}</span>
+                    </td>
+                    <td data-label=tr::COL_ADVICE>{NEVER_JOINED_ADVICE}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section
+            class="todo-class todo-class--never"
+            aria-labelledby=labelled_by
+            data-testid="todo-never-joined"
+            data-class=class.label.clone()
+            data-count=class.students.len().to_string()
+        >
+            <h4 id=title_id>{title.clone()}</h4>
+            <p class="todo-class__counts">{tr::never_joined_counts(class.students.len())}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=title.clone()>
+                <table class="table table--stack todo-table">
+                    <caption class="visually-hidden">{title.clone()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COL_LAST}</th>
+                            <th scope="col">{text::COL_FIRST}</th>
+                            <th scope="col">{tc::TODO_COL_STATUS}</th>
+                            <th scope="col">{tr::COL_ADVICE}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
     }
 }

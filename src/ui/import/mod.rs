@@ -58,13 +58,14 @@ pub fn DropZone() -> impl IntoView {
                 <p class="drop-zone__hint">
                     {move || if dragging.get() { text::DROP_ACTIVE } else { text::DROP_HINT }}
                 </p>
+                <p class="drop-zone__roster">{text::DROP_ROSTER_HINT}</p>
                 <label class="button button--primary drop-zone__pick">
                     {text::DROP_PICK}
                     <input
                         class="visually-hidden"
                         type="file"
                         multiple
-                        accept=".csv,text/csv,text/plain"
+                        accept=".csv,text/csv,text/plain,.xml,text/xml,application/xml,.zip,application/zip"
                         data-testid="file-input"
                         on:change=move |event| {
                             if let Some(files) = picked_files(&event) {
@@ -98,6 +99,7 @@ pub fn DropZone() -> impl IntoView {
                                     class=format!("import-result import-result--{status}")
                                     data-testid="import-result"
                                     data-status=status
+                                    data-kind=line.kind.slug()
                                     data-file=line.file.clone()
                                 >
                                     <span class="import-result__file">{line.file.clone()}</span>

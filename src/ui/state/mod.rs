@@ -3,7 +3,10 @@
 //! action here or in `storage`, which asks the store first: persistence lives in the store's
 //! API calls, never in a component.
 
+mod roster;
 mod storage;
+
+pub use roster::HeldRoster;
 
 use std::sync::Arc;
 
@@ -11,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::import::import_file;
+use crate::domain::roster::looks_like_roster;
 use crate::domain::route::Route;
 use crate::domain::snapshot::CampaignSnapshot;
 use crate::store::{DamagedEntry, SaveOutcome, SnapshotMeta, Store, StoreError};
@@ -40,10 +44,28 @@ impl ImportStatus {
     }
 }
 
+/// What a dropped file turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImportKind {
+    Export,
+    /// The school's student list.
+    Roster,
+}
+
+impl ImportKind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ImportKind::Export => "export",
+            ImportKind::Roster => "roster",
+        }
+    }
+}
+
 /// What happened to one dropped file.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ImportLine {
     pub file: String,
+    pub kind: ImportKind,
     pub status: ImportStatus,
     pub message: String,
 }
@@ -57,6 +79,7 @@ pub struct AppState {
     route: RwSignal<Route>,
     /// Stored entries that could not be read: set aside, listed in the storage panel.
     damaged: RwSignal<Vec<DamagedEntry>>,
+    roster: roster::RosterSignals,
 }
 
 impl AppState {
@@ -100,12 +123,15 @@ impl AppState {
                 data: Arc::new(data),
             })
             .collect();
+        let (roster, roster_problems) = roster::RosterSignals::restore();
+        let problems = loaded.problems.iter().chain(&roster_problems);
         AppState {
             snapshots: RwSignal::new(snapshots),
             import_lines: RwSignal::new(Vec::new()),
-            app_errors: RwSignal::new(loaded.problems.iter().map(ToString::to_string).collect()),
+            app_errors: RwSignal::new(problems.map(ToString::to_string).collect()),
             route: RwSignal::new(Route::parse(&current_hash())),
             damaged: RwSignal::new(loaded.damaged),
+            roster,
         }
     }
 
@@ -156,10 +182,17 @@ impl AppState {
     }
 
     /// Imports files in order; each gets one result line. A refused file stores nothing.
+    /// A school roster is told from an export by its content, not its name.
     pub fn import_bytes(&self, file_name: &str, bytes: &[u8]) {
+        if looks_like_roster(bytes) {
+            let line = self.import_roster(file_name, bytes);
+            self.import_lines.update(|lines| lines.push(line));
+            return;
+        }
         let line = match import_file(file_name, bytes) {
             Err(error) => ImportLine {
                 file: file_name.to_owned(),
+                kind: ImportKind::Export,
                 status: ImportStatus::Error,
                 message: error.to_string(),
             },
@@ -170,12 +203,14 @@ impl AppState {
                     }
                     ImportLine {
                         file: file_name.to_owned(),
+                        kind: ImportKind::Export,
                         status: ImportStatus::Error,
                         message: error.to_string(),
                     }
                 }
                 Ok(SaveOutcome::AlreadyStored(meta)) => ImportLine {
                     file: file_name.to_owned(),
+                    kind: ImportKind::Export,
                     status: ImportStatus::Duplicate,
                     message: text::already_imported(
                         &meta.campaign_name,
@@ -196,6 +231,7 @@ impl AppState {
                     });
                     ImportLine {
                         file: file_name.to_owned(),
+                        kind: ImportKind::Export,
                         status: ImportStatus::Ok,
                         message,
                     }
@@ -233,6 +269,7 @@ impl AppState {
                     Err(_) => state.import_lines.update(|lines| {
                         lines.push(ImportLine {
                             file: name.clone(),
+                            kind: ImportKind::Export,
                             status: ImportStatus::Error,
                             message: format!(
                                 "« {name} » : le navigateur n’a pas pu lire ce fichier."

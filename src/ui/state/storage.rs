@@ -24,6 +24,7 @@ impl AppState {
             .collect();
         self.snapshots.set(snapshots);
         self.damaged.set(loaded.damaged.clone());
+        loaded.problems.extend(self.roster.reload());
         loaded
     }
 
@@ -47,6 +48,7 @@ impl AppState {
         Store::open()?.erase_all()?;
         self.snapshots.set(Vec::new());
         self.damaged.set(Vec::new());
+        self.roster.reload();
         self.import_lines.set(Vec::new());
         self.app_errors.set(Vec::new());
         self.leave_missing_campaign();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::store::{CheckedBackup, DamagedEntry, RestoreMode, SnapshotMeta, StoreError, Usage};
 use crate::ui::state::{format_timestamp, opened_from_file, use_state};
+use crate::ui::text::roster as tr;
 use crate::ui::text::storage as text;
 use crate::ui::widgets::download::{download_text, today_iso};
 
@@ -162,6 +163,56 @@ pub fn StoragePanel() -> impl IntoView {
         });
     };
 
+    let delete_roster = move |_| {
+        if confirmed(tr::CONFIRM_DELETE) {
+            report(state.delete_roster().map(|()| tr::DELETED.to_owned()));
+        }
+    };
+    // The roster's export date beside the newest export's, so that an old list shows.
+    let roster_entry = move || {
+        let held = state.roster().get();
+        let newest_export =
+            metas.with(|metas| metas.iter().filter_map(|m| m.latest_activity).max());
+        match held {
+            None => view! { <p class="empty" data-testid="roster-none">{tr::STORAGE_NONE}</p> }
+                .into_any(),
+            Some(held) => {
+                let report = held.roster.report();
+                let line = tr::storage_line(
+                    &report.file_name,
+                    report.exported_on.map(|d| d.to_string()),
+                    report.students,
+                    report.classes,
+                );
+                let imported = tr::imported_on(&format_timestamp(held.imported_at_ms));
+                let exports = newest_export.map(|date| tr::newest_export(&date.french()));
+                view! {
+                    <ul class="storage__snapshots">
+                        <li
+                            class="storage__snapshot"
+                            data-testid="roster-entry"
+                            data-students=report.students.to_string()
+                            data-exported-on=report.exported_on.map(|d| d.to_string())
+                        >
+                            <span class="storage__file">{line}</span>
+                            <span class="storage__sub">{imported}</span>
+                            {exports.map(|text| view! { <span class="storage__sub">{text}</span> })}
+                            <button
+                                type="button"
+                                class="button button--link button--danger-link"
+                                data-testid="delete-roster"
+                                on:click=delete_roster
+                            >
+                                {tr::DELETE_ROSTER}
+                            </button>
+                        </li>
+                    </ul>
+                }
+                .into_any()
+            }
+        }
+    };
+
     // localStorage is not reactive: usage is re-read whenever what is stored changes.
     let usage = move || {
         metas.track();
@@ -195,6 +246,8 @@ pub fn StoragePanel() -> impl IntoView {
             <p class="notice notice--warn">{text::SAFARI}</p>
             <div class="storage__usage">{usage}</div>
             <div class="storage__live">
+                <h3>{tr::STORAGE_TITLE}</h3>
+                {roster_entry}
                 <h3>{text::SNAPSHOTS_TITLE}</h3>
                 <Show when=move || campaign_groups.with(Vec::is_empty)>
                     <p class="empty">{text::NOTHING_STORED}</p>

@@ -4,13 +4,17 @@
 use leptos::prelude::*;
 
 use crate::domain::campaigns::page_bounds;
+use crate::domain::roster::cohort::roster_students_view;
+use crate::domain::roster::matching::MatchDecisions;
+use crate::domain::roster::Roster;
 use crate::domain::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
 };
-use crate::domain::text::{fold, natural_cmp};
+use crate::domain::text::{class_key, fold, natural_cmp};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::history as text;
+use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::{PlainHeader, SortHeader};
@@ -24,11 +28,15 @@ const DEFAULT_STUDENT_PAGE_SIZE: usize = 200;
 pub fn StudentsView() -> impl IntoView {
     let state = use_state();
     let lines = Memo::new(move |_| {
-        state.snapshots().with(|all| {
-            Shared(std::sync::Arc::new(students_overview(
-                all.iter().map(|s| s.data.as_ref()),
-            )))
-        })
+        let overview = state
+            .snapshots()
+            .with(|all| students_overview(all.iter().map(|s| s.data.as_ref())));
+        let decisions = state.match_decisions().get();
+        let lines = match state.roster().get() {
+            None => overview,
+            Some(held) => with_roster(&held.roster, overview, &decisions),
+        };
+        Shared(std::sync::Arc::new(lines))
     });
     let classes = Memo::new(move |_| lines.with(|lines| classes_of(lines)));
     let class = RwSignal::new(String::new());
@@ -91,6 +99,9 @@ pub fn StudentsView() -> impl IntoView {
         <section class="panel students" data-testid="students-view" aria-labelledby="students-title">
             <h2 id="students-title">{text::STUDENTS_TITLE}</h2>
             <p>{text::STUDENTS_INTRO}</p>
+            <Show when=move || state.roster().with(Option::is_some)>
+                <p class="notice" data-testid="students-roster-note">{tr::STUDENTS_WITH_ROSTER}</p>
+            </Show>
             <form class="filters" role="search" on:submit=|event| event.prevent_default()>
                 <label class="field">
                     <span class="field__label">{text::SEARCH}</span>
@@ -243,6 +254,43 @@ fn StudentRow(line: StudentOverview) -> impl IntoView {
             <td data-label=text::COL_CAMPAIGNS>{campaigns}</td>
         </tr>
     }
+}
+
+/// Every roster student, with what the campaigns say of it ("Non communiqué" when they say
+/// nothing), then the participants the roster does not place.
+fn with_roster(
+    roster: &Roster,
+    overview: Vec<StudentOverview>,
+    decisions: &MatchDecisions,
+) -> Vec<StudentOverview> {
+    let view = roster_students_view(roster, &overview, decisions);
+    let mut lines: Vec<StudentOverview> = view
+        .lines
+        .iter()
+        .map(|line| match line.overview {
+            Some(at) => overview[at].clone(),
+            None => {
+                let student = &roster.students[line.student];
+                StudentOverview {
+                    last: student.last.clone(),
+                    first: student.first.clone(),
+                    class: student.class.clone(),
+                    class_key: class_key(&student.class),
+                    latest: None,
+                    campaigns: Vec::new(),
+                    possible_duplicate: false,
+                    search_key: format!("{} {}", fold(&student.last), fold(&student.first)),
+                }
+            }
+        })
+        .collect();
+    lines.extend(
+        view.out_of_roster
+            .iter()
+            .chain(&view.to_check)
+            .map(|&at| overview[at].clone()),
+    );
+    lines
 }
 
 /// The classes met, each once, in natural order: `(key, label)`.

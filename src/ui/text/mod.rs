@@ -14,6 +14,7 @@ pub const NOT_OFFICIAL: &str = "Outil indépendant, non affilié à Pix.";
 
 pub const DROP_TITLE: &str = "Importer des exports Pix Orga";
 pub const DROP_HINT: &str = "Déposez ici un ou plusieurs fichiers CSV exportés depuis Pix Orga (onglet « Résultats », bouton « Exporter les résultats »),";
+pub const DROP_ROSTER_HINT: &str = "Vous pouvez aussi déposer la liste des élèves de l’établissement (SIECLE : ElevesSansAdresses.zip ou .xml ; lycées agricoles : le CSV SCO) pour voir les élèves qui n’ont jamais participé. Elle reste sur cet ordinateur.";
 pub const DROP_PICK: &str = "ou choisissez des fichiers";
 pub const DROP_ACTIVE: &str = "Relâchez pour importer";
 pub const DEMO_BUTTON: &str = "Essayer avec un exemple";
@@ -143,3 +144,5 @@ pub fn missing(count: u8) -> String {
         format!("manque {count} compétences")
     }
 }
+
+pub mod roster;
