@@ -18,7 +18,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT, SINGLE_FILE } from '../e2e/harness.mjs';
 
 const smoke = process.argv.includes('--smoke');
-// `--only=import,interaction,size,cold,capacity` runs some sections, to iterate on one budget;
+// `--only=import,roster,interaction,size,cold,capacity` runs some sections, to iterate on one budget;
 // its figures go to target/bench-partial.json (--smoke: bench-smoke.json), so that
 // target/bench.json stays a full run.
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
@@ -26,6 +26,7 @@ const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : nul
 const runs = (section) => !only || only.has(section);
 const SIZES = smoke ? [2_000] : [5_000, 20_000, 50_000];
 const INTERACTION_ROWS = smoke ? 2_000 : 20_000;
+const ROSTER_ROWS = 2_000;
 // PapaParse's timing varies much from run to run on a busy machine: eleven runs steady the median.
 const RUNS = smoke ? 3 : 11;
 const BENCH_DIR = join(ROOT, 'target/bench');
@@ -38,7 +39,7 @@ const stats = (samples) => {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 function generate(kind, rows) {
-  const path = join(BENCH_DIR, `${kind}-${rows}.csv`);
+  const path = join(BENCH_DIR, `${kind}-${rows}.${kind === 'roster' ? 'zip' : 'csv'}`);
   if (!existsSync(path)) {
     const bytes = execFileSync(join(ROOT, 'target/release/examples/generate'), [kind, String(rows), '2025'], { maxBuffer: 1 << 30 });
     writeFileSync(path, bytes);
@@ -93,6 +94,25 @@ try {
       papaparse_mb_s: megabytes / (papa.median / 1e3),
       native_mb_s: nativeFigure?.mb_per_s ?? null,
     });
+  }
+  // The school roster: a SIECLE zip of 2,000 students read, keyed and joined to a
+  // 2,000-participant export, as the campaign page does when a roster is stored.
+  if (runs('roster')) {
+    const exportFile = `target/bench/${generate('profiles', ROSTER_ROWS).split('/').pop()}`;
+    const zipFile = `target/bench/${generate('roster', ROSTER_ROWS).split('/').pop()}`;
+    const samples = await page.evaluate(async ({ exportUrl, zipUrl, runs }) => {
+      const exportBytes = new Uint8Array(await (await fetch(exportUrl)).arrayBuffer());
+      const zip = new Uint8Array(await (await fetch(zipUrl)).arrayBuffer());
+      globalThis.cohorteBench.benchmarkRoster(zip, exportBytes);
+      const out = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        globalThis.cohorteBench.benchmarkRoster(zip, exportBytes);
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, { exportUrl: base + exportFile, zipUrl: base + zipFile, runs: RUNS });
+    results.roster = { rows: ROSTER_ROWS, ...stats(samples) };
   }
   await context.close();
 
@@ -207,6 +227,7 @@ if (runs('interaction')) results.budgets.interaction = budget(Number.isFinite(wo
 if (runs('capacity') && !smoke) results.budgets.capacity = budget(results.capacity.rows, 150000, 'lignes', true);
 // The shipped size has no budget (users open Cohorte from disk or a school server, where
 // 50 KB are not felt): it is printed, to keep it lean by design.
+if (runs('roster')) results.budgets.roster = budget(results.roster.median, 200, 'ms (liste SIECLE + jointure)', false);
 if (runs('cold')) results.budgets.cold_start = budget(results.cold_start.median, 300, 'ms', false);
 // The short and partial runs keep out of target/bench.json, the last full run's figures.
 const output = only ? 'target/bench-partial.json' : smoke ? 'target/bench-smoke.json' : 'target/bench.json';
@@ -229,6 +250,7 @@ if (runs('interaction')) {
 }
 if (runs('size')) console.log(`\ntaille : ${results.size.raw_kb.toFixed(0)} Ko brut, ${results.size.gzip_kb.toFixed(0)} Ko gzip (${results.size.files.join(', ')}); fichier unique ${results.size.single_file_kb.toFixed(0)} Ko (${results.size.single_file_gzip_kb.toFixed(0)} Ko gzip)`);
 if (runs('cold')) console.log(`démarrage à froid (file://) : médiane ${fmt(results.cold_start.median)} (min ${fmt(results.cold_start.min)}, max ${fmt(results.cold_start.max)})`);
+if (runs('roster')) console.log(`liste des élèves (zip SIECLE de ${results.roster.rows} élèves + jointure à ${results.roster.rows} participants) : médiane ${fmt(results.roster.median)} (min ${fmt(results.roster.min)}, max ${fmt(results.roster.max)})`);
 if (runs('capacity') && !smoke) console.log(`capacité : ${results.capacity.rows ?? '—'} lignes de participants stockées`);
 console.log('\nbudgets');
 for (const [name, b] of Object.entries(results.budgets)) {
