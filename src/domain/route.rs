@@ -3,6 +3,7 @@
 
 use crate::domain::assessment::{AssessmentFilter, AssessmentStatus};
 use crate::domain::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
+use crate::domain::roster::cohort::NEVER_JOINED_SLUG;
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Route {
@@ -64,6 +65,9 @@ impl CampaignTab {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TableView {
     pub filter: ParticipantFilter,
+    /// Only the roster's students who never joined the campaign: they are no line of the
+    /// export, so this is not a `Certifiability`, but it shares the status filter's place.
+    pub never_joined_only: bool,
     pub sort: Sort,
     pub page_size: usize,
     /// 1-based.
@@ -82,6 +86,7 @@ impl Default for TableView {
     fn default() -> Self {
         TableView {
             filter: ParticipantFilter::default(),
+            never_joined_only: false,
             sort: Sort::default(),
             page_size: DEFAULT_PAGE_SIZE,
             page: 1,
@@ -166,6 +171,7 @@ impl TableView {
                         .map(str::to_owned)
                         .collect()
                 }
+                "statut" if value == NEVER_JOINED_SLUG => view.never_joined_only = true,
                 "statut" => view.filter.status = Certifiability::from_slug(&value),
                 "q" => view.filter.search = value,
                 "tri" => {
@@ -203,6 +209,8 @@ impl TableView {
         }
         if let Some(status) = self.filter.status {
             parts.push(format!("statut={}", status.slug()));
+        } else if self.never_joined_only {
+            parts.push(format!("statut={NEVER_JOINED_SLUG}"));
         }
         if !self.filter.search.is_empty() {
             parts.push(format!("q={}", encode_component(&self.filter.search)));
@@ -287,6 +295,7 @@ mod tests {
                     status: Some(Certifiability::NotCertifiable),
                     search: "Zoé d'Arc & co".into(),
                 },
+                never_joined_only: false,
                 sort: Sort {
                     column: SortColumn::Score,
                     descending: true,
@@ -301,6 +310,27 @@ mod tests {
         let hash = route.to_hash();
         assert!(hash.starts_with("#/campagne/348127/a-faire?"), "{hash}");
         assert_eq!(Route::parse(&hash), route);
+    }
+
+    #[test]
+    fn the_never_joined_filter_lives_in_the_url_like_the_statuses() {
+        let route = Route::Campaign {
+            id: 7,
+            tab: CampaignTab::Participants,
+            view: TableView {
+                never_joined_only: true,
+                filter: ParticipantFilter {
+                    classes: vec!["t1".into()],
+                    ..ParticipantFilter::default()
+                },
+                ..TableView::default()
+            },
+        };
+        assert_eq!(
+            route.to_hash(),
+            "#/campagne/7?classe=t1&statut=never-joined"
+        );
+        assert_eq!(Route::parse(&route.to_hash()), route);
     }
 
     #[test]

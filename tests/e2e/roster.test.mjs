@@ -69,6 +69,12 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   await app.testid('filter-certifiability').selectOption('never-joined');
   assert.equal((await app.participantRows()).length, 3);
   assert.ok((await app.participantRows()).every((r) => r.roster === 'never-joined'));
+  assert.equal(await app.testid('participants-count').textContent(), '0 participants et 3 élèves qui n’ont jamais participé');
+  // Like the statuses, it is in the address: a reload keeps it.
+  assert.match(await app.page.evaluate(() => location.hash), /statut=never-joined/);
+  await app.reload();
+  assert.equal(await app.testid('filter-certifiability').inputValue(), 'never-joined');
+  assert.equal((await app.participantRows()).length, 3);
   await app.testid('filter-certifiability').selectOption('certifiable');
   assert.equal((await neverJoinedRows(app)).length, 0, 'a status filter leaves them out');
   await app.testid('filter-clear').click();

@@ -26,12 +26,13 @@ use crate::ui::widgets::sort_header::SortHeader;
 pub struct Selection {
     pub filter: ParticipantFilter,
     pub sort: Sort,
-    /// The never-joined filter, which is not in the URL.
-    pub never_only: bool,
+    pub never_joined_only: bool,
     pub join: Option<Shared<RosterJoin>>,
     /// Indices into the campaign's lines; `lines.len() + s` is the never-joined roster
-    /// student `s`.
+    /// student `s`. They come last.
     pub indices: Vec<usize>,
+    /// How many of `indices` are never-joined students: the counter tells them apart.
+    pub never_joined: usize,
 }
 
 /// Filters of the participants table; the view lives in the URL.
@@ -41,10 +42,13 @@ pub fn ParticipantFilters(
     route: CampaignRoute,
     selected: Memo<Shared<Selection>>,
     join: Memo<Option<Shared<RosterJoin>>>,
-    never_only: RwSignal<bool>,
 ) -> impl IntoView {
     let table_view = route.view;
-    let total = Signal::derive(move || selected.with(|s| s.indices.len()));
+    let counter = move || {
+        selected.with(|s| {
+            tr::participants_and_never_joined(s.indices.len() - s.never_joined, s.never_joined)
+        })
+    };
     view! {
         <form class="filters" role="search" aria-label=text::FILTERS on:submit=|event| event.prevent_default()>
             <NameSearch route=route />
@@ -52,16 +56,16 @@ pub fn ParticipantFilters(
                 <span class="field__label">{text::FILTER_STATUS}</span>
                 <select
                     data-testid="filter-certifiability"
-                    prop:value=move || if never_only.get() {
+                    prop:value=move || table_view.with(|v| if v.never_joined_only {
                         NEVER_JOINED_SLUG
                     } else {
-                        table_view.with(|v| v.filter.status.map(Certifiability::slug).unwrap_or("all"))
-                    }
+                        v.filter.status.map(Certifiability::slug).unwrap_or("all")
+                    })
                     on:change=move |event| {
                         let value = event_target_value(&event);
-                        never_only.set(value == NEVER_JOINED_SLUG);
                         let status = Certifiability::from_slug(&value);
                         route.update(|view| {
+                            view.never_joined_only = value == NEVER_JOINED_SLUG;
                             view.filter.status = status;
                             view.page = 1;
                         })
@@ -81,8 +85,8 @@ pub fn ParticipantFilters(
                 class="button button--link"
                 data-testid="filter-clear"
                 on:click=move |_| {
-                    never_only.set(false);
                     route.update(|view| {
+                        view.never_joined_only = false;
                         view.filter = ParticipantFilter::default();
                         view.page = 1;
                     })
@@ -91,7 +95,7 @@ pub fn ParticipantFilters(
                 {text::FILTER_CLEAR}
             </button>
             <p class="filters__count" aria-live="polite" data-testid="participants-count">
-                {move || text::participants_counter(total.get())}
+                {counter}
             </p>
             <CampaignClassFilter route=route classes=classes />
         </form>

@@ -49,23 +49,21 @@ pub fn ProfilesPage(
     // Filtering and sorting run again only when the filter or the sort changes, not on paging,
     // a change of tab or when the detail opens: an unchanged selection is handed back as is.
     let join = campaign_join(route.id, lines.clone());
-    // "Jamais participé" is not a status of a line: the filter keeps it beside the URL's.
-    let never_only = RwSignal::new(false);
     let selected = {
         let lines = lines.clone();
         Memo::new(move |previous: Option<&Shared<Selection>>| {
-            let never = never_only.get();
             let join = join.get();
             table_view.with(|view| match previous {
                 Some(previous)
                     if previous.filter == view.filter
                         && previous.sort == view.sort
-                        && previous.never_only == never
+                        && previous.never_joined_only == view.never_joined_only
                         && previous.join == join =>
                 {
                     previous.clone()
                 }
                 _ => {
+                    let never = view.never_joined_only;
                     let mut indices = if never {
                         Vec::new()
                     } else {
@@ -73,6 +71,7 @@ pub fn ProfilesPage(
                     };
                     // Never-joined students after the participants, in class then name
                     // order: they have no score or date to sort by.
+                    let participants = indices.len();
                     if let Some(join) = &join {
                         if never || view.filter.status.is_none() {
                             let search = crate::domain::text::fold(view.filter.search.trim());
@@ -95,8 +94,9 @@ pub fn ProfilesPage(
                     Shared(Arc::new(Selection {
                         filter: view.filter.clone(),
                         sort: view.sort,
-                        never_only: never,
+                        never_joined_only: never,
                         join,
+                        never_joined: indices.len() - participants,
                         indices,
                     }))
                 }
@@ -117,7 +117,7 @@ pub fn ProfilesPage(
                 CampaignTab::Participants => view! {
                     <section class="participants" aria-labelledby="participants-title">
                         <h3 id="participants-title" class="visually-hidden">{text::COL_PARTICIPANTS}</h3>
-                        <ParticipantFilters classes=classes.clone() route=route selected=selected join=join never_only=never_only />
+                        <ParticipantFilters classes=classes.clone() route=route selected=selected join=join />
                         <ParticipantsTable route=route campaign=campaign.clone() lines=lines.clone() selected=selected />
                     </section>
                 }

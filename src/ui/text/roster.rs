@@ -91,3 +91,13 @@ pub fn newest_export(date: &str) -> String {
 }
 pub const DELETED: &str = "Liste des élèves supprimée. Les exports et vos choix restent.";
 pub const STUDENTS_WITH_ROSTER: &str = "Avec la liste des élèves : chaque élève de la liste y figure, même sans participation (« Non communiqué », comme sur la page Élèves de Pix Orga), puis les participants absents de la liste.";
+
+/// The participants table's counter, when the roster adds its never-joined students.
+pub fn participants_and_never_joined(participants: usize, never_joined: usize) -> String {
+    let participants_text = super::participants_counter(participants);
+    match never_joined {
+        0 => participants_text,
+        1 => format!("{participants_text} et 1 élève qui n’a jamais participé"),
+        n => format!("{participants_text} et {n} élèves qui n’ont jamais participé"),
+    }
+}
