@@ -1,6 +1,6 @@
 //! Cohorte: offline follow-up of Pix certifiability from Pix Orga exports.
 
-pub mod domain;
+pub use cohorte_domain as domain;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -245,7 +245,7 @@ pub fn assessment_lines(rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
             }
         })
         .collect();
-    crate::domain::sort::sort_by(&mut lines, |a, b| {
+    crate::sort::sort_by(&mut lines, |a, b| {
         a.search_key
             .cmp(&b.search_key)
             .then_with(|| a.row.cmp(&b.row))

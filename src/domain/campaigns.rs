@@ -158,7 +158,7 @@ pub fn select_campaigns(
                     .all(|word| summary.search_key.contains(word))
         })
         .collect();
-    crate::domain::sort::sort_by(&mut selected, |&a, &b| {
+    crate::sort::sort_by(&mut selected, |&a, &b| {
         let (a, b) = (&all[a], &all[b]);
         let primary = compare(a, b, query.column);
         let primary = if query.descending {

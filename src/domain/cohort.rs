@@ -217,9 +217,7 @@ fn group_by_keys<'k, R, K: Ord>(
         // only runs when they are not.
         if let Some(history) = grouped.get_mut(start..end) {
             if !history.is_sorted_by(|&a, &b| recency(&rows[a]) >= recency(&rows[b])) {
-                crate::domain::sort::sort_by(history, |&a, &b| {
-                    recency(&rows[b]).cmp(&recency(&rows[a]))
-                });
+                crate::sort::sort_by(history, |&a, &b| recency(&rows[b]).cmp(&recency(&rows[a])));
             }
         }
         start = end;
@@ -454,7 +452,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
             classes.push(class);
         }
     }
-    crate::domain::sort::sort_by(&mut classes, |&a, &b| {
+    crate::sort::sort_by(&mut classes, |&a, &b| {
         natural_cmp(label[a].unwrap_or_default(), label[b].unwrap_or_default())
     });
     // Lines without a class keep rank 0 and come first, as empty strings would.
@@ -472,7 +470,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
 /// Fills `name_rank` (unique: the name order is total) and `first_rank` (equal first names
 /// share a rank).
 fn rank_names(lines: &mut [ParticipantLine]) {
-    use crate::domain::sort::{order_by_prefix, text_prefix};
+    use crate::sort::{order_by_prefix, text_prefix};
     let order = order_by_prefix(
         lines.len(),
         |index| text_prefix(lines[index].search_key()),
@@ -489,7 +487,7 @@ fn rank_names(lines: &mut [ParticipantLine]) {
         .collect();
     let distinct = ids.texts();
     let mut order: Vec<usize> = (0..distinct.len()).collect();
-    crate::domain::sort::sort_by(&mut order, |&a, &b| distinct[a].cmp(distinct[b]));
+    crate::sort::sort_by(&mut order, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut rank_of_id = vec![0; distinct.len()];
     for (rank, &id) in order.iter().enumerate() {
         rank_of_id[id] = rank as u32;
@@ -650,7 +648,7 @@ pub fn filter_and_sort(
         .filter(|(_, line)| filter.matches(line, &folded_search))
         .map(|(index, line)| sort.key(line, index))
         .collect();
-    crate::domain::sort::radix_sort(&mut keys);
+    crate::sort::radix_sort(&mut keys);
     keys.into_iter().map(|key| key as u32 as usize).collect()
 }
 
@@ -663,7 +661,7 @@ pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
             classes.push((line.class_key().to_owned(), line.class().to_owned()));
         }
     }
-    crate::domain::sort::sort_by(&mut classes, |a, b| super::text::natural_cmp(&a.1, &b.1));
+    crate::sort::sort_by(&mut classes, |a, b| super::text::natural_cmp(&a.1, &b.1));
     classes
 }
 
@@ -730,7 +728,7 @@ pub fn student_at(rows: &[ProfileRow], row: usize) -> Option<ProfileStudent<'_>>
         .enumerate()
         .filter(|(_, candidate)| StudentKey::of(&candidate.learner) == key)
         .collect();
-    crate::domain::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
+    crate::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
         let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
         date(b).cmp(&date(a))
     });
@@ -768,7 +766,7 @@ pub fn student_history<'a>(
             })
         })
         .collect();
-    crate::domain::sort::sort_by_key(&mut sendings, |sending| sending.sent_at);
+    crate::sort::sort_by_key(&mut sendings, |sending| sending.sent_at);
     // The same sending appears in every later export of the campaign.
     sendings.dedup_by_key(|sending| sending.sent_at);
     sendings
@@ -777,7 +775,7 @@ pub fn student_history<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::snapshot::LocalDateTime;
+    use crate::snapshot::LocalDateTime;
 
     /// The order the table promises, written as a comparison: the sort keys must agree.
     fn reference(sort: Sort, a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {

@@ -428,7 +428,7 @@ fn push_line(out: &mut String, cells: impl Iterator<Item = String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::import::import_file;
+    use crate::import::import_file;
 
     #[test]
     fn generated_exports_import_with_the_requested_row_count() {

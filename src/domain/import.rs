@@ -411,8 +411,8 @@ fn campaign_of(row: &Row<'_>) -> Result<Campaign, CellError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::competences::COMPETENCES;
-    use crate::domain::snapshot::{content_hash, Rows};
+    use crate::competences::COMPETENCES;
+    use crate::snapshot::{content_hash, Rows};
 
     fn profiles_export(delimiter: &str, rows: &[&str]) -> String {
         let mut header = vec![

@@ -137,7 +137,7 @@ pub fn students_overview<'a>(
     for line in &mut lines {
         line.possible_duplicate = classes_per_name[&line.search_key] > 1;
     }
-    crate::domain::sort::sort_by(&mut lines, |a, b| {
+    crate::sort::sort_by(&mut lines, |a, b| {
         a.search_key
             .cmp(&b.search_key)
             .then_with(|| super::text::natural_cmp(&a.class, &b.class))

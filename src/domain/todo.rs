@@ -67,7 +67,7 @@ pub fn todo_list(
         .filter(|line| classes.is_empty() || classes.iter().any(|class| class == line.class_key()))
         .collect();
     // Classes in natural order with the class-less last, then names as in the table.
-    crate::domain::sort::sort_by(&mut ordered, |a, b| {
+    crate::sort::sort_by(&mut ordered, |a, b| {
         (a.class_key().is_empty(), a.class_rank)
             .cmp(&(b.class_key().is_empty(), b.class_rank))
             .then_with(|| a.search_key().cmp(b.search_key()))
@@ -96,7 +96,7 @@ pub fn todo_list(
     }
     for class in &mut out {
         // Stable sort: names stay in order within each group.
-        crate::domain::sort::sort_by_key(&mut class.students, |student| {
+        crate::sort::sort_by_key(&mut class.students, |student| {
             (student.status == Certifiability::NotSent, student.missing)
         });
     }
@@ -123,9 +123,7 @@ fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
             let mut closest: Vec<usize> = (0..COMPETENCE_COUNT)
                 .filter(|&index| profile.levels[index] == 0 && profile.pix[index] > 0)
                 .collect();
-            crate::domain::sort::sort_by_key(&mut closest, |&index| {
-                std::cmp::Reverse(profile.pix[index])
-            });
+            crate::sort::sort_by_key(&mut closest, |&index| std::cmp::Reverse(profile.pix[index]));
             (groups, closest)
         }
     };

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::{Roster, RosterStudent, StudentId};
-use crate::domain::text::{class_key, fold, fold_into};
+use crate::text::{class_key, fold, fold_into};
 
 /// Pix puts a `'` before a value starting with `-`, `@`, `=` or `+` (formula escaping). The
 /// export reader removes it already; names reaching the matcher from elsewhere (a roster
@@ -88,7 +88,7 @@ pub struct ExportName<'a> {
 }
 
 impl<'a> ExportName<'a> {
-    pub fn of_line(line: &'a crate::domain::cohort::ParticipantLine) -> Self {
+    pub fn of_line(line: &'a crate::cohort::ParticipantLine) -> Self {
         ExportName {
             last: line.last(),
             first: line.first(),

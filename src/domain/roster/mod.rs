@@ -222,21 +222,19 @@ impl Roster {
             .students
             .iter()
             .filter_map(|student| {
-                let key = crate::domain::text::class_key(&student.class);
+                let key = crate::text::class_key(&student.class);
                 seen.insert(key.clone())
                     .then(|| (key, student.class.clone()))
             })
             .collect();
-        crate::domain::sort::sort_by(&mut classes, |a, b| {
-            crate::domain::text::natural_cmp(&a.1, &b.1)
-        });
+        crate::sort::sort_by(&mut classes, |a, b| crate::text::natural_cmp(&a.1, &b.1));
         classes
     }
 }
 
 fn distinct_classes<'a>(classes: impl Iterator<Item = &'a str>) -> usize {
     classes
-        .map(crate::domain::text::class_key)
+        .map(crate::text::class_key)
         .collect::<BTreeSet<_>>()
         .len()
 }
