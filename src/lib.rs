@@ -10,12 +10,12 @@ pub mod ui;
 /// shows, with each student's certifiability. Nothing is stored or rendered. Returns the
 /// number of rows read.
 pub fn benchmark_work(bytes: &[u8]) -> Result<u32, domain::import::ImportError> {
-    use domain::snapshot::Rows;
+    use domain::model::snapshot::Rows;
     let snapshot = domain::import::import_file("benchmark.csv", bytes)?;
     let certifiable = match &snapshot.rows {
-        Rows::Profiles(rows) => domain::cohort::participant_lines(rows)
+        Rows::Profiles(rows) => domain::views::cohort::participant_lines(rows)
             .iter()
-            .filter(|line| line.status == domain::cohort::Certifiability::Certifiable)
+            .filter(|line| line.status == domain::views::cohort::Certifiability::Certifiable)
             .count(),
         Rows::Assessment { rows, .. } => rows.len(),
     };

@@ -10,13 +10,13 @@
 
 mod common;
 
-use cohorte::domain::cohort::participant_lines;
-use cohorte::domain::competences::COMPETENCE_COUNT;
-use cohorte::domain::dialect::{Reader, Record};
-use cohorte::domain::export_csv::{guard, participants_csv, CsvWriter, ParticipantsCsvLabels};
+use cohorte::domain::export::{guard, participants_csv, CsvWriter, ParticipantsCsvLabels};
 use cohorte::domain::generate::profiles_header;
+use cohorte::domain::import::dialect::{Reader, Record};
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{Learner, LocalDateTime, Profile, ProfileRow, Rows};
+use cohorte::domain::model::competences::COMPETENCE_COUNT;
+use cohorte::domain::model::snapshot::{Learner, LocalDateTime, Profile, ProfileRow, Rows};
+use cohorte::domain::views::cohort::participant_lines;
 use proptest::prelude::*;
 
 /// Records as the crate reads them: `;`, no header, rows of any width.

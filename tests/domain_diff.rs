@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use cohorte::domain::cohort::{profile_students, StudentKey};
-use cohorte::domain::diff::{as_of, compare, send_dates, ChangeCategory, Comparison};
-use cohorte::domain::snapshot::{LocalDateTime, ProfileRow};
+use cohorte::domain::model::snapshot::{LocalDateTime, ProfileRow};
+use cohorte::domain::views::cohort::{profile_students, StudentKey};
+use cohorte::domain::views::diff::{as_of, compare, send_dates, ChangeCategory, Comparison};
 
 mod common;
 
@@ -161,7 +161,7 @@ fn an_export_with_multiple_sendings_is_its_own_history() {
 
 #[test]
 fn a_students_history_joins_every_import_once_per_sending() {
-    use cohorte::domain::cohort::{student_history, StudentKey};
+    use cohorte::domain::views::cohort::{student_history, StudentKey};
     let september = rows("collecte-3e-sco-2025.csv");
     let october = rows("series/collecte-3e-sco-2025-octobre.csv");
     let noe = september

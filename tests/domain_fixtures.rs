@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cohorte::domain::assessment::{assessment_students, AssessmentCounts};
-use cohorte::domain::cohort::{profile_students, ProfileCounts};
+use cohorte::domain::import::assessment::{assessment_students, AssessmentCounts};
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{CampaignSnapshot, Learner, Rows};
+use cohorte::domain::model::snapshot::{CampaignSnapshot, Learner, Rows};
+use cohorte::domain::views::cohort::{profile_students, ProfileCounts};
 use serde_json::Value;
 
 fn fixtures_dir() -> PathBuf {
@@ -327,7 +327,7 @@ fn every_fixture_matches_its_expected_json() {
         report.check(
             format!("{name} content_hash"),
             snapshot.content_hash,
-            cohorte::domain::snapshot::content_hash(&bytes),
+            cohorte::domain::model::snapshot::content_hash(&bytes),
         );
         check_campaign(&mut report, &name, &snapshot, &expected);
         match expected["kind"].as_str() {

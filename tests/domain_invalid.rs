@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use cohorte::domain::import::{import_file, ImportError};
-use cohorte::domain::snapshot::CampaignKind;
+use cohorte::domain::model::snapshot::CampaignKind;
 
 fn invalid_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid")

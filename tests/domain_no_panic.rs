@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use cohorte::domain::generate::{generate_assessment_export, generate_profiles_export};
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::Rows;
+use cohorte::domain::model::snapshot::Rows;
 use proptest::prelude::*;
 
 /// Pieces that steer the parser into its interesting corners.

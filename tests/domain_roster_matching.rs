@@ -1,7 +1,7 @@
 //! Matching the roster to the export (spec §6) and the views built on it: never-joined
 //! students, out-of-roster participants, class changes, homonyms, remembered decisions.
 
-use cohorte::domain::cohort::{participant_lines, Certifiability, ParticipantLine};
+use cohorte::domain::model::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
 use cohorte::domain::roster::cohort::{
     campaign_roster, default_cohort_classes, joined_since, never_joined_todo, roster_students_view,
     CohortClass, NEVER_JOINED_ADVICE,
@@ -11,8 +11,8 @@ use cohorte::domain::roster::matching::{
     MatchHow, NameMatch,
 };
 use cohorte::domain::roster::{read_roster, Roster, RosterSalt};
-use cohorte::domain::snapshot::{Learner, LocalDateTime, Profile, ProfileRow};
-use cohorte::domain::students::{KnownCertifiability, LatestProfile, StudentOverview};
+use cohorte::domain::views::cohort::{participant_lines, Certifiability, ParticipantLine};
+use cohorte::domain::views::students::{KnownCertifiability, LatestProfile, StudentOverview};
 
 /// One roster student: INE, family name, usage name, first names, class.
 struct Student<'a>(&'a str, &'a str, &'a str, &'a [&'a str], &'a str);

@@ -6,14 +6,14 @@
 
 use std::time::Instant;
 
-use cohorte::domain::cohort::participant_lines;
 use cohorte::domain::generate::generate_profiles_export;
 use cohorte::domain::import::import_file;
+use cohorte::domain::model::snapshot::Rows;
 use cohorte::domain::roster::cohort::{campaign_roster, default_cohort_classes};
 use cohorte::domain::roster::generate::{benchmark_work, roster_zip_for_export};
 use cohorte::domain::roster::matching::MatchDecisions;
 use cohorte::domain::roster::{read_roster, RosterSalt};
-use cohorte::domain::snapshot::Rows;
+use cohorte::domain::views::cohort::participant_lines;
 
 const STUDENTS: usize = 2_000;
 

@@ -1,11 +1,11 @@
-//! The analysis aggregates (src/domain/stats.rs) on every profiles fixture, checked against
+//! The analysis aggregates (src/domain/views/stats.rs) on every profiles fixture, checked against
 //! values recomputed here from the fixtures' expected JSON (`levels`, `score`, `certifiable`,
 //! `class`), and a few figures of the 44-student campaign counted by hand.
 
 use std::collections::HashMap;
 
-use cohorte::domain::stats::{CohortStats, CoverageOrder};
 use cohorte::domain::text::class_key;
+use cohorte::domain::views::stats::{CohortStats, CoverageOrder};
 use serde_json::Value;
 
 mod common;

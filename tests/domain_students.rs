@@ -1,7 +1,7 @@
 //! The students view across campaigns, checked against the fixtures' expected JSON.
 
-use cohorte::domain::snapshot::Learner;
-use cohorte::domain::students::{students_overview, KnownCertifiability};
+use cohorte::domain::model::snapshot::Learner;
+use cohorte::domain::views::students::{students_overview, KnownCertifiability};
 use serde_json::Value;
 
 mod common;
@@ -93,7 +93,7 @@ fn the_same_name_in_two_classes_is_shown_twice_and_flagged() {
     let (third, _) = fixture("collecte-3e-sco-2025");
     let mut other = third.clone();
     other.campaign.id = 1;
-    if let cohorte::domain::snapshot::Rows::Profiles(rows) = &mut other.rows {
+    if let cohorte::domain::model::snapshot::Rows::Profiles(rows) = &mut other.rows {
         rows.truncate(1);
         let learner = &rows[0].learner;
         rows[0].learner = Learner::new(
@@ -115,7 +115,7 @@ fn the_same_name_in_two_classes_is_shown_twice_and_flagged() {
 
 #[test]
 fn students_sort_by_class_naturally_and_by_status_with_names_breaking_ties() {
-    use cohorte::domain::students::{sort_students, StudentSort};
+    use cohorte::domain::views::students::{sort_students, StudentSort};
     let (third, _) = fixture("collecte-3e-sco-2025");
     let (fourth, _) = fixture("collecte-4e-envoi-multiple");
     let mut lines = students_overview([&third, &fourth]);

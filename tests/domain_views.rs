@@ -4,21 +4,21 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 
-use cohorte::domain::assessment::{
+use cohorte::domain::export::{participants_csv, ParticipantsCsvLabels};
+use cohorte::domain::import::assessment::{
     assessment_lines, filter_assessment, mastery_averages, AssessmentFilter, AssessmentStatus,
 };
-use cohorte::domain::campaigns::{
+use cohorte::domain::import::import_file;
+use cohorte::domain::model::snapshot::{CampaignKind, CampaignSnapshot, Learner, ProfileRow, Rows};
+use cohorte::domain::text::class_key;
+use cohorte::domain::views::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
 };
-use cohorte::domain::cohort::{
+use cohorte::domain::views::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
     student_at, Certifiability, ParticipantFilter, Sort, SortColumn,
 };
-use cohorte::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
-use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{CampaignKind, CampaignSnapshot, Learner, ProfileRow, Rows};
-use cohorte::domain::text::class_key;
-use cohorte::domain::todo::{todo_csv, todo_list, TodoCsvLabels};
+use cohorte::domain::views::todo::{todo_csv, todo_list, TodoCsvLabels};
 use serde_json::Value;
 
 mod common;

@@ -10,10 +10,10 @@ mod common;
 
 use std::fs;
 
-use cohorte::domain::competences::COMPETENCE_COUNT;
 use cohorte::domain::generate::{generate_assessment_export, generate_profiles_export};
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{
+use cohorte::domain::model::competences::COMPETENCE_COUNT;
+use cohorte::domain::model::snapshot::{
     AssessmentRow, AssessmentSheet, Campaign, CampaignKind, CampaignSnapshot, Learner,
     LocalDateTime, Mastery, Profile, ProfileRow, Rows,
 };

@@ -207,7 +207,7 @@ fn usage_counts_the_roster() {
     );
 }
 
-fn snapshot() -> cohorte::domain::snapshot::CampaignSnapshot {
+fn snapshot() -> cohorte::domain::model::snapshot::CampaignSnapshot {
     common::import("collecte-3e-sco-2025.csv")
 }
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::CampaignSnapshot;
+use cohorte::domain::model::snapshot::CampaignSnapshot;
 use cohorte::store::body::{encode_text, utf16_len};
 use cohorte::store::prefs::{Prefs, PrefsError};
 use cohorte::store::{RestoreMode, SaveOutcome, Store, StoreError};
@@ -79,7 +79,7 @@ fn the_same_content_twice_is_recognised_and_stored_once() {
     assert_eq!(Store::load_all().snapshots.len(), 2);
 }
 
-fn store_two() -> Vec<cohorte::domain::snapshot::CampaignSnapshot> {
+fn store_two() -> Vec<cohorte::domain::model::snapshot::CampaignSnapshot> {
     clear();
     let first = import_file("a.csv", EXPORT).unwrap();
     let second = import_file("e.csv", ASSESSMENT).unwrap();

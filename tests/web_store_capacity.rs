@@ -7,7 +7,7 @@
 
 use cohorte::domain::generate::generate_profiles_export;
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{CampaignSnapshot, Rows};
+use cohorte::domain::model::snapshot::{CampaignSnapshot, Rows};
 use cohorte::store::{SaveOutcome, Store, StoreError};
 use wasm_bindgen_test::*;
 

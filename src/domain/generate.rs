@@ -2,7 +2,7 @@
 //! the browser capacity test: current format (UTF-8 BOM, `;`, quoted strings, LF), several
 //! classes, students who sent several times (newest row first), some who never sent.
 
-use super::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
+use crate::model::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
 
 /// xorshift64*: tiny, deterministic across platforms, good enough for test data.
 struct Rng(u64);

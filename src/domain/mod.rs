@@ -1,26 +1,14 @@
 //! Pure Rust: everything from the file's bytes to the views, tested natively.
-//! Nothing here knows about the browser.
+//! Nothing here knows about the browser. The folders follow the data path: a file is read
+//! (`import`) into a snapshot (`model`), which the pages show (`views`) and the user can take
+//! away as CSV (`export`). The school roster has a folder of its own (`roster`): it is read,
+//! then joined to the campaigns.
 
-pub mod assessment;
-pub mod campaigns;
-pub mod certification;
-pub mod cohort;
-pub mod competences;
-pub mod decimal;
-pub mod decode;
-pub mod dialect;
-pub mod diff;
-pub mod export_csv;
+pub mod export;
 pub mod generate;
-pub mod headers;
 pub mod import;
-pub mod profiles;
+pub mod model;
 pub mod roster;
-pub mod route;
-pub mod snapshot;
-pub mod sort;
-pub mod stats;
-pub mod students;
 pub mod text;
 pub mod text_ids;
-pub mod todo;
+pub mod views;

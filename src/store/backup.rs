@@ -14,7 +14,7 @@ use super::body::CodecError;
 use super::legacy;
 use super::model::Entry;
 use super::roster::{RosterChoices, StoredRoster};
-use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::model::snapshot::CampaignSnapshot;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
 

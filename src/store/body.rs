@@ -33,7 +33,7 @@
 use std::fmt;
 
 use super::model::Entry;
-use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::model::snapshot::CampaignSnapshot;
 
 /// Version of the body; format 2 (the custom codec) is read by `legacy`.
 pub const FORMAT: u8 = 3;

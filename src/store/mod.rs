@@ -30,7 +30,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime};
+use crate::domain::model::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime};
 pub use backend::{Backend, MemoryBackend, CHROMIUM_QUOTA_UNITS};
 pub use backup::{BackupError, CheckedBackup, RestoreMode, RestoreReport};
 pub use body::CodecError;
@@ -403,7 +403,7 @@ impl<B: Backend> Repository<B> {
                 index.next_id = index.next_id.max(id.saturating_add(1));
             }
         }
-        crate::domain::sort::sort_by_key(&mut index.snapshots, |meta| meta.id);
+        crate::domain::views::sort::sort_by_key(&mut index.snapshots, |meta| meta.id);
         index
     }
 

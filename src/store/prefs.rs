@@ -114,7 +114,7 @@ impl Prefs {
         if archived {
             prefs.archived.push(id);
         }
-        crate::domain::sort::sort_by(&mut prefs.archived, u64::cmp);
+        crate::domain::views::sort::sort_by(&mut prefs.archived, u64::cmp);
         WebBackend::open()
             .and_then(|storage| storage.set_json(PREFS_KEY, &PrefsFile::from(&prefs)))
             .map_err(refused)?;

@@ -372,7 +372,7 @@ fn deleting_a_campaign_and_erasing_everything_leave_other_apps_alone() {
 /// the hand-written JSON and custom codec of format 2. It all still reads.
 mod written_by_serde {
     use super::*;
-    use crate::domain::snapshot::{Learner, Rows};
+    use crate::domain::model::snapshot::{Learner, Rows};
     use crate::store::prefs::Prefs;
 
     fn pinned(name: &str) -> String {

@@ -6,8 +6,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::{Backend, CodecError, Loaded, Repository, RosterMeta, SaveOutcome, StoreError};
+use crate::domain::model::snapshot::CampaignSnapshot;
 use crate::domain::roster::{Roster, RosterFile, RosterSalt};
-use crate::domain::snapshot::CampaignSnapshot;
 
 pub struct WebBackend(web_sys::Storage);
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::route::Route;
+use crate::domain::views::route::Route;
 use crate::ui::campaign::{profile_rows, CampaignPage};
 use crate::ui::campaigns::CampaignList;
 use crate::ui::import::DropZone;

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use cohorte::domain::import::import_file;
-use cohorte::domain::snapshot::{CampaignSnapshot, ProfileRow, Rows};
+use cohorte::domain::model::snapshot::{CampaignSnapshot, ProfileRow, Rows};
 use serde_json::Value;
 
 pub fn fixtures_dir() -> PathBuf {

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::matching::{match_roster, ExportName, MatchDecisions, MatchHow, NameMatch, RosterMatch};
 use super::Roster;
-use crate::cohort::{percent, Certifiability, ParticipantLine};
-use crate::students::{KnownCertifiability, StudentOverview};
 use crate::text::{class_key, fold};
+use crate::views::cohort::{percent, Certifiability, ParticipantLine};
+use crate::views::students::{KnownCertifiability, StudentOverview};
 
 /// The `data-roster` value of a roster student shown without a participation, and the
 /// certifiability filter's extra value.
@@ -131,7 +131,7 @@ fn roster_order(roster: &Roster, students: &mut [usize]) {
     };
     // Keys computed once per student, not once per comparison.
     let mut keyed: Vec<_> = students.iter().map(sort_key).collect();
-    crate::sort::sort_by(&mut keyed, |a, b| a.cmp(b));
+    crate::views::sort::sort_by(&mut keyed, |a, b| a.cmp(b));
     for (slot, (_, _, _, at)) in students.iter_mut().zip(keyed) {
         *slot = at;
     }
@@ -228,7 +228,7 @@ pub fn campaign_roster(
         }
     }
     let mut classes: Vec<CohortClass> = by_class.into_values().collect();
-    crate::sort::sort_by(&mut classes, |a, b| {
+    crate::views::sort::sort_by(&mut classes, |a, b| {
         crate::text::natural_cmp(&a.label, &b.label)
     });
     CampaignRoster {

@@ -8,9 +8,9 @@ use std::io::Write;
 use super::cohort::{campaign_roster, default_cohort_classes, CampaignRoster};
 use super::matching::MatchDecisions;
 use super::{read_roster, RosterSalt};
-use crate::cohort::participant_lines;
 use crate::import::import_file;
-use crate::snapshot::Rows;
+use crate::model::snapshot::Rows;
+use crate::views::cohort::participant_lines;
 
 fn xml_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;")

@@ -88,7 +88,7 @@ pub struct ExportName<'a> {
 }
 
 impl<'a> ExportName<'a> {
-    pub fn of_line(line: &'a crate::cohort::ParticipantLine) -> Self {
+    pub fn of_line(line: &'a crate::views::cohort::ParticipantLine) -> Self {
         ExportName {
             last: line.last(),
             first: line.first(),

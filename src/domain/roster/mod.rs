@@ -227,7 +227,7 @@ impl Roster {
                     .then(|| (key, student.class.clone()))
             })
             .collect();
-        crate::sort::sort_by(&mut classes, |a, b| crate::text::natural_cmp(&a.1, &b.1));
+        crate::views::sort::sort_by(&mut classes, |a, b| crate::text::natural_cmp(&a.1, &b.1));
         classes
     }
 }

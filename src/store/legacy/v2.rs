@@ -3,8 +3,8 @@
 //! read it: it is a hand-made layout (a string table, flags, varints, an FNV-1a checksum).
 //! Nothing here writes; `tests/fixtures/store/v2-*.json` pins what that release wrote.
 
-use crate::domain::competences::{Levels, COMPETENCE_COUNT};
-use crate::domain::snapshot::{
+use crate::domain::model::competences::{Levels, COMPETENCE_COUNT};
+use crate::domain::model::snapshot::{
     AssessmentRow, AssessmentSheet, Campaign, CampaignKind, CampaignSnapshot, Learner,
     LocalDateTime, Mastery, Profile, ProfileRow, Rows,
 };
@@ -95,7 +95,7 @@ const STAGE_SOME: u8 = 1 << 4;
 const MASTERY_SOME: u8 = 1 << 5;
 
 fn levels_from_pix(pix: &[u8; COMPETENCE_COUNT]) -> Levels {
-    pix.map(|value| value / crate::domain::competences::PIX_PER_LEVEL)
+    pix.map(|value| value / crate::domain::model::competences::PIX_PER_LEVEL)
 }
 
 struct Reader<'a> {

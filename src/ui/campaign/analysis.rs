@@ -1,17 +1,17 @@
 //! The analysis tab of a profiles collection: competence coverage, quickest wins, score and
 //! competence-count distributions, certifiable share per class and a class × competence matrix.
-//! The numbers come from `domain::stats`; here they are only drawn, as SVG in `view!`
+//! The numbers come from `domain::views::stats`; here they are only drawn, as SVG in `view!`
 //! (see `widgets::charts`), each chart with a table of the same numbers.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::competences::{
+use crate::domain::model::competences::{
     COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES,
 };
-use crate::domain::snapshot::CampaignSnapshot;
-use crate::domain::stats::{CohortStats, CoverageOrder};
+use crate::domain::model::snapshot::CampaignSnapshot;
+use crate::domain::views::stats::{CohortStats, CoverageOrder};
 use crate::ui::campaign::profile_rows;
 use crate::ui::text::analysis as ta;
 use crate::ui::widgets::charts::{DataTable, HBar, HBars, VBar, VBars};
@@ -354,7 +354,7 @@ fn Matrix(stats: Arc<CohortStats>) -> impl IntoView {
                         );
                         view! {
                             <td class=format!("matrix__cell shade-{shade}") title=title data-share=exact(share)>
-                                {crate::domain::decimal::percent(share)}
+                                {crate::domain::views::decimal::percent(share)}
                             </td>
                         }
                         .into_any()

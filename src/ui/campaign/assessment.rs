@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::assessment::{
+use crate::domain::import::assessment::{
     assessment_lines, filter_assessment, mastery_averages, AssessmentFilter, AssessmentLine,
     AssessmentStatus, MasteryAverage,
 };
-use crate::domain::campaigns::page_bounds;
-use crate::domain::route::CampaignTab;
-use crate::domain::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
+use crate::domain::model::snapshot::{AssessmentRow, AssessmentSheet, CampaignSnapshot, Rows};
+use crate::domain::views::campaigns::page_bounds;
+use crate::domain::views::route::CampaignTab;
 use crate::ui::campaign::tabs::{selected_tab, TabPanel, Tabs};
 use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
 use crate::ui::state::Shared;
@@ -57,7 +57,7 @@ pub fn AssessmentPage(
             .filter(|line| !line.class_key.is_empty() && seen.insert(line.class_key.clone()))
             .map(|line| (line.class_key.clone(), line.class.clone()))
             .collect();
-        crate::domain::sort::sort_by(&mut classes, |a, b| {
+        crate::domain::views::sort::sort_by(&mut classes, |a, b| {
             crate::domain::text::natural_cmp(&a.1, &b.1)
         });
         classes
@@ -380,7 +380,7 @@ fn AveragesTable(
 
 /// A fraction for data attributes, to six decimals without trailing zeros (`0.37`), written
 /// through integers: float formatting costs ~20 KB of wasm. To be replaced by the shared
-/// decimal helper (`domain::decimal`) once both branches are merged.
+/// decimal helper (`domain::views::decimal`) once both branches are merged.
 fn decimal(value: f32) -> String {
     let millionths = (f64::from(value) * 1_000_000.0).round() as i64;
     let sign = if millionths < 0 { "-" } else { "" };

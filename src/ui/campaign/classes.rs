@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::ClassSummary;
 use crate::domain::roster::cohort::CohortClass;
-use crate::domain::route::CampaignTab;
+use crate::domain::views::cohort::ClassSummary;
+use crate::domain::views::route::CampaignTab;
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;

@@ -8,9 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::cohort::{student_at, student_history, StudentKey};
-use crate::domain::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
-use crate::domain::snapshot::{CampaignSnapshot, LocalDateTime, Profile, ProfileRow};
+use crate::domain::model::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
+use crate::domain::model::snapshot::{CampaignSnapshot, LocalDateTime, Profile, ProfileRow};
+use crate::domain::views::cohort::{student_at, student_history, StudentKey};
 use crate::ui::campaign::{profile_rows, CampaignRoute};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;

@@ -1,15 +1,15 @@
 //! "Historique": the campaign's imports, the comparison of any two of them, and progress
 //! since a date inside one export. The comparison's categories account for every student
-//! present in either state (`domain::diff`); each opens its list.
+//! present in either state (`domain::views::diff`); each opens its list.
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{participant_lines, percent, profile_students, ProfileCounts};
-use crate::domain::diff::{
+use crate::domain::model::snapshot::{LocalDateTime, ProfileRow, Rows};
+use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
+use crate::domain::views::cohort::{participant_lines, percent, profile_students, ProfileCounts};
+use crate::domain::views::diff::{
     as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
 };
-use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
-use crate::domain::snapshot::{LocalDateTime, ProfileRow, Rows};
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::state::{format_timestamp, use_state, Shared, StoredSnapshot};
 use crate::ui::text::history as text;
@@ -22,7 +22,7 @@ fn timeline(all: &[StoredSnapshot], campaign_id: u64) -> Vec<StoredSnapshot> {
         .filter(|s| s.meta.campaign_id == campaign_id)
         .cloned()
         .collect();
-    crate::domain::sort::sort_by(&mut snapshots, |a, b| {
+    crate::domain::views::sort::sort_by(&mut snapshots, |a, b| {
         (a.meta.latest_activity, a.meta.imported_at_ms)
             .partial_cmp(&(b.meta.latest_activity, b.meta.imported_at_ms))
             .unwrap_or(std::cmp::Ordering::Equal)

@@ -15,8 +15,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::route::{CampaignTab, Route, TableView, PAGE_SIZES};
-use crate::domain::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
+use crate::domain::model::snapshot::{CampaignKind, CampaignSnapshot, ProfileRow, Rows};
+use crate::domain::views::route::{CampaignTab, Route, TableView, PAGE_SIZES};
 use crate::ui::state::{latest_snapshot, use_state, AppState, Shared, StoredSnapshot};
 use crate::ui::text;
 use crate::ui::text::campaign as tc;

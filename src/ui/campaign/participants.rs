@@ -1,5 +1,5 @@
 //! The participants tab of a profiles collection: filters, sortable headers, one page of
-//! rows, pagination. Filtering and sorting happen in `domain::cohort`, once per change; the
+//! rows, pagination. Filtering and sorting happen in `domain::views::cohort`, once per change; the
 //! rows are a keyed `<For>` over line indices, so a page change only builds the new rows.
 //!
 //! `leptos-struct-table` was weighed for this table: it renders its own header cells and
@@ -9,10 +9,12 @@
 
 use leptos::prelude::*;
 
-use crate::domain::campaigns::page_bounds;
-use crate::domain::cohort::{Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn};
-use crate::domain::export_csv::{participants_csv, ParticipantsCsvLabels};
+use crate::domain::export::{participants_csv, ParticipantsCsvLabels};
 use crate::domain::roster::cohort::NEVER_JOINED_SLUG;
+use crate::domain::views::campaigns::page_bounds;
+use crate::domain::views::cohort::{
+    Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn,
+};
 use crate::ui::campaign::{CampaignClassFilter, CampaignRoute, NameSearch, TablePager};
 use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;

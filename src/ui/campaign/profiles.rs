@@ -7,12 +7,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{
+use crate::domain::model::snapshot::CampaignSnapshot;
+use crate::domain::views::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
     profile_students, ProfileCounts,
 };
-use crate::domain::route::CampaignTab;
-use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::views::route::CampaignTab;
 use crate::ui::campaign::analysis::Analysis;
 use crate::ui::campaign::classes::ClassSummaryTable;
 use crate::ui::campaign::detail::StudentDetail;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::route::CampaignTab;
+use crate::domain::views::route::CampaignTab;
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::text::analysis as ta;
 

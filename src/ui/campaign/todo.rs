@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::{Certifiability, ParticipantLine};
-use crate::domain::competences::{COMPETENCES, DOMAINS};
-use crate::domain::export_csv::CsvWriter;
+use crate::domain::export::CsvWriter;
+use crate::domain::model::competences::{COMPETENCES, DOMAINS};
+use crate::domain::model::snapshot::CampaignSnapshot;
 use crate::domain::roster::cohort::{
     never_joined_todo, NeverJoinedClass, NEVER_JOINED_ADVICE, NEVER_JOINED_SLUG,
 };
-use crate::domain::snapshot::CampaignSnapshot;
-use crate::domain::todo::{
+use crate::domain::views::cohort::{Certifiability, ParticipantLine};
+use crate::domain::views::todo::{
     competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
 };
 use crate::ui::campaign::{profile_rows, CampaignClassFilter, CampaignRoute};

@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::domain::campaigns::{
+use crate::domain::model::snapshot::CampaignKind;
+use crate::domain::views::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
     CAMPAIGNS_PER_PAGE,
 };
-use crate::domain::route::{CampaignTab, Route, TableView};
-use crate::domain::snapshot::CampaignKind;
+use crate::domain::views::route::{CampaignTab, Route, TableView};
 use crate::store::prefs::Prefs;
 use crate::ui::state::{latest_snapshot, opened_from_file, use_state, StoredSnapshot};
 use crate::ui::text;

@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::ParticipantLine;
 use crate::domain::roster::cohort::{campaign_roster, default_cohort_classes, CampaignRoster};
 use crate::domain::roster::matching::{Decision, ExportName, NameMatch};
 use crate::domain::roster::Roster;
 use crate::domain::text::fold;
+use crate::domain::views::cohort::ParticipantLine;
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::roster as tr;
 

@@ -14,9 +14,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::import::import_file;
+use crate::domain::model::snapshot::CampaignSnapshot;
 use crate::domain::roster::looks_like_roster;
-use crate::domain::route::Route;
-use crate::domain::snapshot::CampaignSnapshot;
+use crate::domain::views::route::Route;
 use crate::store::{DamagedEntry, SaveOutcome, SnapshotMeta, Store, StoreError};
 use crate::ui::text;
 

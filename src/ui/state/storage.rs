@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{AppState, StoredSnapshot};
-use crate::domain::route::Route;
+use crate::domain::views::route::Route;
 use crate::store::{
     read_backup, CheckedBackup, Loaded, RestoreMode, RestoreReport, Store, StoreError, Usage,
 };

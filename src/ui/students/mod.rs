@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::campaigns::page_bounds;
 use crate::domain::roster::cohort::roster_students_view;
 use crate::domain::roster::matching::MatchDecisions;
 use crate::domain::roster::Roster;
-use crate::domain::students::{
+use crate::domain::text::{class_key, fold, natural_cmp};
+use crate::domain::views::campaigns::page_bounds;
+use crate::domain::views::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
 };
-use crate::domain::text::{class_key, fold, natural_cmp};
 use crate::ui::state::{use_state, Shared};
 use crate::ui::text::history as text;
 use crate::ui::text::roster as tr;
@@ -301,6 +301,6 @@ fn classes_of(lines: &[StudentOverview]) -> Vec<(String, String)> {
             classes.push((line.class_key.clone(), line.class.clone()));
         }
     }
-    crate::domain::sort::sort_by(&mut classes, |a, b| natural_cmp(&a.1, &b.1));
+    crate::domain::views::sort::sort_by(&mut classes, |a, b| natural_cmp(&a.1, &b.1));
     classes
 }

@@ -79,10 +79,10 @@ pub fn chart_label(title: &str, received: usize) -> String {
 
 /// `0,4` → "40 %".
 pub fn percent(share: f64) -> String {
-    format!("{} %", crate::domain::decimal::percent(share))
+    format!("{} %", crate::domain::views::decimal::percent(share))
 }
 
 /// One decimal, French comma: 1.26 → "1,3".
 pub fn decimal(value: f64) -> String {
-    crate::domain::decimal::round(value, 1, ',')
+    crate::domain::views::decimal::round(value, 1, ',')
 }

@@ -1,6 +1,8 @@
 //! Strings of the campaign list, the campaign pages, the action list and the student detail.
 
-use crate::domain::certification::{format_minutes, MINUTES_SINCE_2024, QUESTIONS_SINCE_2024};
+use crate::domain::model::certification::{
+    format_minutes, MINUTES_SINCE_2024, QUESTIONS_SINCE_2024,
+};
 
 // Campaign list
 pub const LIST_SEARCH: &str = "Rechercher une campagne";

@@ -85,10 +85,10 @@ pub const COL_STAGE: &str = "Palier";
 pub const YES: &str = "Oui";
 pub const NO: &str = "Non";
 
-pub fn kind_label(kind: crate::domain::snapshot::CampaignKind) -> &'static str {
+pub fn kind_label(kind: crate::domain::model::snapshot::CampaignKind) -> &'static str {
     match kind {
-        crate::domain::snapshot::CampaignKind::ProfilesCollection => KIND_PROFILES,
-        crate::domain::snapshot::CampaignKind::Assessment => KIND_ASSESSMENT,
+        crate::domain::model::snapshot::CampaignKind::ProfilesCollection => KIND_PROFILES,
+        crate::domain::model::snapshot::CampaignKind::Assessment => KIND_ASSESSMENT,
     }
 }
 

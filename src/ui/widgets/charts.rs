@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::decimal::{round, short};
+use crate::domain::views::decimal::{round, short};
 use crate::ui::text::analysis as ta;
 
 /// One horizontal bar: `value` between 0 and 1.

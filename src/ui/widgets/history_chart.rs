@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::cohort::Sending;
-use crate::domain::competences::MIN_CERTIFIABLE_COMPETENCES;
-use crate::domain::decimal::{round, short};
+use crate::domain::model::competences::MIN_CERTIFIABLE_COMPETENCES;
+use crate::domain::views::cohort::Sending;
+use crate::domain::views::decimal::{round, short};
 use crate::ui::text::history as text;
 
 const WIDTH: f64 = 480.0;

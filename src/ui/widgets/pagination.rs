@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::campaigns::page_bounds;
+use crate::domain::views::campaigns::page_bounds;
 use crate::ui::text;
 
 #[component]

@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::cohort::StudentKey;
-use super::snapshot::{CampaignSnapshot, Learner, LocalDateTime, Rows};
-use super::text::{class_key, fold};
+use crate::model::snapshot::{CampaignSnapshot, Learner, LocalDateTime, Rows};
+use crate::text::{class_key, fold};
+use crate::views::cohort::StudentKey;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KnownCertifiability {
@@ -137,17 +137,17 @@ pub fn students_overview<'a>(
     for line in &mut lines {
         line.possible_duplicate = classes_per_name[&line.search_key] > 1;
     }
-    crate::sort::sort_by(&mut lines, |a, b| {
+    crate::views::sort::sort_by(&mut lines, |a, b| {
         a.search_key
             .cmp(&b.search_key)
-            .then_with(|| super::text::natural_cmp(&a.class, &b.class))
+            .then_with(|| crate::text::natural_cmp(&a.class, &b.class))
     });
     lines
 }
 
 /// The students list as a spreadsheet, with the column titles the interface gives.
 pub fn students_csv(lines: &[StudentOverview], headers: [&str; 8], labels: [&str; 3]) -> String {
-    let mut csv = super::export_csv::CsvWriter::new();
+    let mut csv = crate::export::CsvWriter::new();
     csv.row(headers);
     for line in lines {
         let label = match line.certifiability() {
@@ -193,10 +193,10 @@ pub fn sort_students(lines: &mut [StudentOverview], column: StudentSort, descend
         KnownCertifiability::NotCertifiable => 1,
         KnownCertifiability::NotCommunicated => 2,
     };
-    super::sort::sort_by(lines, |a, b| {
+    crate::views::sort::sort_by(lines, |a, b| {
         let primary = match column {
             StudentSort::Name => std::cmp::Ordering::Equal,
-            StudentSort::Class => super::text::natural_cmp(&a.class, &b.class),
+            StudentSort::Class => crate::text::natural_cmp(&a.class, &b.class),
             StudentSort::Certifiability => rank(a).cmp(&rank(b)),
             StudentSort::LatestProfile => a
                 .latest

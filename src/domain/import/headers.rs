@@ -4,10 +4,10 @@
 //! aliases of every export version since 2020 and the English headers of Pix Orga used in
 //! English. Competence columns are found by their prefix and the competence name.
 
-use super::competences::{COMPETENCES, COMPETENCE_COUNT};
-use super::dialect::{strip_formula_guard, Record};
-use super::snapshot::{CampaignKind, Learner, LocalDateTime};
-use super::text::fold;
+use crate::import::dialect::{strip_formula_guard, Record};
+use crate::model::competences::{COMPETENCES, COMPETENCE_COUNT};
+use crate::model::snapshot::{CampaignKind, Learner, LocalDateTime};
+use crate::text::fold;
 
 /// A fixed column of the exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

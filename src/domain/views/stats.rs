@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::cohort::profile_students;
-use super::competences::{Levels, COMPETENCE_COUNT, MIN_CERTIFIABLE_COMPETENCES};
-use super::snapshot::ProfileRow;
-use super::text::{class_key, natural_cmp};
+use crate::model::competences::{Levels, COMPETENCE_COUNT, MIN_CERTIFIABLE_COMPETENCES};
+use crate::model::snapshot::ProfileRow;
+use crate::text::{class_key, natural_cmp};
+use crate::views::cohort::profile_students;
 
 /// Figures for one competence over the received profiles.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -154,7 +154,7 @@ impl CohortStats {
                 certifiable,
             );
         }
-        super::sort::sort_by(&mut stats.classes, |a, b| {
+        crate::views::sort::sort_by(&mut stats.classes, |a, b| {
             a.key
                 .is_empty()
                 .cmp(&b.key.is_empty())
@@ -191,7 +191,7 @@ impl CohortStats {
             CoverageOrder::ShareDescending => -(self.competences[*index].reached as i64),
             CoverageOrder::AverageDescending => -i64::from(self.competences[*index].level_sum),
         };
-        super::sort::sort_by_key(&mut indices, key);
+        crate::views::sort::sort_by_key(&mut indices, key);
         indices
     }
 
@@ -201,7 +201,7 @@ impl CohortStats {
         let mut indices: Vec<usize> = (0..COMPETENCE_COUNT)
             .filter(|&index| self.competences[index].zero_among_not_certifiable > 0)
             .collect();
-        super::sort::sort_by_key(&mut indices, |&index| {
+        crate::views::sort::sort_by_key(&mut indices, |&index| {
             std::cmp::Reverse(self.competences[index].zero_among_not_certifiable)
         });
         indices.truncate(limit);

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::cohort::{Certifiability, ParticipantLine};
+use crate::views::cohort::{Certifiability, ParticipantLine};
 
 /// Rows written by the `csv` crate: a cell is quoted when it holds a `;`, a quote or a line
 /// break (quotes doubled); commas and spaces need no quotes in a `;` file.

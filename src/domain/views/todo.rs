@@ -1,10 +1,12 @@
 //! The action list ("À faire"): who still stands between the cohort and the certification,
 //! class by class, and what each of them lacks.
 
-use super::cohort::{Certifiability, ParticipantLine};
-use super::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES};
-use super::export_csv::CsvWriter;
-use super::snapshot::ProfileRow;
+use crate::export::CsvWriter;
+use crate::model::competences::{
+    COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES,
+};
+use crate::model::snapshot::ProfileRow;
+use crate::views::cohort::{Certifiability, ParticipantLine};
 
 /// Competences of one domain, by index in `COMPETENCES`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,7 +69,7 @@ pub fn todo_list(
         .filter(|line| classes.is_empty() || classes.iter().any(|class| class == line.class_key()))
         .collect();
     // Classes in natural order with the class-less last, then names as in the table.
-    crate::sort::sort_by(&mut ordered, |a, b| {
+    crate::views::sort::sort_by(&mut ordered, |a, b| {
         (a.class_key().is_empty(), a.class_rank)
             .cmp(&(b.class_key().is_empty(), b.class_rank))
             .then_with(|| a.search_key().cmp(b.search_key()))
@@ -96,7 +98,7 @@ pub fn todo_list(
     }
     for class in &mut out {
         // Stable sort: names stay in order within each group.
-        crate::sort::sort_by_key(&mut class.students, |student| {
+        crate::views::sort::sort_by_key(&mut class.students, |student| {
             (student.status == Certifiability::NotSent, student.missing)
         });
     }
@@ -123,7 +125,9 @@ fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
             let mut closest: Vec<usize> = (0..COMPETENCE_COUNT)
                 .filter(|&index| profile.levels[index] == 0 && profile.pix[index] > 0)
                 .collect();
-            crate::sort::sort_by_key(&mut closest, |&index| std::cmp::Reverse(profile.pix[index]));
+            crate::views::sort::sort_by_key(&mut closest, |&index| {
+                std::cmp::Reverse(profile.pix[index])
+            });
             (groups, closest)
         }
     };

@@ -1,14 +1,20 @@
 //! The import pipeline: bytes → text → records → columns → typed rows → snapshot,
 //! and the errors a head of school reads when a file cannot be imported.
 
+pub mod assessment;
+pub mod decode;
+pub mod dialect;
+pub mod headers;
+pub mod profiles;
+
 use std::fmt;
 
-use super::assessment;
-use super::decode::{decode_scanned, DecodeError};
-use super::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
-use super::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
-use super::profiles;
-use super::snapshot::{content_hash_and_nul, Campaign, CampaignKind, CampaignSnapshot, Rows};
+use crate::import::decode::{decode_scanned, DecodeError};
+use crate::import::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
+use crate::import::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
+use crate::model::snapshot::{
+    content_hash_and_nul, Campaign, CampaignKind, CampaignSnapshot, Rows,
+};
 
 /// Why a file was refused. Every variant names the file; `Display` is the French message
 /// shown to staff, `kind` a stable identifier for tests and the UI.
@@ -411,8 +417,8 @@ fn campaign_of(row: &Row<'_>) -> Result<Campaign, CellError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::competences::COMPETENCES;
-    use crate::snapshot::{content_hash, Rows};
+    use crate::model::competences::COMPETENCES;
+    use crate::model::snapshot::{content_hash, Rows};
 
     fn profiles_export(delimiter: &str, rows: &[&str]) -> String {
         let mut header = vec![

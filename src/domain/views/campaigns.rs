@@ -4,10 +4,10 @@
 use std::cmp::Ordering;
 use std::collections::HashSet;
 
-use super::assessment::{assessment_students, AssessmentCounts};
-use super::cohort::{percent, profile_students, ProfileCounts};
-use super::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime, Rows};
-use super::text::{fold, natural_cmp};
+use crate::import::assessment::{assessment_students, AssessmentCounts};
+use crate::model::snapshot::{CampaignKind, CampaignSnapshot, LocalDateTime, Rows};
+use crate::text::{fold, natural_cmp};
+use crate::views::cohort::{percent, profile_students, ProfileCounts};
 
 pub const CAMPAIGNS_PER_PAGE: usize = 25;
 
@@ -158,7 +158,7 @@ pub fn select_campaigns(
                     .all(|word| summary.search_key.contains(word))
         })
         .collect();
-    crate::sort::sort_by(&mut selected, |&a, &b| {
+    crate::views::sort::sort_by(&mut selected, |&a, &b| {
         let (a, b) = (&all[a], &all[b]);
         let primary = compare(a, b, query.column);
         let primary = if query.descending {

@@ -25,7 +25,7 @@ pub struct CertificationLength {
 /// The estimated length for a candidate with `certifiable_count` competences at level ≥ 1.
 /// `None` when the candidate cannot sit the test (fewer than 5).
 pub fn estimated_length(certifiable_count: u8, rule: LengthRule) -> Option<CertificationLength> {
-    if certifiable_count < super::competences::MIN_CERTIFIABLE_COMPETENCES {
+    if certifiable_count < crate::model::competences::MIN_CERTIFIABLE_COMPETENCES {
         return None;
     }
     Some(match rule {

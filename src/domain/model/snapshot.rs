@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::competences::{self, Levels, COMPETENCE_COUNT};
+use crate::model::competences::{self, Levels, COMPETENCE_COUNT};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CampaignKind {

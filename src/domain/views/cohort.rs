@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::snapshot::{Learner, LocalDateTime, Parts, Profile, ProfileRow};
-use super::text::{class_key, fold, fold_into, natural_cmp};
-use super::text_ids::TextIds;
+use crate::model::snapshot::{Learner, LocalDateTime, Parts, Profile, ProfileRow};
+use crate::text::{class_key, fold, fold_into, natural_cmp};
+use crate::text_ids::TextIds;
 
 /// Identity of a student inside one campaign: folded last name, first name and class key.
 /// The class is part of it so that two homonyms in different classes stay apart.
@@ -217,7 +217,9 @@ fn group_by_keys<'k, R, K: Ord>(
         // only runs when they are not.
         if let Some(history) = grouped.get_mut(start..end) {
             if !history.is_sorted_by(|&a, &b| recency(&rows[a]) >= recency(&rows[b])) {
-                crate::sort::sort_by(history, |&a, &b| recency(&rows[b]).cmp(&recency(&rows[a])));
+                crate::views::sort::sort_by(history, |&a, &b| {
+                    recency(&rows[b]).cmp(&recency(&rows[a]))
+                });
             }
         }
         start = end;
@@ -304,7 +306,7 @@ pub fn percent(part: usize, whole: usize) -> u32 {
 pub struct Previous {
     pub score: u32,
     pub certifiable_count: u8,
-    pub sent_at: super::snapshot::LocalDateTime,
+    pub sent_at: crate::model::snapshot::LocalDateTime,
     /// Found in an earlier import of the campaign rather than in this file's own history.
     pub from_earlier_snapshot: bool,
 }
@@ -331,7 +333,7 @@ pub struct ParticipantLine {
     pub name_rank: u32,
     pub first_rank: u32,
     pub status: Certifiability,
-    pub sent_at: Option<super::snapshot::LocalDateTime>,
+    pub sent_at: Option<crate::model::snapshot::LocalDateTime>,
     pub score: Option<u32>,
     pub certifiable_count: Option<u8>,
     pub missing_to_certify: Option<u8>,
@@ -452,7 +454,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
             classes.push(class);
         }
     }
-    crate::sort::sort_by(&mut classes, |&a, &b| {
+    crate::views::sort::sort_by(&mut classes, |&a, &b| {
         natural_cmp(label[a].unwrap_or_default(), label[b].unwrap_or_default())
     });
     // Lines without a class keep rank 0 and come first, as empty strings would.
@@ -470,7 +472,7 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
 /// Fills `name_rank` (unique: the name order is total) and `first_rank` (equal first names
 /// share a rank).
 fn rank_names(lines: &mut [ParticipantLine]) {
-    use crate::sort::{order_by_prefix, text_prefix};
+    use crate::views::sort::{order_by_prefix, text_prefix};
     let order = order_by_prefix(
         lines.len(),
         |index| text_prefix(lines[index].search_key()),
@@ -487,7 +489,7 @@ fn rank_names(lines: &mut [ParticipantLine]) {
         .collect();
     let distinct = ids.texts();
     let mut order: Vec<usize> = (0..distinct.len()).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| distinct[a].cmp(distinct[b]));
+    crate::views::sort::sort_by(&mut order, |&a, &b| distinct[a].cmp(distinct[b]));
     let mut rank_of_id = vec![0; distinct.len()];
     for (rank, &id) in order.iter().enumerate() {
         rank_of_id[id] = rank as u32;
@@ -648,7 +650,7 @@ pub fn filter_and_sort(
         .filter(|(_, line)| filter.matches(line, &folded_search))
         .map(|(index, line)| sort.key(line, index))
         .collect();
-    crate::sort::radix_sort(&mut keys);
+    crate::views::sort::radix_sort(&mut keys);
     keys.into_iter().map(|key| key as u32 as usize).collect()
 }
 
@@ -661,7 +663,7 @@ pub fn classes_of(lines: &[ParticipantLine]) -> Vec<(String, String)> {
             classes.push((line.class_key().to_owned(), line.class().to_owned()));
         }
     }
-    crate::sort::sort_by(&mut classes, |a, b| super::text::natural_cmp(&a.1, &b.1));
+    crate::views::sort::sort_by(&mut classes, |a, b| crate::text::natural_cmp(&a.1, &b.1));
     classes
 }
 
@@ -728,7 +730,7 @@ pub fn student_at(rows: &[ProfileRow], row: usize) -> Option<ProfileStudent<'_>>
         .enumerate()
         .filter(|(_, candidate)| StudentKey::of(&candidate.learner) == key)
         .collect();
-    crate::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
+    crate::views::sort::sort_by(&mut history, |&(_, a), &(_, b)| {
         let date = |row: &ProfileRow| row.profile.as_ref().map(|profile| profile.sent_at);
         date(b).cmp(&date(a))
     });
@@ -766,7 +768,7 @@ pub fn student_history<'a>(
             })
         })
         .collect();
-    crate::sort::sort_by_key(&mut sendings, |sending| sending.sent_at);
+    crate::views::sort::sort_by_key(&mut sendings, |sending| sending.sent_at);
     // The same sending appears in every later export of the campaign.
     sendings.dedup_by_key(|sending| sending.sent_at);
     sendings
@@ -775,7 +777,7 @@ pub fn student_history<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::LocalDateTime;
+    use crate::model::snapshot::LocalDateTime;
 
     /// The order the table promises, written as a comparison: the sort keys must agree.
     fn reference(sort: Sort, a: &ParticipantLine, b: &ParticipantLine) -> std::cmp::Ordering {

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::cohort::{profile_students, Certifiability, StudentKey};
-use super::snapshot::{LocalDateTime, ProfileRow};
+use crate::model::snapshot::{LocalDateTime, ProfileRow};
+use crate::views::cohort::{profile_students, Certifiability, StudentKey};
 
 /// Where a student stands in one state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -248,7 +248,7 @@ pub fn send_dates(rows: &[ProfileRow]) -> Vec<LocalDateTime> {
         .iter()
         .filter_map(|row| row.profile.as_ref().map(|p| p.sent_at))
         .collect();
-    super::sort::sort_by(&mut dates, LocalDateTime::cmp);
+    crate::views::sort::sort_by(&mut dates, LocalDateTime::cmp);
     dates.dedup();
     dates
 }

@@ -1,9 +1,9 @@
 //! The URL hash holds the page, the campaign's tab and its filters, so reload, back/forward
 //! and bookmarks work, from `file://` too: `#/`, `#/campagne/348127/a-faire?classe=3a`.
 
-use crate::assessment::{AssessmentFilter, AssessmentStatus};
-use crate::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
+use crate::import::assessment::{AssessmentFilter, AssessmentStatus};
 use crate::roster::cohort::NEVER_JOINED_SLUG;
+use crate::views::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub enum Route {

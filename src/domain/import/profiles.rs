@@ -1,8 +1,8 @@
 //! Rows of a profiles-collection export ("collecte de profils").
 
-use super::competences::{COMPETENCE_COUNT, MAX_LEVEL, MAX_PIX_PER_COMPETENCE};
-use super::headers::{CellError, ProfileColumns, Row};
-use super::snapshot::{Profile, ProfileRow};
+use crate::import::headers::{CellError, ProfileColumns, Row};
+use crate::model::competences::{COMPETENCE_COUNT, MAX_LEVEL, MAX_PIX_PER_COMPETENCE};
+use crate::model::snapshot::{Profile, ProfileRow};
 
 /// Reads one participation. A row whose `Envoi (O/N)` is `Non` has `NA` everywhere after,
 /// so only its learner is read. Levels up to 8 and pix up to 64 are accepted: the

@@ -1,10 +1,10 @@
 //! Rows of an assessment export (campaign "d'évaluation", also of the EXAM type), and the
 //! latest participation per student.
 
-use super::cohort::group_by_student;
-use super::headers::{AssessmentColumns, CellError, MasteryColumns, Row};
-use super::snapshot::{AssessmentRow, AssessmentSheet, Mastery};
-use super::text::{class_key, fold};
+use crate::import::headers::{AssessmentColumns, CellError, MasteryColumns, Row};
+use crate::model::snapshot::{AssessmentRow, AssessmentSheet, Mastery};
+use crate::text::{class_key, fold};
+use crate::views::cohort::group_by_student;
 
 /// The sheet (stage scale, badges, competences and domains) an assessment export declares.
 pub fn sheet(columns: &AssessmentColumns) -> AssessmentSheet {
@@ -245,7 +245,7 @@ pub fn assessment_lines(rows: &[AssessmentRow]) -> Vec<AssessmentLine> {
             }
         })
         .collect();
-    crate::sort::sort_by(&mut lines, |a, b| {
+    crate::views::sort::sort_by(&mut lines, |a, b| {
         a.search_key
             .cmp(&b.search_key)
             .then_with(|| a.row.cmp(&b.row))
