@@ -752,7 +752,7 @@ impl<'r> Row<'r> {
 
     /// A cell of one or two bare digits up to `max`, else `None` (the caller then takes
     /// the general path, which reports the error): no `Result` for the usual cell.
-    #[inline(always)]
+    #[inline]
     pub fn small_number(&self, column: usize, max: u8) -> Option<u8> {
         let digit = |byte: u8| Some(byte.wrapping_sub(b'0')).filter(|&digit| digit <= 9);
         let value = match *self.record.bytes(column) {
@@ -763,36 +763,23 @@ impl<'r> Row<'r> {
         (value <= max).then_some(value)
     }
 
-    /// A level or pix cell, which must be there: the 32 such cells of a profile row are
-    /// most of its cells. The usual one (one or two bare digits) is decided inline with no
-    /// call; anything else goes out of line to `required_integer`, which reads spaces and
-    /// reports the error. Counted with callgrind on the 50,000-row bench export: 56
-    /// instructions a cell through `required_integer` alone, a sixth of the import.
+    /// Like `integer`, but the value must be there. The 32 level and pix cells of a profile
+    /// row come this way, most of its cells: the usual one (a few bare digits) is decided
+    /// inline with no call; anything else goes out of line to the general path, which reads
+    /// spaces and reports the error. Counted with callgrind on the 50,000-row bench export:
+    /// 56 instructions a cell when the whole function was one call, a sixth of the import.
     #[inline(always)]
-    pub fn required_small(&self, column: usize, max: u8) -> Result<u8, CellError> {
-        match self.small_number(column, max) {
-            Some(value) => Ok(value),
-            None => self.required_small_out_of_line(column, max),
+    pub fn required_integer(&self, column: usize, max: u64) -> Result<u64, CellError> {
+        match small_integer(self.record.bytes(column)) {
+            Some(value) if value <= max => Ok(value),
+            _ => self.required_integer_out_of_line(column, max),
         }
     }
 
     #[cold]
     #[inline(never)]
-    fn required_small_out_of_line(&self, column: usize, max: u8) -> Result<u8, CellError> {
-        // `max` is a u8, so a value `required_integer` accepts fits one.
-        self.required_integer(column, u64::from(max))
-            .map(|value| value as u8)
-    }
-
-    /// Like `integer`, but the value must be there.
-    #[inline]
-    pub fn required_integer(&self, column: usize, max: u64) -> Result<u64, CellError> {
-        // The 32 level and pix cells of a profile row come this way: the usual cell is
-        // decided here, without the calls of the general path.
-        match small_integer(self.record.bytes(column)) {
-            Some(value) if value <= max => Ok(value),
-            _ => self.integer(column, max)?.ok_or_else(|| self.error(column)),
-        }
+    fn required_integer_out_of_line(&self, column: usize, max: u64) -> Result<u64, CellError> {
+        self.integer(column, max)?.ok_or_else(|| self.error(column))
     }
 
     pub fn yes_no(&self, column: usize) -> Result<Option<bool>, CellError> {
@@ -1210,7 +1197,7 @@ mod tests {
         assert_eq!(columns.external_id, None);
     }
 
-    /// Why: a level or pix cell is read inline when it is one or two bare digits, and
+    /// Why: a level or pix cell is read inline when it is a few bare digits, and
     /// anything else must still get the general path's reading and its error.
     #[test]
     fn level_cells_inline_and_out_of_line_agree() {
@@ -1231,7 +1218,7 @@ mod tests {
                 line: 7,
                 columns: &columns,
             };
-            row.required_small(level, 8)
+            row.required_integer(level, 8)
         };
         assert_eq!(read("3"), Ok(3));
         assert_eq!(read("08"), Ok(8));

@@ -40,8 +40,9 @@ pub fn parse_row(row: &Row<'_>, columns: &ProfileColumns) -> Result<ProfileRow, 
     let mut pix = [0u8; COMPETENCE_COUNT];
     for competence in 0..COMPETENCE_COUNT {
         let (level_column, pix_column) = (columns.levels[competence], columns.pix[competence]);
-        levels[competence] = row.required_small(level_column, MAX_LEVEL)?;
-        pix[competence] = row.required_small(pix_column, MAX_PIX_PER_COMPETENCE)?;
+        levels[competence] = row.required_integer(level_column, u64::from(MAX_LEVEL))? as u8;
+        pix[competence] =
+            row.required_integer(pix_column, u64::from(MAX_PIX_PER_COMPETENCE))? as u8;
     }
     Ok(ProfileRow {
         line: row.line,
