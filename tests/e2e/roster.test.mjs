@@ -83,6 +83,10 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   // and the 3B one becomes a student who never joined.
   const item = app.page.locator('[data-testid="to-check-item"][data-last="BERNARD"]');
   await item.waitFor();
+  // The roster's notes under the class must not push the last column out of 1280 px.
+  const tableBox = app.page.locator('.table-scroll:has([data-testid="participants-table"])');
+  const overflow = await tableBox.evaluate((box) => box.scrollWidth - box.clientWidth);
+  assert.ok(overflow <= 0, `the participants table scrolls sideways by ${overflow} px`);
   await app.screenshot('roster-campaign-1280');
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.page.evaluate(() => window.scrollTo(0, 0));
