@@ -6,9 +6,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use cohorte::benchmark_work;
 use cohorte::domain::generate::{generate_assessment_export, generate_profiles_export};
-use cohorte::domain::import::import_file;
+use cohorte::{benchmark_import_only, benchmark_work};
 
 const SIZES: [usize; 3] = [5_000, 20_000, 50_000];
 
@@ -20,11 +19,10 @@ struct Figure {
     runs: Vec<f64>,
 }
 
-/// The import alone, printed apart from the full work to see what the lines cost.
+/// The import alone (`benchmarkImportOnly` in the page), printed apart from the full work to
+/// see what the lines cost.
 fn import(bytes: &[u8]) -> usize {
-    import_file("bench.csv", bytes)
-        .map(|snapshot| snapshot.rows.len())
-        .unwrap_or_else(|error| panic!("{error}"))
+    benchmark_import_only(bytes).unwrap_or_else(|error| panic!("{error}")) as usize
 }
 
 /// Exactly what the browser figure times (`benchmarkImport`): the import, then the
