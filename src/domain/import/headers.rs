@@ -730,44 +730,21 @@ impl<'r> Row<'r> {
     }
 
     /// `None` for `NA` or an empty cell, an error for anything else that is not an integer
-    /// up to `max`.
+    /// up to `max`. Most cells are a few bare digits, decided inline with no trimming nor
+    /// `NA` check; anything else goes out of line to `integer_in_full`, which reads spaces
+    /// and reports the error.
+    #[inline(always)]
     pub fn integer(&self, column: usize, max: u64) -> Result<Option<u64>, CellError> {
-        // Most cells are a few bare digits: no trimming, no `NA` check needed.
-        if let Some(value) = small_integer(self.record.bytes(column)) {
-            return if value <= max {
-                Ok(Some(value))
-            } else {
-                Err(self.error(column))
-            };
-        }
-        let raw = self.raw(column);
-        if is_not_available(raw) {
-            return Ok(None);
-        }
-        match parse_integer(raw) {
+        match small_integer(self.record.bytes(column)) {
             Some(value) if value <= max => Ok(Some(value)),
-            _ => Err(self.error(column)),
+            _ => self.integer_in_full(column, max),
         }
-    }
-
-    /// A cell of one or two bare digits up to `max`, else `None` (the caller then takes
-    /// the general path, which reports the error): no `Result` for the usual cell.
-    #[inline]
-    pub fn small_number(&self, column: usize, max: u8) -> Option<u8> {
-        let digit = |byte: u8| Some(byte.wrapping_sub(b'0')).filter(|&digit| digit <= 9);
-        let value = match *self.record.bytes(column) {
-            [units] => digit(units)?,
-            [tens, units] => digit(tens)? * 10 + digit(units)?,
-            _ => return None,
-        };
-        (value <= max).then_some(value)
     }
 
     /// Like `integer`, but the value must be there. The 32 level and pix cells of a profile
-    /// row come this way, most of its cells: the usual one (a few bare digits) is decided
-    /// inline with no call; anything else goes out of line to the general path, which reads
-    /// spaces and reports the error. Counted with callgrind on the 50,000-row bench export:
-    /// 56 instructions a cell when the whole function was one call, a sixth of the import.
+    /// row come this way, most of its cells. Counted with callgrind on the 50,000-row bench
+    /// export: 56 instructions a cell when the whole function was one call, a sixth of the
+    /// import.
     #[inline(always)]
     pub fn required_integer(&self, column: usize, max: u64) -> Result<u64, CellError> {
         match small_integer(self.record.bytes(column)) {
@@ -779,7 +756,20 @@ impl<'r> Row<'r> {
     #[cold]
     #[inline(never)]
     fn required_integer_out_of_line(&self, column: usize, max: u64) -> Result<u64, CellError> {
-        self.integer(column, max)?.ok_or_else(|| self.error(column))
+        self.integer_in_full(column, max)?
+            .ok_or_else(|| self.error(column))
+    }
+
+    #[inline(never)]
+    fn integer_in_full(&self, column: usize, max: u64) -> Result<Option<u64>, CellError> {
+        let raw = self.raw(column);
+        if is_not_available(raw) {
+            return Ok(None);
+        }
+        match parse_integer(raw) {
+            Some(value) if value <= max => Ok(Some(value)),
+            _ => Err(self.error(column)),
+        }
     }
 
     pub fn yes_no(&self, column: usize) -> Result<Option<bool>, CellError> {
@@ -1197,8 +1187,8 @@ mod tests {
         assert_eq!(columns.external_id, None);
     }
 
-    /// Why: a level or pix cell is read inline when it is a few bare digits, and
-    /// anything else must still get the general path's reading and its error.
+    /// Why: a number cell is read inline when it is a few bare digits, and anything else
+    /// must still get the general path's reading and its error.
     #[test]
     fn level_cells_inline_and_out_of_line_agree() {
         let columns = map(&profile_header(&[])).unwrap();
@@ -1218,16 +1208,23 @@ mod tests {
                 line: 7,
                 columns: &columns,
             };
-            row.required_integer(level, 8)
+            (row.required_integer(level, 8), row.integer(level, 8))
         };
-        assert_eq!(read("3"), Ok(3));
-        assert_eq!(read("08"), Ok(8));
-        assert_eq!(read(" 5 "), Ok(5));
-        assert_eq!(read("0008"), Ok(8));
-        for refused in ["9", "12", "", "NA", "douze", "-1"] {
-            let error = read(refused).unwrap_err();
+        for (cell, value) in [("3", 3), ("08", 8), (" 5 ", 5), ("0008", 8)] {
+            assert_eq!(read(cell), (Ok(value), Ok(Some(value))), "{cell:?}");
+        }
+        // An optional cell may say that it does not apply; a required one may not.
+        for not_available in ["", "NA", " n/a "] {
+            let (required, optional) = read(not_available);
+            assert_eq!(required.unwrap_err().value, not_available.trim());
+            assert_eq!(optional, Ok(None), "{not_available:?}");
+        }
+        for refused in ["9", "12", "douze", "-1", "10000"] {
+            let (required, optional) = read(refused);
+            assert_eq!(required, optional.map(Option::unwrap), "{refused:?}");
+            let error = required.unwrap_err();
             assert_eq!(error.line, 7, "{refused:?}");
-            assert_eq!(error.value, refused.trim(), "{refused:?}");
+            assert_eq!(error.value, refused, "{refused:?}");
             assert_eq!(error.column, columns.labels[level], "{refused:?}");
         }
     }

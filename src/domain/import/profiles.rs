@@ -28,12 +28,9 @@ pub fn parse_row(row: &Row<'_>, columns: &ProfileColumns) -> Result<ProfileRow, 
         None => None,
     };
     let file_certifiable_count = match columns.certifiable_count {
-        Some(column) => match row.small_number(column, COMPETENCE_COUNT as u8) {
-            Some(count) => Some(count),
-            None => row
-                .integer(column, COMPETENCE_COUNT as u64)?
-                .map(|count| count as u8),
-        },
+        Some(column) => row
+            .integer(column, COMPETENCE_COUNT as u64)?
+            .map(|count| count as u8),
         None => None,
     };
     let mut levels = [0u8; COMPETENCE_COUNT];
