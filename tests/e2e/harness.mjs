@@ -50,6 +50,16 @@ export const singleFileUrl = () => pathToFileURL(SINGLE_FILE).href;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The file's size, or null when it is not (or no longer) there. */
+function sizeOf(path) {
+  try {
+    return statSync(path).size;
+  } catch (error) {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
 /** Calls `probe` until it returns something truthy; throws `what` after `timeout` ms. */
 async function poll(probe, what, timeout = TIMEOUT) {
   const deadline = Date.now() + timeout;
@@ -383,9 +393,11 @@ export class DriverPage {
       const names = readdirSync(folder).filter((name) => !before.has(name) && !name.startsWith('taken-'));
       const done = names.find((name) => !partial(name) && !names.some((other) => partial(other) && other.startsWith(name)));
       if (!done) return undefined;
-      const size = statSync(join(folder, done)).size;
+      // Firefox may first write the file under a random name, then rename it: a file that
+      // vanishes between two looks was not the download yet.
+      const size = sizeOf(join(folder, done));
       await sleep(100);
-      if (statSync(join(folder, done)).size !== size || readdirSync(folder).some((n) => partial(n) && n.startsWith(done))) return undefined;
+      if (size === null || sizeOf(join(folder, done)) !== size || readdirSync(folder).some((n) => partial(n) && n.startsWith(done))) return undefined;
       // Moved aside, so the next download of the same name is not renamed "name(1)".
       const taken = join(folder, `taken-${++this.context.takenDownloads}`);
       mkdirSync(taken);
