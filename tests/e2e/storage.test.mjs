@@ -95,6 +95,7 @@ test('a wrong backup file is refused with a French message, and nothing changes'
       const result = await app.restoreBackup(path, mode);
       assert.equal(result.status, 'error', `${name} (${mode}) must be refused: ${result.text}`);
       assert.match(result.text, /Rien n’a été modifié/, result.text);
+      assert.ok(result.text.startsWith(`Fichier « ${name} » refusé.`), `${name} (${mode}): the message names the file: ${result.text}`);
       assert.deepEqual(await app.storedEntries(), before, `${name} (${mode}): storage unchanged`);
     }
   }

@@ -159,7 +159,13 @@ pub fn StoragePanel() -> impl IntoView {
                         None => text::RESTORE_CANCELLED.to_owned(),
                     }),
             };
-            report(result);
+            match result {
+                Ok(done) => report(Ok(done)),
+                Err(error) => message.set(Some(Message {
+                    ok: false,
+                    text: text::restore_refused(&file.name(), &error.to_string()),
+                })),
+            }
         });
     };
 

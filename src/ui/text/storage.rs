@@ -130,6 +130,11 @@ pub fn backup_saved(file: &str) -> String {
     format!("Sauvegarde « {file} » téléchargée. Rangez-la en lieu sûr (elle contient des données d’élèves).")
 }
 
+/// A backup refused: the message names the file the user picked, then says why.
+pub fn restore_refused(file: &str, problem: &str) -> String {
+    format!("Fichier « {file} » refusé. {problem}")
+}
+
 pub fn restored(added: usize, already: usize, removed: usize) -> String {
     let mut message = match added {
         0 => "Aucun nouvel import dans cette sauvegarde".to_owned(),
