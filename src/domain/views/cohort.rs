@@ -97,14 +97,6 @@ impl<'a> ProfileStudent<'a> {
         self.current.profile.as_ref()
     }
 
-    /// The sending before the current one, for the evolution column.
-    pub fn previous_profile(&self) -> Option<&'a Profile> {
-        self.history
-            .iter()
-            .skip(1)
-            .find_map(|row| row.profile.as_ref())
-    }
-
     pub fn status(&self) -> Certifiability {
         match self.profile() {
             None => Certifiability::NotSent,

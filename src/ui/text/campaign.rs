@@ -50,7 +50,6 @@ pub fn archive_label(archived: bool, campaign: &str) -> String {
 // Campaign page
 pub const CAMPAIGN_MISSING: &str =
     "Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur.";
-pub const SNAPSHOT_DATE: &str = "État des profils au";
 pub const SHARE_LABEL: &str = "Part de la cohorte certifiable";
 pub const FROZEN_TITLE: &str = "Un profil est une photo";
 pub const EXPORT_PARTICIPANTS: &str = "Exporter ce tableau (.csv)";
@@ -217,7 +216,6 @@ pub const DETAIL_COL_PIX: &str = "Pix";
 pub const DETAIL_COL_CERTIFIABLE: &str = "Certifiable";
 pub const DETAIL_LEVEL_OK: &str = "Oui";
 pub const DETAIL_LEVEL_ZERO: &str = "Non";
-pub const DETAIL_SENDINGS: &str = "Envois de ce profil";
 pub const DETAIL_SENDINGS_CAPTION: &str =
     "Tous les envois de l’élève dans cet export, du plus récent au plus ancien";
 pub const DETAIL_NOT_SENT: &str =

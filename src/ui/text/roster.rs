@@ -15,7 +15,6 @@ pub const NOT_IN_ROSTER: &str = "Aucun de ces élèves";
 pub const NO_CLASS: &str = "sans classe";
 pub const COL_ROSTER_STUDENTS: &str = "Élèves (liste)";
 pub const COL_NEVER_JOINED: &str = "Jamais participé";
-pub const NEVER_JOINED_TITLE: &str = "Jamais participé";
 pub const STORAGE_TITLE: &str = "Liste des élèves";
 pub const STORAGE_NONE: &str = "Aucune liste des élèves importée.";
 pub const DELETE_ROSTER: &str = "Supprimer la liste des élèves";

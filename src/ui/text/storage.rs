@@ -24,8 +24,6 @@ pub const ERASE_HINT: &str = "Avant de quitter un ordinateur partagé, effacez t
 pub const ERASE_ALL: &str = "Tout effacer";
 pub const ERASED: &str = "Tout ce que Cohorte conservait dans ce navigateur a été effacé.";
 pub const READ_FAILED: &str = "Le navigateur n’a pas pu lire ce fichier. Rien n’a été modifié.";
-pub const NOT_TEXT: &str =
-    "Ce fichier n’est pas une sauvegarde Cohorte (ce n’est pas du texte). Rien n’a été modifié.";
 
 /// `12 Ko`, `1,4 Mo`: sizes as a French user reads them.
 pub fn size(bytes: usize) -> String {
