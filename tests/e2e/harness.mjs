@@ -395,13 +395,14 @@ export class DriverPage {
       if (!done) return undefined;
       // Firefox may first write the file under a random name, then rename it: a file that
       // vanishes between two looks was not the download yet.
-      const size = sizeOf(join(folder, done));
+      const path = join(folder, done);
+      const size = sizeOf(path);
       await sleep(100);
-      if (size === null || sizeOf(join(folder, done)) !== size || readdirSync(folder).some((n) => partial(n) && n.startsWith(done))) return undefined;
+      if (size === null || sizeOf(path) !== size || readdirSync(folder).some((n) => partial(n) && n.startsWith(done))) return undefined;
       // Moved aside, so the next download of the same name is not renamed "name(1)".
       const taken = join(folder, `taken-${++this.context.takenDownloads}`);
       mkdirSync(taken);
-      renameSync(join(folder, done), join(taken, done));
+      renameSync(path, join(taken, done));
       return { suggestedFilename: () => done, path: async () => join(taken, done) };
     }, `a download in ${folder}`, timeout);
   }

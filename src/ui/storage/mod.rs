@@ -94,15 +94,13 @@ pub fn StoragePanel() -> impl IntoView {
     });
     let campaign_groups = Memo::new(move |_| metas.with(|metas| groups(metas)));
 
-    let report = move |result: Result<String, StoreError>| {
+    let show = move |result: Result<String, String>| {
         message.set(Some(match result {
             Ok(text) => Message { ok: true, text },
-            Err(error) => Message {
-                ok: false,
-                text: error.to_string(),
-            },
+            Err(text) => Message { ok: false, text },
         }));
     };
+    let report = move |result: Result<String, StoreError>| show(result.map_err(|e| e.to_string()));
     let delete_snapshot = move |id: u32, file: String| {
         if confirmed(&text::confirm_delete_snapshot(&file)) {
             report(state.delete_snapshot(id).map(|()| text::deleted(1)));
@@ -159,13 +157,7 @@ pub fn StoragePanel() -> impl IntoView {
                         None => text::RESTORE_CANCELLED.to_owned(),
                     }),
             };
-            match result {
-                Ok(done) => report(Ok(done)),
-                Err(error) => message.set(Some(Message {
-                    ok: false,
-                    text: text::restore_refused(&file.name(), &error.to_string()),
-                })),
-            }
+            show(result.map_err(|error| text::restore_refused(&file.name(), &error.to_string())));
         });
     };
 
