@@ -21,7 +21,13 @@ pub fn sheet(columns: &AssessmentColumns) -> AssessmentSheet {
 }
 
 /// Reads one participation. Results are read only when shared: Pix writes `NA` otherwise.
-pub fn parse_row(row: &Row<'_>, columns: &AssessmentColumns) -> Result<AssessmentRow, CellError> {
+/// A `Palier obtenu` of `-1` (Pix writes "stages reached − 1", so a shared result with no
+/// stage reached) is no stage, counted in `no_stage_reached`.
+pub fn parse_row(
+    row: &Row<'_>,
+    columns: &AssessmentColumns,
+    no_stage_reached: &mut usize,
+) -> Result<AssessmentRow, CellError> {
     let learner = row.learner();
     let shared = row
         .yes_no(columns.shared)?
@@ -54,6 +60,10 @@ pub fn parse_row(row: &Row<'_>, columns: &AssessmentColumns) -> Result<Assessmen
         None => None,
     };
     let stage = match columns.stage {
+        Some((column, _)) if row.raw(column) == "-1" => {
+            *no_stage_reached += 1;
+            None
+        }
         Some((column, max)) => row
             .integer(column, u64::from(max))?
             .map(|stage| stage as u8),

@@ -2,7 +2,14 @@
 //!
 //! Headers are compared after `text::fold` (case, accents, `’`/`'`, spacing), with the
 //! aliases of every export version since 2020 and the English headers of Pix Orga used in
-//! English. Competence columns are found by their prefix and the competence name.
+//! English. Competence columns are found by their prefix and the competence name, else by
+//! their place: Pix always writes the 16 pairs in the framework's order.
+//!
+//! Header cells go through the same cell writer as data (formula guard, unquoted digits) and
+//! the names inside them through Pix's i18n, which escapes them as HTML: both are undone
+//! before a header is matched or shown.
+
+use std::borrow::Cow;
 
 use crate::import::dialect::{strip_formula_guard, Record};
 use crate::model::competences::{COMPETENCES, COMPETENCE_COUNT};
@@ -104,6 +111,7 @@ impl Role {
                 "customized test",
                 "target profile",
                 "target profile name",
+                "target profile's name",
             ],
             Role::Last => &["nom du participant", "participant's last name"],
             Role::First => &["prenom du participant", "participant's first name"],
@@ -140,9 +148,22 @@ impl Role {
     /// the short-lived UTC version of December 2024 used a wording nobody recorded.
     fn prefixes(self) -> &'static [&'static str] {
         match self {
-            Role::SentAt => &["date et heure de l'envoi", "date and time of sending"],
-            Role::StartedAt => &["date et heure de debut", "date and time of start"],
-            Role::SharedAt => &["date et heure du partage", "date and time of sharing"],
+            // `Sent on (Europe/Paris)`: the English wording since the time of day came in.
+            Role::SentAt => &[
+                "date et heure de l'envoi",
+                "date and time of sending",
+                "sent on (",
+            ],
+            Role::StartedAt => &[
+                "date et heure de debut",
+                "date and time of start",
+                "started on (",
+            ],
+            Role::SharedAt => &[
+                "date et heure du partage",
+                "date and time of sharing",
+                "shared on (",
+            ],
             _ => &[],
         }
     }
@@ -177,12 +198,42 @@ const PIX_PREFIXES: [&str; 2] = [
     "nombre de pix pour la competence ",
     "pix score for the competence ",
 ];
-const COMPETENCE_RATE: &str = "% de maitrise des acquis de la competence ";
-const COMPETENCE_TARGETED: &str = "nombre d'acquis du profil cible dans la competence ";
-const COMPETENCE_VALIDATED: &str = "acquis maitrises dans la competence ";
-const DOMAIN_RATE: &str = "% de maitrise des acquis du domaine ";
-const DOMAIN_TARGETED: &str = "nombre d'acquis du profil cible du domaine ";
-const DOMAIN_VALIDATED: &str = "acquis maitrises du domaine ";
+/// Assessment results per competence or domain: prefix, is a domain, which of the three
+/// values. English prefixes of a domain start with the competence's: domains come first.
+const MASTERY_PREFIXES: [(&str, bool, usize); 12] = [
+    ("% de maitrise des acquis du domaine ", true, 0),
+    ("nombre d'acquis du profil cible du domaine ", true, 1),
+    ("acquis maitrises du domaine ", true, 2),
+    ("% de maitrise des acquis de la competence ", false, 0),
+    ("nombre d'acquis du profil cible dans la competence ", false, 1),
+    ("acquis maitrises dans la competence ", false, 2),
+    (
+        "% of items successfully completed in the competence area ",
+        true,
+        0,
+    ),
+    (
+        "number of items of the target profile in the competence area ",
+        true,
+        1,
+    ),
+    (
+        "items of the target profile successfully completed in the competence area ",
+        true,
+        2,
+    ),
+    ("% of items successfully completed in the competence ", false, 0),
+    (
+        "number of items of the target profile in the competence ",
+        false,
+        1,
+    ),
+    (
+        "items of the target profile successfully completed in the competence ",
+        false,
+        2,
+    ),
+];
 const STAGE_PREFIXES: [&str; 2] = ["palier obtenu (/", "success rate (/"];
 const BADGE_SUFFIX: &str = " obtenu (o/n)";
 const BADGE_SUFFIX_EN: &str = " (y/n)";
@@ -193,6 +244,10 @@ enum Slot {
     Role(Role),
     Level(usize),
     Pix(usize),
+    /// A level or pix column whose competence name is not one we know (another wording,
+    /// another language): its place tells which competence it is.
+    UnnamedLevel,
+    UnnamedPix,
     /// Assessment result of a competence or domain: which of the three values, and the name.
     Mastery {
         domain: bool,
@@ -253,23 +308,15 @@ fn classify(label: &str, folded: &str, competences: &CompetenceKeys) -> Slot {
     }
     for prefix in LEVEL_PREFIXES {
         if let Some(name) = folded.strip_prefix(prefix) {
-            return competences.find(name).map_or(Slot::Unknown, Slot::Level);
+            return competences.find(name).map_or(Slot::UnnamedLevel, Slot::Level);
         }
     }
     for prefix in PIX_PREFIXES {
         if let Some(name) = folded.strip_prefix(prefix) {
-            return competences.find(name).map_or(Slot::Unknown, Slot::Pix);
+            return competences.find(name).map_or(Slot::UnnamedPix, Slot::Pix);
         }
     }
-    let mastery = [
-        (COMPETENCE_RATE, false, 0),
-        (COMPETENCE_TARGETED, false, 1),
-        (COMPETENCE_VALIDATED, false, 2),
-        (DOMAIN_RATE, true, 0),
-        (DOMAIN_TARGETED, true, 1),
-        (DOMAIN_VALIDATED, true, 2),
-    ];
-    for (prefix, domain, part) in mastery {
+    for (prefix, domain, part) in MASTERY_PREFIXES {
         if folded.starts_with(prefix) {
             let skip = prefix.split_whitespace().count();
             return Slot::Mastery {
@@ -356,6 +403,12 @@ pub struct Columns {
     /// The external id's label says it holds the class (`Classe`, `Division`…).
     pub external_id_is_class: bool,
     pub layout: Layout,
+    /// Competences (0 = 1.1 … 15 = 5.2) whose columns were identified by their place, their
+    /// name in the header not being one Cohorte knows.
+    pub competences_by_position: Vec<usize>,
+    /// Headers among the results that Cohorte does not read (a badge or a column of a newer
+    /// export, say): the import says so rather than dropping them silently.
+    pub unread: Vec<String>,
 }
 
 impl Columns {
@@ -382,11 +435,14 @@ impl Columns {
 pub enum HeaderError {
     /// Hardly any Pix column: another table altogether.
     NotPixExport { missing: Vec<String> },
-    /// A Pix export that lacks columns the import needs (edited in a spreadsheet, most often).
+    /// A Pix export that lacks columns the import needs.
     MissingColumns {
         kind: CampaignKind,
         missing: Vec<String>,
     },
+    /// Shaped like a Pix export, with headers in a language Cohorte does not read (Pix Orga
+    /// also exports in Dutch, Spanish, German, Italian…).
+    UnknownLanguage,
 }
 
 /// Columns required whatever the export type.
@@ -408,11 +464,9 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
     let labels: Vec<String> = header
         .iter()
         .map(|label| {
-            label
-                .as_ref()
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_owned()
+            let label = label.as_ref().trim_start_matches('\u{feff}').trim();
+            let label = strip_formula_guard(label);
+            decode_html_entities(label).trim().to_owned()
         })
         .collect();
     let competence_keys = CompetenceKeys::new();
@@ -501,9 +555,11 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
                 };
                 target.get_or_insert(index);
             }
-            Slot::Role(_) | Slot::Unknown => {}
+            Slot::Role(_) | Slot::Unknown | Slot::UnnamedLevel | Slot::UnnamedPix => {}
         }
     }
+
+    let competences_by_position = fill_competences_by_position(&slots, &mut levels, &mut pix);
 
     let competence_columns = levels.iter().chain(&pix).flatten().count();
     let recognised = role_at.len() + competence_columns + competences.len() + domains.len();
@@ -540,6 +596,10 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
             .collect()
     };
 
+    let names_missing = find(Role::Last).is_none() && find(Role::First).is_none();
+    if names_missing && looks_like_a_pix_export(&labels, &slots) {
+        return Err(HeaderError::UnknownLanguage);
+    }
     if recognised < MIN_RECOGNISED || (profile_signals == 0 && assessment_signals == 0) {
         let mut missing = missing_roles(&COMMON_REQUIRED);
         missing.extend(missing_roles(&PROFILE_REQUIRED));
@@ -610,6 +670,9 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
     let external_id_is_class = external_id
         .and_then(|column| labels.get(column))
         .is_some_and(|label| label_says_class(label));
+    let unread = unread_result_columns(&slots, &find, external_id)
+        .map(|column| labels[column].clone())
+        .collect();
     Ok(Columns {
         organisation: required(Role::Organisation),
         campaign_id: required(Role::CampaignId),
@@ -624,9 +687,179 @@ pub fn map_columns<S: AsRef<str>>(header: &[S]) -> Result<Columns, HeaderError> 
         external_id,
         external_id_is_class,
         layout,
+        competences_by_position,
+        unread,
         labels,
     })
 }
+
+/// `&#39;`, `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#x2F;`, `&#x60;`, `&#x3D;` (what Pix's i18n
+/// writes), and any other numeric reference, decoded; anything else left as typed.
+pub fn decode_html_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let entity = &rest[1..end];
+            let ch = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => {
+                    let number = entity.strip_prefix('#')?;
+                    let code = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => number.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((ch, end + 1))
+        });
+        match decoded {
+            Some((ch, length)) => {
+                out.push(ch);
+                rest = &rest[length..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Pix writes the 16 level/pix pairs in the framework's order (1.1 … 5.2) whatever the
+/// language: when names are not recognised, the pairs' places identify them. Only when the
+/// 32 columns are all there, alternate level and pix, and every recognised name sits at its
+/// own place; otherwise nothing is guessed and the missing columns are named.
+fn fill_competences_by_position(
+    slots: &[Slot],
+    levels: &mut [Option<usize>; COMPETENCE_COUNT],
+    pix: &mut [Option<usize>; COMPETENCE_COUNT],
+) -> Vec<usize> {
+    if levels.iter().chain(pix.iter()).all(Option::is_some) {
+        return Vec::new();
+    }
+    let is_competence = |slot: &Slot| {
+        matches!(
+            slot,
+            Slot::Level(_) | Slot::Pix(_) | Slot::UnnamedLevel | Slot::UnnamedPix
+        )
+    };
+    let mut columns: Vec<usize> = (0..slots.len())
+        .filter(|&index| is_competence(&slots[index]))
+        .collect();
+    if columns.is_empty() {
+        // Not even the prefixes are known: the 32 columns after the last profile column.
+        let last_role = slots.iter().rposition(|slot| {
+            matches!(
+                slot,
+                Slot::Role(
+                    Role::Sent
+                        | Role::SentAt
+                        | Role::TotalPix
+                        | Role::Certifiable
+                        | Role::CertifiableCount
+                )
+            )
+        });
+        if let Some(last_role) = last_role {
+            columns = (last_role + 1..slots.len()).collect();
+            if columns.iter().any(|&index| slots[index] != Slot::Unknown) {
+                return Vec::new();
+            }
+        }
+    }
+    if columns.len() != 2 * COMPETENCE_COUNT {
+        return Vec::new();
+    }
+    let in_place = columns.iter().enumerate().all(|(place, &index)| {
+        let competence = place / 2;
+        match (&slots[index], place % 2) {
+            (Slot::Level(named), 0) | (Slot::Pix(named), 1) => *named == competence,
+            (Slot::UnnamedLevel, 0) | (Slot::UnnamedPix, 1) | (Slot::Unknown, _) => true,
+            _ => false,
+        }
+    });
+    if !in_place {
+        return Vec::new();
+    }
+    let mut by_position = Vec::new();
+    for competence in 0..COMPETENCE_COUNT {
+        let (level, points) = (columns[2 * competence], columns[2 * competence + 1]);
+        let named = levels[competence] == Some(level) && pix[competence] == Some(points);
+        if !named {
+            levels[competence] = Some(level);
+            pix[competence] = Some(points);
+            by_position.push(competence);
+        }
+    }
+    by_position
+}
+
+/// A header without the participants' name columns that still has a Pix export's shape:
+/// `ID Campagne` (which the Dutch and Spanish exports keep in French), or 16 pairs of
+/// columns at the end whose headers alternate between two shared beginnings (the levels and
+/// pix of the 16 competences, in any language).
+fn looks_like_a_pix_export(labels: &[String], slots: &[Slot]) -> bool {
+    if slots.contains(&Slot::Role(Role::CampaignId)) {
+        return true;
+    }
+    let pairs = 2 * COMPETENCE_COUNT;
+    if labels.len() < pairs + 4 {
+        return false;
+    }
+    let tail = &labels[labels.len() - pairs..];
+    let first_words = |label: &str| -> String {
+        fold(label)
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (even, odd) = (first_words(&tail[0]), first_words(&tail[1]));
+    even != odd
+        && tail
+            .iter()
+            .enumerate()
+            .all(|(place, label)| first_words(label) == if place % 2 == 0 { even.as_str() } else { odd.as_str() })
+}
+
+/// Unknown columns after the first result column (the external id excluded).
+fn unread_result_columns<'s>(
+    slots: &'s [Slot],
+    find: &dyn Fn(Role) -> Option<usize>,
+    external_id: Option<usize>,
+) -> impl Iterator<Item = usize> + 's {
+    let start = RESULT_ROLES
+        .into_iter()
+        .filter_map(find)
+        .min()
+        .unwrap_or(slots.len());
+    (start..slots.len())
+        .filter(move |&index| slots[index] == Slot::Unknown && Some(index) != external_id)
+}
+
+/// The first columns of the results, after the participant's.
+const RESULT_ROLES: [Role; 7] = [
+    Role::Sent,
+    Role::SentAt,
+    Role::TotalPix,
+    Role::Progress,
+    Role::StartedAt,
+    Role::Shared,
+    Role::SharedAt,
+];
 
 /// The campaign's external id has a free label, so it is found by position: the last
 /// unknown column between the participant's columns and the first result column.
@@ -637,17 +870,9 @@ fn external_id_column(slots: &[Slot], find: &dyn Fn(Role) -> Option<usize>) -> O
         .filter_map(find)
         .max()?
         + 1;
-    let end = [
-        Role::Sent,
-        Role::SentAt,
-        Role::TotalPix,
-        Role::Progress,
-        Role::StartedAt,
-        Role::Shared,
-        Role::SharedAt,
-    ]
-    .into_iter()
-    .filter_map(find)
+    let end = RESULT_ROLES
+        .into_iter()
+        .filter_map(find)
     .min()
     .unwrap_or(slots.len());
     (start..end.min(slots.len()))

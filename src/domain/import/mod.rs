@@ -12,6 +12,7 @@ use std::fmt;
 use crate::import::decode::{decode_scanned, DecodeError};
 use crate::import::dialect::{detect_delimiter, sep_hint, ParseError, Reader, Record};
 use crate::import::headers::{map_columns, CellError, Columns, HeaderError, Layout, Row};
+use crate::model::competences::COMPETENCES;
 use crate::model::snapshot::{
     content_hash_and_nul, Campaign, CampaignKind, CampaignSnapshot, Rows,
 };
@@ -37,6 +38,8 @@ pub enum ImportError {
         kind: CampaignKind,
         missing: Vec<String>,
     },
+    /// A Pix Orga export whose headers are in a language Cohorte does not read.
+    UnknownLanguage { file: String },
     /// The header line and no participant.
     HeaderOnly { file: String },
     /// A quote opened on `line` is never closed.
@@ -68,6 +71,7 @@ impl ImportError {
             ImportError::Encoding { .. } => "encoding",
             ImportError::NotPixExport { .. } => "not-pix-export",
             ImportError::MissingColumns { .. } => "missing-columns",
+            ImportError::UnknownLanguage { .. } => "unknown-language",
             ImportError::HeaderOnly { .. } => "header-only",
             ImportError::UnterminatedQuote { .. } => "unterminated-quote",
             ImportError::Truncated { .. } => "truncated",
@@ -83,6 +87,7 @@ impl ImportError {
             | ImportError::Encoding { file, .. }
             | ImportError::NotPixExport { file, .. }
             | ImportError::MissingColumns { file, .. }
+            | ImportError::UnknownLanguage { file }
             | ImportError::HeaderOnly { file }
             | ImportError::UnterminatedQuote { file, .. }
             | ImportError::Truncated { file, .. }
@@ -107,7 +112,8 @@ impl ImportError {
 const ADVICE: &str = "Exportez les résultats en CSV depuis Pix Orga \
     (onglet Résultats, bouton « Exporter les résultats »).";
 const ADVICE_AGAIN: &str = "Téléchargez à nouveau l'export depuis Pix Orga \
-    (onglet Résultats, bouton « Exporter les résultats ») et importez-le sans le modifier.";
+    (onglet Résultats, bouton « Exporter les résultats ») et déposez ici le fichier \
+    téléchargé, tel quel.";
 
 /// Long values are cut in messages: the point is to find the cell, not to print it.
 fn shorten(value: &str) -> String {
@@ -151,8 +157,9 @@ impl fmt::Display for ImportError {
             ),
             ImportError::Encoding { file, line } => write!(
                 f,
-                "Le fichier « {file} » contient des caractères illisibles (ligne {line}) : \
-                 il a sans doute été abîmé en étant enregistré. {ADVICE_AGAIN}"
+                "Cohorte ne peut pas lire certains caractères du fichier « {file} » \
+                 (ligne {line}) : ils ne sont pas écrits dans un encodage de texte reconnu. \
+                 {ADVICE_AGAIN}"
             ),
             ImportError::NotPixExport { file, missing } => {
                 write!(
@@ -181,11 +188,19 @@ impl fmt::Display for ImportError {
                 };
                 write!(
                     f,
-                    "Le fichier « {file} » ressemble à un export Pix Orga ({kind}), mais il lui \
-                     manque {columns} {}. A-t-il été modifié dans un tableur ? {ADVICE_AGAIN}",
+                    "Le fichier « {file} » ressemble à un export Pix Orga ({kind}), mais Cohorte \
+                     n'y trouve pas {columns} {}. {ADVICE_AGAIN}",
                     quoted_list(missing)
                 )
             }
+            ImportError::UnknownLanguage { file } => write!(
+                f,
+                "Le fichier « {file} » semble être un export Pix Orga dont les titres de \
+                 colonnes sont dans une langue que Cohorte ne lit pas encore : Cohorte lit les \
+                 exports en français et en anglais. Dans Pix Orga, choisissez le français ou \
+                 l'anglais comme langue, exportez à nouveau les résultats (onglet Résultats, \
+                 bouton « Exporter les résultats ») et déposez ici ce nouveau fichier."
+            ),
             ImportError::HeaderOnly { file } => write!(
                 f,
                 "Le fichier « {file} » ne contient que la ligne des titres de colonnes : aucun \
@@ -209,8 +224,8 @@ impl fmt::Display for ImportError {
                 found,
             } => write!(
                 f,
-                "Le fichier « {file} » est mal formé ligne {line} : {found} colonnes au lieu \
-                 de {expected}. Il a peut-être été modifié dans un tableur. {ADVICE_AGAIN}"
+                "Le fichier « {file} » ne peut pas être lu ligne {line} : elle a {found} \
+                 colonnes, la ligne des titres en a {expected}. {ADVICE_AGAIN}"
             ),
             ImportError::InvalidValue {
                 file,
@@ -235,10 +250,36 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Something the import decided that changes what the user sees: the import line says it,
+/// so that nothing in the file is dropped or reinterpreted silently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportNote {
+    /// Competences (`1.1` … `5.2`) whose columns were identified by their place in the file,
+    /// their names not being ones Cohorte knows (another language, a new wording).
+    CompetencesByPosition(Vec<&'static str>),
+    /// Result columns Cohorte does not read (an unknown badge, a column of a newer export),
+    /// as headed in the file.
+    UnreadColumns(Vec<String>),
+    /// Shared participations whose `Palier obtenu` is `-1`: no stage reached yet.
+    NoStageReached(usize),
+}
+
+/// A snapshot, and what the import has to say about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub snapshot: CampaignSnapshot,
+    pub notes: Vec<ImportNote>,
+}
+
 /// Imports one Pix Orga export (profiles collection or assessment, any version since 2020,
 /// French or English headers, as downloaded or re-saved by a spreadsheet).
 /// Never panics, whatever the bytes.
 pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, ImportError> {
+    import_export(file_name, bytes).map(|imported| imported.snapshot)
+}
+
+/// `import_file`, with the notes the import line shows.
+pub fn import_export(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     let file = || file_name.to_owned();
     let (content_hash, has_nul) = content_hash_and_nul(bytes);
     let decoded = decode_scanned(bytes, has_nul).map_err(|error| match error {
@@ -281,6 +322,7 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
             kind,
             missing,
         },
+        HeaderError::UnknownLanguage => ImportError::UnknownLanguage { file: file() },
     })?;
     let width = record.width();
 
@@ -291,24 +333,45 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
         width,
         file: file_name,
     };
+    let mut no_stage_reached = 0;
     let (campaign, rows) = match &columns.layout {
         Layout::Profiles(profile_columns) => {
             let (campaign, rows) = records.read(|row| profiles::parse_row(row, profile_columns))?;
             (campaign, Rows::Profiles(rows))
         }
         Layout::Assessment(assessment_columns) => {
-            let (campaign, rows) =
-                records.read(|row| assessment::parse_row(row, assessment_columns))?;
+            let (campaign, rows) = records.read(|row| {
+                assessment::parse_row(row, assessment_columns, &mut no_stage_reached)
+            })?;
             let sheet = assessment::sheet(assessment_columns);
             (campaign, Rows::Assessment { sheet, rows })
         }
     };
-    Ok(CampaignSnapshot {
-        campaign,
-        file_name: file(),
-        content_hash,
-        external_id_label: columns.external_id_label().map(str::to_owned),
-        rows,
+    let mut notes = Vec::new();
+    if !columns.competences_by_position.is_empty() {
+        notes.push(ImportNote::CompetencesByPosition(
+            columns
+                .competences_by_position
+                .iter()
+                .map(|&competence| COMPETENCES[competence].index)
+                .collect(),
+        ));
+    }
+    if !columns.unread.is_empty() {
+        notes.push(ImportNote::UnreadColumns(columns.unread.clone()));
+    }
+    if no_stage_reached > 0 {
+        notes.push(ImportNote::NoStageReached(no_stage_reached));
+    }
+    Ok(Imported {
+        snapshot: CampaignSnapshot {
+            campaign,
+            file_name: file(),
+            content_hash,
+            external_id_label: columns.external_id_label().map(str::to_owned),
+            rows,
+        },
+        notes,
     })
 }
 

@@ -97,6 +97,12 @@ impl<'a> ProfileStudent<'a> {
         self.current.profile.as_ref()
     }
 
+    /// Sent a profile, then started a new participation not sent yet (multiple sendings):
+    /// received, with their latest sent profile, and a new sending under way.
+    pub fn new_sending_under_way(&self) -> bool {
+        self.profile().is_some() && self.history.iter().any(|row| row.profile.is_none())
+    }
+
     pub fn status(&self) -> Certifiability {
         match self.profile() {
             None => Certifiability::NotSent,
@@ -333,6 +339,9 @@ pub struct ParticipantLine {
     /// The previous sending in this file, else the student's profile in an earlier import.
     pub previous: Option<Previous>,
     pub sendings: usize,
+    /// Received, and a newer participation is not sent yet (see
+    /// `ProfileStudent::new_sending_under_way`).
+    pub new_sending_under_way: bool,
 }
 
 impl ParticipantLine {
@@ -433,6 +442,8 @@ pub fn participant_lines(rows: &[ProfileRow]) -> Vec<ParticipantLine> {
                 .iter()
                 .filter(|&&index| rows[index].profile.is_some())
                 .count(),
+            new_sending_under_way: profile.is_some()
+                && older.iter().any(|&index| rows[index].profile.is_none()),
         });
     }
     // The ranks `classes_of(&lines)` gives (classes in the order of their first line,
@@ -836,6 +847,7 @@ mod tests {
                 from_earlier_snapshot: false,
             }),
             sendings: 1,
+            new_sending_under_way: false,
         }
     }
 

@@ -141,12 +141,16 @@ fn DetailBody(route: CampaignRoute, snapshot: Arc<CampaignSnapshot>, row: usize)
         .map(|s| (s.sent_at, s.score, s.certifiable_count))
         .collect();
     let current = profile.as_ref().map(|p| p.sent_at);
+    let new_sending = student.new_sending_under_way().then(|| {
+        view! { <p class="detail__note" data-testid="detail-new-sending">{text::exports::DETAIL_NEW_SENDING}</p> }
+    });
     let chart = (history.len() > 1).then(|| view! { <HistoryChart sendings=history.clone() /> });
     view! {
         <h3 id="detail-title" data-testid="detail-title">
             {tc::detail_title(learner.first(), learner.last())}
         </h3>
         <p class="detail__class">{tc::detail_class(learner.class().unwrap_or(""))}</p>
+        {new_sending}
         {match profile {
             None => view! { <p>{tc::DETAIL_NOT_SENT}</p> }.into_any(),
             Some(profile) => view! {

@@ -285,6 +285,14 @@ fn ParticipantRow(
     let missing = line.missing_to_certify.filter(|&m| m > 0).map(
         |missing| view! { <span class="missing">{format!(" ({})", text::missing(missing))}</span> },
     );
+    let new_sending = line.new_sending_under_way.then(|| {
+        view! {
+            " "
+            <span class="tag tag--note" title=text::exports::TAG_NEW_SENDING_TITLE>
+                {text::exports::TAG_NEW_SENDING}
+            </span>
+        }
+    });
     let roster_tag = roster_hook.map(|hook| {
         let label = if hook == "out" {
             tr::TAG_OUT
@@ -307,6 +315,7 @@ fn ParticipantRow(
             data-competences=line.certifiable_count.map(|c| c.to_string())
             data-evolution=line.evolution().map(|d| d.to_string())
             data-mismatch=line.inconsistent.then_some("true")
+            data-new-sending=line.new_sending_under_way.then_some("true")
         >
             <th scope="row">
                 <button
@@ -324,7 +333,10 @@ fn ParticipantRow(
             </th>
             <td class="not-narrow" data-label=text::COL_FIRST>{line.first().to_owned()}</td>
             <td data-label=text::COL_CLASS>{line.class().to_owned()}{roster_tag}</td>
-            <td data-label=text::COL_SENT_AT>{line.sent_at.map(|d| d.french_date()).unwrap_or_default()}</td>
+            <td data-label=text::COL_SENT_AT>
+                {line.sent_at.map(|d| d.french_date()).unwrap_or_default()}
+                {new_sending}
+            </td>
             <td class="num" data-label=text::COL_SCORE>
                 {line.score.map(|score| view! { <span class="score">{score}</span> })}
             </td>

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::import::import_file;
+use crate::domain::import::{import_export, Imported};
 use crate::domain::model::snapshot::CampaignSnapshot;
 use crate::domain::roster::looks_like_roster;
 use crate::domain::views::route::Route;
@@ -189,14 +189,14 @@ impl AppState {
             self.import_lines.update(|lines| lines.push(line));
             return;
         }
-        let line = match import_file(file_name, bytes) {
+        let line = match import_export(file_name, bytes) {
             Err(error) => ImportLine {
                 file: file_name.to_owned(),
                 kind: ImportKind::Export,
                 status: ImportStatus::Error,
                 message: error.to_string(),
             },
-            Ok(snapshot) => match Store::save(&snapshot, js_sys::Date::now()) {
+            Ok(Imported { snapshot, notes }) => match Store::save(&snapshot, js_sys::Date::now()) {
                 Err(error) => {
                     if error == StoreError::QuotaExceeded {
                         self.report_once(error.to_string());
@@ -222,7 +222,10 @@ impl AppState {
                         .latest_activity
                         .map(|date| date.french())
                         .unwrap_or_else(|| "—".to_owned());
-                    let message = text::imported(&meta.campaign_name, meta.rows, &date);
+                    let message = text::exports::with_notes(
+                        text::imported(&meta.campaign_name, meta.rows, &date),
+                        &notes,
+                    );
                     self.snapshots.update(|all| {
                         all.push(StoredSnapshot {
                             meta,

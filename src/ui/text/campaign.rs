@@ -240,18 +240,19 @@ pub fn detail_sent(date: &str) -> String {
     format!("Profil envoyé le {date}")
 }
 
-// Assessment page
+// Assessment page. Since January 2026 Pix shares assessment results automatically: no
+// wording here may suggest that students forgot to share.
 pub const CARD_STARTED: &str = "En cours";
-pub const CARD_COMPLETED: &str = "En attente d’envoi";
+pub const CARD_COMPLETED: &str = "Terminés, résultats non reçus";
 pub const CARD_AVERAGE: &str = "Maîtrise moyenne";
 pub const STATUS_SHARED: &str = "Résultats reçus";
-pub const STATUS_COMPLETED: &str = "En attente d’envoi";
+pub const STATUS_COMPLETED: &str = "Terminé, résultats non reçus";
 pub const STATUS_STARTED: &str = "En cours";
 pub const FILTER_ASSESSMENT_STATUS: &str = "Statut";
 pub const FILTER_STAGE: &str = "Palier";
 pub const FILTER_STAGE_ALL: &str = "Tous les paliers";
 pub const COL_STATUS: &str = "Statut";
-pub const COL_SENDINGS: &str = "Résultats envoyés";
+pub const COL_SENDINGS: &str = "Participations reçues";
 pub const AVERAGES_TITLE: &str = "Maîtrise moyenne";
 pub const AVERAGES_COMPETENCES: &str =
     "Maîtrise moyenne par compétence (résultats reçus des participants affichés)";
