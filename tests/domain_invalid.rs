@@ -45,6 +45,8 @@ fn check(name: &str, error: &ImportError) {
             },
         ) => assert_eq!(missing, &["Nombre de pix total"]),
         ("entete-seule.csv", ImportError::HeaderOnly { .. }) => {}
+        // A Pix Orga export in Dutch: said plainly, not called a broken file.
+        ("export-neerlandais.csv", ImportError::UnknownLanguage { .. }) => {}
         (
             "lignes-inegales.csv",
             ImportError::WrongFieldCount {
@@ -99,6 +101,27 @@ fn every_invalid_file_gets_its_own_error() {
         }
         println!("{name}: [{}] {message}", error.kind());
     }
+}
+
+/// Issue #26: a refusal says what to do and never suggests the user broke the file (a file
+/// in a language Cohorte does not read is untouched).
+#[test]
+fn refusals_say_what_to_do_without_blaming() {
+    let dir = invalid_dir();
+    for entry in fs::read_dir(&dir).expect("invalid dir").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let message = import(&dir, &name).to_string();
+        for blame in ["tableur ?", "modifié dans un tableur", "abîmé", "sans le modifier"] {
+            assert!(!message.contains(blame), "{name}: {message}");
+        }
+        assert!(
+            message.contains("Exporter les résultats") || message.contains("Pix Orga"),
+            "{name}: no next step in {message}"
+        );
+    }
+    let message = import(&dir, "export-neerlandais.csv").to_string();
+    assert!(message.contains("langue"), "{message}");
+    assert!(message.contains("français ou l'anglais"), "{message}");
 }
 
 #[test]
@@ -160,6 +183,6 @@ fn kinds_are_distinct() {
         .collect();
     kinds.sort_unstable();
     kinds.dedup();
-    // Ten files, two pairs of the same kind (two binaries, two foreign tables).
-    assert_eq!(kinds.len(), 8, "{kinds:?}");
+    // Eleven files, two pairs of the same kind (two binaries, two foreign tables).
+    assert_eq!(kinds.len(), 9, "{kinds:?}");
 }

@@ -1320,6 +1320,170 @@ mod tests {
     }
 
     #[test]
+    fn html_entities_are_decoded_before_matching_and_showing() {
+        assert_eq!(
+            decode_html_entities("Recherche d&#39;information &amp; veille"),
+            "Recherche d'information & veille"
+        );
+        assert_eq!(
+            decode_html_entities("&lt;a&gt; &quot;b&quot; &#x2F; &#x60; &#x3D; &#X41;"),
+            "<a> \"b\" / ` = A"
+        );
+        // Not an entity: left as typed.
+        assert_eq!(decode_html_entities("R&D; A & B &#xZZ; &"), "R&D; A & B &#xZZ; &");
+        let assessment = header(&[
+            "Nom de l&#39;organisation",
+            "ID Campagne",
+            "Nom de la campagne",
+            "Parcours",
+            "Nom du Participant",
+            "Prénom du Participant",
+            "Partage (O/N)",
+            "Recherche d&#39;information &amp; veille obtenu (O/N)",
+            "% maitrise de l&#39;ensemble des acquis du profil",
+            "% de maitrise des acquis du domaine Information &amp; donn&#xE9;es",
+        ]);
+        let columns = map_columns(&assessment).unwrap();
+        let Layout::Assessment(layout) = &columns.layout else {
+            panic!("an assessment");
+        };
+        assert_eq!(layout.badges, [("Recherche d'information & veille".to_owned(), 7)]);
+        assert_eq!(layout.domains[0].name, "Information & données");
+        assert_eq!(columns.label(0), "Nom de l'organisation");
+    }
+
+    #[test]
+    fn guarded_and_unquoted_header_cells_are_read_like_data() {
+        // The reader gives `'=Classe ENT` for `"'=Classe ENT"` and `2025-2026` unquoted.
+        let columns = map(&profile_header(&["Classe", "'=Classe ENT"])).unwrap();
+        assert_eq!(columns.external_id_label(), Some("=Classe ENT"));
+        let columns = map(&profile_header(&["2025-2026"])).unwrap();
+        assert_eq!(columns.external_id_label(), Some("2025-2026"));
+        // A `'` before anything else is part of the label.
+        let columns = map(&profile_header(&["'Classe"])).unwrap();
+        assert_eq!(columns.external_id_label(), Some("'Classe"));
+    }
+
+    #[test]
+    fn newest_english_date_headers() {
+        let labels = header(&[
+            "Organisation’s name",
+            "Campaign ID",
+            "Campaign's name",
+            "Target profile’s name",
+            "Participant's last name",
+            "Participant's first name",
+            "% of progression",
+            "Started on (Europe/Paris)",
+            "Shared (Y/N)",
+            "Shared on (Europe/Paris)",
+            "% of items successfully completed in the target profile",
+            "% of items successfully completed in the competence area Information and data",
+            "% of items successfully completed in the competence Managing data",
+        ]);
+        let columns = map_columns(&labels).unwrap();
+        let Layout::Assessment(layout) = &columns.layout else {
+            panic!("an assessment");
+        };
+        assert_eq!(
+            (layout.started_at, layout.shared_at, columns.target_profile),
+            (Some(7), Some(9), Some(3))
+        );
+        assert_eq!(layout.domains[0].name, "Information and data");
+        assert_eq!(layout.competences[0].name, "Managing data");
+        let mut labels = profile_header(&[]);
+        labels[6] = "Sent on (Europe/Paris)".into();
+        let Layout::Profiles(profile) = map(&labels).unwrap().layout else {
+            panic!("profiles");
+        };
+        assert_eq!(profile.sent_at, 6);
+    }
+
+    #[test]
+    fn competences_are_identified_by_their_place_when_their_names_are_unknown() {
+        // Known prefixes, unknown names: one renamed competence, or all sixteen.
+        let mut labels = profile_header(&[]);
+        let first = labels.len() - 32;
+        labels[first + 2 * 10] = "Niveau pour la compétence Coder".into();
+        labels[first + 2 * 10 + 1] = "Nombre de pix pour la compétence Coder".into();
+        let columns = map(&labels).unwrap();
+        assert_eq!(columns.competences_by_position, [10]);
+        let Layout::Profiles(profile) = &columns.layout else {
+            panic!("profiles");
+        };
+        assert_eq!(profile.levels[10], first + 20);
+        assert_eq!(profile.pix[10], first + 21);
+        // Unknown prefixes too: the 32 columns after the last profile column.
+        let mut labels = profile_header(&[]);
+        for (place, label) in labels[first..].iter_mut().enumerate() {
+            *label = format!("{} {}", if place % 2 == 0 { "Stufe" } else { "Punkte" }, place / 2);
+        }
+        let columns = map(&labels).unwrap();
+        assert_eq!(columns.competences_by_position, (0..16).collect::<Vec<_>>());
+        // A recognised name out of its place: nothing is guessed, the columns are named.
+        let mut labels = profile_header(&[]);
+        labels[first + 2 * 10] = "Niveau pour la compétence Interagir".into();
+        assert!(matches!(
+            map(&labels),
+            Err(HeaderError::MissingColumns { .. })
+        ));
+        // 31 columns: nothing is guessed either.
+        let mut labels = profile_header(&[]);
+        labels[first] = "Niveau pour la compétence Chercher".into();
+        labels.pop();
+        assert!(matches!(
+            map(&labels),
+            Err(HeaderError::MissingColumns { .. })
+        ));
+    }
+
+    #[test]
+    fn a_header_in_another_language_is_said_to_be_one() {
+        // Spanish keeps `ID Campagne`; German-like headers keep the 16 pairs' shape.
+        let spanish = header(&[
+            "Nombre de la organización",
+            "ID Campagne",
+            "Código",
+            "Nombre del participante",
+            "Enviar (sí/no)",
+        ]);
+        assert_eq!(map(&spanish), Err(HeaderError::UnknownLanguage));
+        let mut other: Vec<String> = ["Organisation", "Kampagne", "Name", "Vorname", "Gesendet"]
+            .map(String::from)
+            .to_vec();
+        for competence in 0..16 {
+            other.push(format!("Stufe der Kompetenz {competence}"));
+            other.push(format!("Pix der Kompetenz {competence}"));
+        }
+        assert_eq!(map(&other), Err(HeaderError::UnknownLanguage));
+        // Another table stays another table.
+        assert!(matches!(
+            map(&header(&["Nom", "Prénom", "Moyenne"])),
+            Err(HeaderError::NotPixExport { .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_result_columns_are_listed_not_dropped() {
+        let labels = header(&[
+            "Nom de l'organisation",
+            "ID Campagne",
+            "Nom de la campagne",
+            "Parcours",
+            "Nom du Participant",
+            "Prénom du Participant",
+            "Adresse e-mail",
+            "Partage (O/N)",
+            "Palier obtenu (/3)",
+            "Veille verkregen (J/N)",
+            "% maitrise de l'ensemble des acquis du profil",
+        ]);
+        let columns = map_columns(&labels).unwrap();
+        assert_eq!(columns.external_id_label(), Some("Adresse e-mail"));
+        assert_eq!(columns.unread, ["Veille verkregen (J/N)"]);
+    }
+
+    #[test]
     fn old_profile_header_without_code_nor_class() {
         let columns = map(&profile_header(&[])).unwrap();
         assert_eq!(columns.kind(), CampaignKind::ProfilesCollection);

@@ -264,6 +264,17 @@ pub enum ImportNote {
     NoStageReached(usize),
 }
 
+impl ImportNote {
+    /// Stable identifier of the variant, for tests.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ImportNote::CompetencesByPosition(_) => "competences-by-position",
+            ImportNote::UnreadColumns(_) => "unread-columns",
+            ImportNote::NoStageReached(_) => "no-stage-reached",
+        }
+    }
+}
+
 /// A snapshot, and what the import has to say about it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {
