@@ -111,7 +111,12 @@ fn refusals_say_what_to_do_without_blaming() {
     for entry in fs::read_dir(&dir).expect("invalid dir").flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let message = import(&dir, &name).to_string();
-        for blame in ["tableur ?", "modifié dans un tableur", "abîmé", "sans le modifier"] {
+        for blame in [
+            "tableur ?",
+            "modifié dans un tableur",
+            "abîmé",
+            "sans le modifier",
+        ] {
             assert!(!message.contains(blame), "{name}: {message}");
         }
         assert!(

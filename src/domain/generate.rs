@@ -422,7 +422,9 @@ pub fn generate_profiles_export_as(rows: usize, seed: u64, writing: &PixWriting)
     out.push('\u{feff}');
     push_line(
         &mut out,
-        profiles_header_as(writing).iter().map(|label| pix_cell(label)),
+        profiles_header_as(writing)
+            .iter()
+            .map(|label| pix_cell(label)),
     );
 
     let prefix = [
@@ -497,7 +499,11 @@ pub fn generate_assessment_export(rows: usize, seed: u64) -> Vec<u8> {
 }
 
 /// The header of the generated assessment export, labels as Pix means them.
-fn assessment_header(writing: &PixWriting, competences: &[usize], domains: &[usize]) -> Vec<String> {
+fn assessment_header(
+    writing: &PixWriting,
+    competences: &[usize],
+    domains: &[usize],
+) -> Vec<String> {
     let badge = html_escaped(badge_title(writing));
     let english = writing.english;
     let mut header: Vec<String> = if english {
@@ -541,7 +547,9 @@ fn assessment_header(writing: &PixWriting, competences: &[usize], domains: &[usi
         header.push("% of items successfully completed in the target profile".into());
         for &index in competences {
             let name = html_escaped(COMPETENCES[index].name_en);
-            header.push(format!("% of items successfully completed in the competence {name}"));
+            header.push(format!(
+                "% of items successfully completed in the competence {name}"
+            ));
             header.push(format!(
                 "Number of items of the target profile in the competence {name}"
             ));
@@ -837,12 +845,16 @@ mod tests {
             shuffled: true,
             ..PixWriting::default()
         };
-        let reopened = import_file("r.csv", &generate_profiles_export_as(600, 3, &writing)).unwrap();
+        let reopened =
+            import_file("r.csv", &generate_profiles_export_as(600, 3, &writing)).unwrap();
         let reference = import_file("ref.csv", &generate_profiles_export(600, 3)).unwrap();
         let added = profile_rows(&reopened).len() - 600;
         assert!(added > 10, "{added}");
         let lines = participant_lines(profile_rows(&reopened));
-        let marked: Vec<_> = lines.iter().filter(|line| line.new_sending_under_way).collect();
+        let marked: Vec<_> = lines
+            .iter()
+            .filter(|line| line.new_sending_under_way)
+            .collect();
         assert_eq!(marked.len(), added);
         assert!(marked.iter().all(|line| line.sent_at.is_some()));
         // Apart from the mark, every student reads as before: received, latest sent profile.
@@ -884,7 +896,9 @@ mod tests {
             .filter(|row| row.stage == Some(0))
             .count();
         assert!(zero_stages > 0);
-        assert!(assessment_rows(&english).iter().all(|row| row.stage != Some(0)));
+        assert!(assessment_rows(&english)
+            .iter()
+            .all(|row| row.stage != Some(0)));
         assert_eq!(notes, [ImportNote::NoStageReached(zero_stages)]);
     }
 

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT, SINGLE_FILE } from '../e2e/harness.mjs';
@@ -41,7 +41,9 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 function generate(kind, rows) {
   const path = join(BENCH_DIR, `${kind}-${rows}.${kind === 'roster' ? 'zip' : 'csv'}`);
   if (!existsSync(path)) {
-    const bytes = execFileSync(join(ROOT, 'target/release/examples/generate'), [kind, String(rows), '2025'], { maxBuffer: 1 << 30 });
+    // Where cargo put the example: a shared CARGO_TARGET_DIR, else the project's own target/.
+    const targetDir = process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+    const bytes = execFileSync(join(targetDir, 'release/examples/generate'), [kind, String(rows), '2025'], { maxBuffer: 1 << 30 });
     writeFileSync(path, bytes);
   }
   return path;

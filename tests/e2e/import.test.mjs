@@ -20,10 +20,13 @@ test('every fixture dropped at once: one line per file, one row per campaign, wi
   for (const result of results) assert.equal(result.status, 'ok', `${result.file}: ${result.text}`);
 
   const campaigns = await app.campaignRows();
-  // Two fixtures are the same campaign (an export and its spreadsheet re-save): one row, two imports.
+  // Several fixtures are the same campaign (an export, its spreadsheet re-save, its English
+  // version): one row, as many imports.
   const campaignIds = new Set(validFixtures.map((name) => expected(name.replace(/\.csv$/, '')).campaign_id));
   assert.equal(campaigns.length, campaignIds.size);
-  assert.match(campaigns.find((c) => c.id === '348127').text, /2 imports/);
+  const imports348127 = validFixtures.filter((name) => expected(name.replace(/\.csv$/, '')).campaign_id === 348127).length;
+  assert.ok(imports348127 >= 2);
+  assert.match(campaigns.find((c) => c.id === '348127').text, new RegExp(`${imports348127} imports`));
   for (const name of validFixtures) {
     const want = expected(name.replace(/\.csv$/, ''));
     const row = campaigns.find((c) => c.id === String(want.campaign_id));

@@ -60,13 +60,15 @@ pub fn parse_row(
         None => None,
     };
     let stage = match columns.stage {
-        Some((column, _)) if row.raw(column) == "-1" => {
-            *no_stage_reached += 1;
-            None
-        }
-        Some((column, max)) => row
-            .integer(column, u64::from(max))?
-            .map(|stage| stage as u8),
+        Some((column, max)) => match row.integer(column, u64::from(max)) {
+            Ok(stage) => stage.map(|stage| stage as u8),
+            // Looked at only when the cell is not a stage: the usual cell pays nothing.
+            Err(_) if row.raw(column) == "-1" => {
+                *no_stage_reached += 1;
+                None
+            }
+            Err(error) => return Err(error),
+        },
         None => None,
     };
     let mastery = row.fraction(columns.mastery)?;

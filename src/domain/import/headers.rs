@@ -205,7 +205,11 @@ const MASTERY_PREFIXES: [(&str, bool, usize); 12] = [
     ("nombre d'acquis du profil cible du domaine ", true, 1),
     ("acquis maitrises du domaine ", true, 2),
     ("% de maitrise des acquis de la competence ", false, 0),
-    ("nombre d'acquis du profil cible dans la competence ", false, 1),
+    (
+        "nombre d'acquis du profil cible dans la competence ",
+        false,
+        1,
+    ),
     ("acquis maitrises dans la competence ", false, 2),
     (
         "% of items successfully completed in the competence area ",
@@ -222,7 +226,11 @@ const MASTERY_PREFIXES: [(&str, bool, usize); 12] = [
         true,
         2,
     ),
-    ("% of items successfully completed in the competence ", false, 0),
+    (
+        "% of items successfully completed in the competence ",
+        false,
+        0,
+    ),
     (
         "number of items of the target profile in the competence ",
         false,
@@ -308,7 +316,9 @@ fn classify(label: &str, folded: &str, competences: &CompetenceKeys) -> Slot {
     }
     for prefix in LEVEL_PREFIXES {
         if let Some(name) = folded.strip_prefix(prefix) {
-            return competences.find(name).map_or(Slot::UnnamedLevel, Slot::Level);
+            return competences
+                .find(name)
+                .map_or(Slot::UnnamedLevel, Slot::Level);
         }
     }
     for prefix in PIX_PREFIXES {
@@ -829,10 +839,14 @@ fn looks_like_a_pix_export(labels: &[String], slots: &[Slot]) -> bool {
     };
     let (even, odd) = (first_words(&tail[0]), first_words(&tail[1]));
     even != odd
-        && tail
-            .iter()
-            .enumerate()
-            .all(|(place, label)| first_words(label) == if place % 2 == 0 { even.as_str() } else { odd.as_str() })
+        && tail.iter().enumerate().all(|(place, label)| {
+            first_words(label)
+                == if place % 2 == 0 {
+                    even.as_str()
+                } else {
+                    odd.as_str()
+                }
+        })
 }
 
 /// Unknown columns after the first result column (the external id excluded).
@@ -873,8 +887,8 @@ fn external_id_column(slots: &[Slot], find: &dyn Fn(Role) -> Option<usize>) -> O
     let end = RESULT_ROLES
         .into_iter()
         .filter_map(find)
-    .min()
-    .unwrap_or(slots.len());
+        .min()
+        .unwrap_or(slots.len());
     (start..end.min(slots.len()))
         .rev()
         .find(|&index| slots[index] == Slot::Unknown)
@@ -1330,7 +1344,10 @@ mod tests {
             "<a> \"b\" / ` = A"
         );
         // Not an entity: left as typed.
-        assert_eq!(decode_html_entities("R&D; A & B &#xZZ; &"), "R&D; A & B &#xZZ; &");
+        assert_eq!(
+            decode_html_entities("R&D; A & B &#xZZ; &"),
+            "R&D; A & B &#xZZ; &"
+        );
         let assessment = header(&[
             "Nom de l&#39;organisation",
             "ID Campagne",
@@ -1347,7 +1364,10 @@ mod tests {
         let Layout::Assessment(layout) = &columns.layout else {
             panic!("an assessment");
         };
-        assert_eq!(layout.badges, [("Recherche d'information & veille".to_owned(), 7)]);
+        assert_eq!(
+            layout.badges,
+            [("Recherche d'information & veille".to_owned(), 7)]
+        );
         assert_eq!(layout.domains[0].name, "Information & données");
         assert_eq!(columns.label(0), "Nom de l'organisation");
     }
@@ -1416,7 +1436,11 @@ mod tests {
         // Unknown prefixes too: the 32 columns after the last profile column.
         let mut labels = profile_header(&[]);
         for (place, label) in labels[first..].iter_mut().enumerate() {
-            *label = format!("{} {}", if place % 2 == 0 { "Stufe" } else { "Punkte" }, place / 2);
+            *label = format!(
+                "{} {}",
+                if place % 2 == 0 { "Stufe" } else { "Punkte" },
+                place / 2
+            );
         }
         let columns = map(&labels).unwrap();
         assert_eq!(columns.competences_by_position, (0..16).collect::<Vec<_>>());

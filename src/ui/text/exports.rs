@@ -18,7 +18,10 @@ fn quoted_list(names: &[String]) -> String {
         .join(", ");
     if names.len() > SHOWN {
         let more = names.len() - SHOWN;
-        list.push_str(&format!(" et {more} autre{}", if more > 1 { "s" } else { "" }));
+        list.push_str(&format!(
+            " et {more} autre{}",
+            if more > 1 { "s" } else { "" }
+        ));
     }
     list
 }
