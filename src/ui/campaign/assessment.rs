@@ -157,7 +157,7 @@ pub fn AssessmentPage(
         <div class="cards">
             <Card label=text::CARD_PARTICIPANTS value=participants.to_string() testid="count-participants" tone="neutral" />
             <Card label=text::CARD_SHARED value=shared.to_string() testid="count-received" tone="ok" />
-            <Card label=tc::CARD_COMPLETED value=completed.to_string() testid="count-completed" tone="warn" />
+            <Card label=tc::CARD_COMPLETED value=completed.to_string() testid="count-completed" tone="neutral" />
             <Card label=tc::CARD_STARTED value=started.to_string() testid="count-started" tone="muted" />
             <Card
                 label=tc::CARD_AVERAGE
@@ -278,7 +278,8 @@ fn AssessmentRowView(
 ) -> impl IntoView {
     let (tag, label) = match line.status {
         AssessmentStatus::Shared => ("tag tag--ok", tc::STATUS_SHARED),
-        AssessmentStatus::Completed => ("tag tag--warn", tc::STATUS_COMPLETED),
+        // Not a warning: since January 2026 Pix shares these results itself (point 9 of #25).
+        AssessmentStatus::Completed => ("tag tag--muted", tc::STATUS_COMPLETED),
         AssessmentStatus::Started => ("tag tag--muted", tc::STATUS_STARTED),
     };
     let dash = || "—".to_owned();
