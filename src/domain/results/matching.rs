@@ -214,7 +214,7 @@ pub fn match_results(members: &[Member], sets: &[ClassResults]) -> ResultsMatch 
 }
 
 /// What is said beside a line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LineNote {
     /// Matched under the usage name.
     UsageName,

@@ -277,6 +277,18 @@ pub fn class_from_file_name(file_name: &str) -> Option<String> {
     (known && !class.is_empty()).then(|| class.to_owned())
 }
 
+/// Whether a class looks like a Terminale (`Terminale 2`, `TermA`, `Tle 1`, `TG3`, `T2`, `TSTMG1`):
+/// its results feed Parcoursup, so the page reminds to finalise its sessions in time.
+pub fn is_terminale(class: &str) -> bool {
+    let key = crate::text::class_key(class);
+    let mut chars = key.chars();
+    chars.next() == Some('t')
+        && (key.starts_with("term")
+            || key.starts_with("tle")
+            || key.starts_with("tst")
+            || matches!(chars.next(), Some('0'..='9' | 'g')))
+}
+
 /// `3A (2)` → `3A`.
 fn strip_copy_number(stem: &str) -> &str {
     if let Some(open) = stem.rfind(" (") {
@@ -394,6 +406,16 @@ mod tests {
         ];
         for (name, class) in cases {
             assert_eq!(class_from_file_name(name).as_deref(), class, "{name}");
+        }
+    }
+
+    #[test]
+    fn terminale_classes_are_told_from_others() {
+        for class in ["Terminale 2", "TermA", "Tle 1", "TG3", "T2", "TSTMG1"] {
+            assert!(is_terminale(class), "{class}");
+        }
+        for class in ["3A", "2nde 1", "1G2", "Tutorat"] {
+            assert!(!is_terminale(class), "{class}");
         }
     }
 
