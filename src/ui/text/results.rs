@@ -171,3 +171,12 @@ pub fn score_band(band: usize, last: bool) -> String {
 pub fn decimal(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}").replace('.', ","))
 }
+
+/// Appended to the restore message when the backup gave certification results.
+pub fn restored_classes(classes: usize) -> String {
+    match classes {
+        0 => String::new(),
+        1 => " Résultats de certification d’une classe restaurés.".to_owned(),
+        n => format!(" Résultats de certification de {n} classes restaurés."),
+    }
+}
