@@ -31,7 +31,10 @@ fn bytes(name: &str) -> Vec<u8> {
 
 fn class_results(name: &str) -> ClassResults {
     let file = read_results(name, &bytes(name)).unwrap_or_else(|e| panic!("{e}"));
-    let class = file.class_from_name.clone().unwrap_or_else(|| "?".to_owned());
+    let class = file
+        .class_from_name
+        .clone()
+        .unwrap_or_else(|| "?".to_owned());
     file.into_class_results(&class)
 }
 
@@ -62,8 +65,12 @@ fn every_fixture_is_recognised_by_its_header_and_never_as_a_roster_or_export() {
         assert!(!looks_like_roster(&data), "{name}");
     }
     assert!(!looks_like_results(&bytes("liste-eleves-sco.csv")));
-    assert!(!looks_like_results(&common::read("collecte-3e-sco-2025.csv")));
-    assert!(!looks_like_results(&common::read("evaluation-rentree-5e.csv")));
+    assert!(!looks_like_results(&common::read(
+        "collecte-3e-sco-2025.csv"
+    )));
+    assert!(!looks_like_results(&common::read(
+        "evaluation-rentree-5e.csv"
+    )));
 }
 
 #[test]
@@ -78,7 +85,10 @@ fn the_current_french_format_reads_every_status_level_and_score() {
         assert!(statuses.contains(&status), "{status:?}");
     }
     let martin = &file.rows[0].row;
-    assert_eq!((martin.last.as_str(), martin.first.as_str()), ("MARTIN", "Inès"));
+    assert_eq!(
+        (martin.last.as_str(), martin.first.as_str()),
+        ("MARTIN", "Inès")
+    );
     assert_eq!(martin.level, Some(PixLevel::Independent1));
     assert_eq!(martin.score, Some(301));
     assert_eq!(martin.competences[0], Some(3));
@@ -140,7 +150,10 @@ fn the_english_file_reads_like_the_french_one() {
         ]
     );
     assert_eq!(file.rows[0].row.level, Some(PixLevel::Independent2));
-    assert_eq!(file.rows[1].row.jury_comment.as_deref(), Some("Too few answers."));
+    assert_eq!(
+        file.rows[1].row.jury_comment.as_deref(),
+        Some("Too few answers.")
+    );
 }
 
 #[test]
@@ -170,11 +183,17 @@ fn a_file_without_a_final_newline_or_with_crlf_or_windows_1252_reads_the_same() 
     let original = read_results(FILE_3B, &bytes(FILE_3B)).unwrap();
     let text = String::from_utf8(bytes(FILE_3B)).unwrap();
     assert!(!text.ends_with('\n'));
-    let with_newline = format!("{text}\r\n").replace('\n', "\r\n").replace("\r\r\n", "\r\n");
+    let with_newline = format!("{text}\r\n")
+        .replace('\n', "\r\n")
+        .replace("\r\r\n", "\r\n");
     let crlf = read_results(FILE_3B, with_newline.as_bytes()).unwrap();
     assert_eq!(
         crlf.rows.iter().map(|r| &r.row.last).collect::<Vec<_>>(),
-        original.rows.iter().map(|r| &r.row.last).collect::<Vec<_>>()
+        original
+            .rows
+            .iter()
+            .map(|r| &r.row.last)
+            .collect::<Vec<_>>()
     );
     let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(text.trim_start_matches('\u{feff}'));
     let resaved = read_results(FILE_3B, &latin).unwrap();
@@ -188,7 +207,14 @@ fn columns_are_found_by_label_wherever_they_are() {
     let file = read_results("x.csv", text.as_bytes()).unwrap();
     let row = &file.rows[0].row;
     assert_eq!((row.last.as_str(), row.first.as_str()), ("MARTIN", "Inès"));
-    assert_eq!((row.status, row.level, row.score), (ResultStatus::Validated, Some(PixLevel::Independent1), Some(301)));
+    assert_eq!(
+        (row.status, row.level, row.score),
+        (
+            ResultStatus::Validated,
+            Some(PixLevel::Independent1),
+            Some(301)
+        )
+    );
 }
 
 #[test]
@@ -202,7 +228,10 @@ fn bad_files_are_refused_naming_the_file_and_the_line() {
         }
     );
     let message = error.to_string();
-    assert!(message.contains("« invalide-statut.csv », ligne 3"), "{message}");
+    assert!(
+        message.contains("« invalide-statut.csv », ligne 3"),
+        "{message}"
+    );
     let error = read_results("invalide-sans-nom.csv", &bytes("invalide-sans-nom.csv")).unwrap_err();
     assert_eq!(
         error.kind(),
@@ -211,18 +240,32 @@ fn bad_files_are_refused_naming_the_file_and_the_line() {
     assert!(error.to_string().contains("invalide-sans-nom.csv"));
     let header_only = "\"Numéro de certification\";\"Prénom\";\"Nom\";\"Statut\"";
     assert_eq!(
-        read_results("vide.csv", header_only.as_bytes()).unwrap_err().kind(),
+        read_results("vide.csv", header_only.as_bytes())
+            .unwrap_err()
+            .kind(),
         &ResultsErrorKind::NoRow
     );
     let bad_level = "\"Numéro de certification\";\"Prénom\";\"Nom\";\"Statut\";\"Niveau\";\"Score en Pix\"\n1;\"A\";\"B\";\"Validée\";\"Maître\";300";
-    match read_results("niveau.csv", bad_level.as_bytes()).unwrap_err().kind() {
-        ResultsErrorKind::BadValue { line, column, value } => {
-            assert_eq!((*line, column.as_str(), value.as_str()), (2, "niveau", "Maître"))
+    match read_results("niveau.csv", bad_level.as_bytes())
+        .unwrap_err()
+        .kind()
+    {
+        ResultsErrorKind::BadValue {
+            line,
+            column,
+            value,
+        } => {
+            assert_eq!(
+                (*line, column.as_str(), value.as_str()),
+                (2, "niveau", "Maître")
+            )
         }
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        read_results("autre.csv", b"a;b;c\n1;2;3").unwrap_err().kind(),
+        read_results("autre.csv", b"a;b;c\n1;2;3")
+            .unwrap_err()
+            .kind(),
         &ResultsErrorKind::NotResults
     );
 }
@@ -265,7 +308,10 @@ fn each_class_shows_every_student_with_a_status_and_the_rows_nobody_matched() {
     let c = a.counts;
     // MARTIN, the two BERNARD rows, DUPONT (renamed) and INCONNU (not in the list).
     assert_eq!(c.validated, 5);
-    assert_eq!((c.not_obtained, c.cancelled, c.error, c.started), (1, 1, 1, 1));
+    assert_eq!(
+        (c.not_obtained, c.cancelled, c.error, c.started),
+        (1, 1, 1, 1)
+    );
     // LEROY and ROUSSEL: in the class, no row.
     assert_eq!(c.absent, 2);
     assert_eq!(a.lines.len(), 11);
@@ -362,7 +408,15 @@ fn situation(line: &ResultLine) -> String {
 fn the_catch_up_csv_lists_absent_not_obtained_cancelled_and_error_class_by_class() {
     let views = views();
     let labels = CatchUpCsvLabels {
-        header: ["Classe", "Nom", "Prénom", "Situation", "Commentaire du jury", "Session", "Date"],
+        header: [
+            "Classe",
+            "Nom",
+            "Prénom",
+            "Situation",
+            "Commentaire du jury",
+            "Session",
+            "Date",
+        ],
         situation: &situation,
     };
     let csv = catch_up_csv(&views, &labels);
@@ -395,7 +449,10 @@ fn the_catch_up_csv_lists_absent_not_obtained_cancelled_and_error_class_by_class
     );
     let petit = &rows[2];
     assert!(petit[4].contains('\n') && petit[4].contains(';'));
-    assert_eq!((petit[5].as_str(), petit[6].as_str()), ("81250", "12/03/2026"));
+    assert_eq!(
+        (petit[5].as_str(), petit[6].as_str()),
+        ("81250", "12/03/2026")
+    );
     assert!(csv.contains("\r\n"));
 }
 
@@ -420,7 +477,9 @@ fn the_class_is_proposed_from_the_names_when_the_file_name_has_none() {
     let members = members();
     let proposed = propose_class(
         &members,
-        file.rows.iter().map(|r| (r.row.last.as_str(), r.row.first.as_str())),
+        file.rows
+            .iter()
+            .map(|r| (r.row.last.as_str(), r.row.first.as_str())),
     );
     assert_eq!(proposed.as_deref(), Some("3A"));
     assert_eq!(propose_class(&members, [("NOBODY", "X")]), None);
@@ -461,11 +520,20 @@ fn cohort_figures_add_up() {
     );
     // 3B is in the previous format: no level, only scores.
     assert_eq!(stats.validated_without_level, 3);
-    assert_eq!(stats.levels[PixLevel::ALL.iter().position(|l| *l == PixLevel::Novice2).unwrap()], 2);
+    assert_eq!(
+        stats.levels[PixLevel::ALL
+            .iter()
+            .position(|l| *l == PixLevel::Novice2)
+            .unwrap()],
+        2
+    );
     assert_eq!(stats.score_bands.iter().sum::<usize>(), validated);
     // 3A's average for 1.1 over its five validated rows, INCONNU included.
     let average = stats.competences[0].average[0].unwrap();
-    assert!((average - (3.0 + 1.0 + 5.0 + 1.0 + 1.0) / 5.0).abs() < 1e-9, "{average}");
+    assert!(
+        (average - (3.0 + 1.0 + 5.0 + 1.0 + 1.0) / 5.0).abs() < 1e-9,
+        "{average}"
+    );
     assert_eq!(stats.competences[0].coverage[0], Some(0.5));
     assert_eq!(stats.competences[1].coverage[0], None);
     let table = stats.certifiable_vs_outcome.unwrap();
@@ -473,7 +541,8 @@ fn cohort_figures_add_up() {
     assert_eq!(table.not_certifiable.not_validated, 1);
     assert_eq!(table.not_sent.absent, 1);
     let shown: usize = views.iter().map(|v| v.lines.len()).sum();
-    let outcome = |o: cohorte::domain::results::stats::Outcome| o.validated + o.not_validated + o.absent;
+    let outcome =
+        |o: cohorte::domain::results::stats::Outcome| o.validated + o.not_validated + o.absent;
     assert_eq!(
         outcome(table.certifiable)
             + outcome(table.not_certifiable)
@@ -517,7 +586,7 @@ proptest! {
         if let Ok(file) = read_results(name, &data) {
             let _ = file.class_from_name.clone();
             let set = file.into_class_results("3A");
-            let views = class_views(&members(), &[set.clone()]);
+            let views = class_views(&members(), std::slice::from_ref(&set));
             let _ = cohort_stats(&views, &[set], None);
         }
     }

@@ -7,9 +7,7 @@
 mod common;
 
 use cohorte::domain::results::{read_results, ClassResults};
-use cohorte::store::{
-    read_backup, Backend, MemoryBackend, Repository, RestoreMode, StoreError,
-};
+use cohorte::store::{read_backup, Backend, MemoryBackend, Repository, RestoreMode, StoreError};
 
 fn class_results(name: &str) -> ClassResults {
     let bytes = common::read(&format!("certification/{name}"));
@@ -52,19 +50,29 @@ fn saved_classes_load_back_and_a_newer_import_of_a_class_replaces_it() {
 #[test]
 fn the_waiting_for_publication_mark_is_kept() {
     let store = store();
-    store.save_class_results(class_results(FILE_3A), 1.0).unwrap();
+    store
+        .save_class_results(class_results(FILE_3A), 1.0)
+        .unwrap();
     let stored = store.set_awaiting_publication("3A", true).unwrap();
     assert!(stored.classes[0].results.awaiting_publication);
-    assert!(store.results().unwrap().classes[0].results.awaiting_publication);
+    assert!(
+        store.results().unwrap().classes[0]
+            .results
+            .awaiting_publication
+    );
 }
 
 #[test]
 fn a_refused_write_leaves_every_stored_class_as_it_was() {
     let probe = store();
-    probe.save_class_results(class_results(FILE_3A), 1.0).unwrap();
+    probe
+        .save_class_results(class_results(FILE_3A), 1.0)
+        .unwrap();
     let used = probe.backend().used_units();
     let store = Repository::new(MemoryBackend::with_quota(used + 10));
-    store.save_class_results(class_results(FILE_3A), 1.0).unwrap();
+    store
+        .save_class_results(class_results(FILE_3A), 1.0)
+        .unwrap();
     let before = store.backend().dump();
     assert_eq!(
         store.save_class_results(class_results(FILE_3B), 2.0),
@@ -79,8 +87,12 @@ fn results_are_backed_up_restored_and_erased() {
     store
         .save(&common::import("collecte-3e-sco-2025.csv"), 5.0)
         .unwrap();
-    store.save_class_results(class_results(FILE_3A), 10.0).unwrap();
-    store.save_class_results(class_results(FILE_3B), 11.0).unwrap();
+    store
+        .save_class_results(class_results(FILE_3A), 10.0)
+        .unwrap();
+    store
+        .save_class_results(class_results(FILE_3B), 11.0)
+        .unwrap();
     let expected = store.results().unwrap();
     let text = store.backup(20.0).unwrap();
     assert_eq!(read_backup(&text).unwrap().result_classes(), 2);
@@ -109,7 +121,9 @@ fn a_backup_made_before_results_still_restores_and_keeps_stored_results_on_merge
     let text = common::read_text("store/backup-v3-liste.json");
     assert!(!text.contains("\"results\""));
     let store = store();
-    store.save_class_results(class_results(FILE_3A), 10.0).unwrap();
+    store
+        .save_class_results(class_results(FILE_3A), 10.0)
+        .unwrap();
     let report = store.restore(&text, RestoreMode::Merge).unwrap();
     assert!(report.added > 0);
     assert_eq!(report.result_classes, 0);
@@ -122,8 +136,10 @@ fn a_backup_made_before_results_still_restores_and_keeps_stored_results_on_merge
 #[test]
 fn a_replace_whose_results_do_not_fit_puts_everything_back() {
     let full = store();
-    full.save_class_results(class_results(FILE_3A), 10.0).unwrap();
-    full.save_class_results(class_results(FILE_3B), 11.0).unwrap();
+    full.save_class_results(class_results(FILE_3A), 10.0)
+        .unwrap();
+    full.save_class_results(class_results(FILE_3B), 11.0)
+        .unwrap();
     let text = full.backup(20.0).unwrap();
     let small = Repository::new(MemoryBackend::with_quota(full.backend().used_units() / 2));
     let mut only_b = class_results(FILE_3B);
@@ -140,11 +156,11 @@ fn a_replace_whose_results_do_not_fit_puts_everything_back() {
 #[test]
 fn damaged_results_are_an_error_and_removable() {
     let store = store();
-    store.backend().set("cohorte.v2.results", "pas du tout").unwrap();
-    assert!(matches!(
-        store.results(),
-        Err(StoreError::Corrupted { .. })
-    ));
+    store
+        .backend()
+        .set("cohorte.v2.results", "pas du tout")
+        .unwrap();
+    assert!(matches!(store.results(), Err(StoreError::Corrupted { .. })));
     // The backup carries the rest.
     assert!(store.backup(1.0).is_ok());
     store.remove_damaged("cohorte.v2.results").unwrap();
@@ -154,7 +170,9 @@ fn damaged_results_are_an_error_and_removable() {
 #[test]
 fn no_birth_data_or_certification_number_is_stored_or_backed_up() {
     let store = store();
-    store.save_class_results(class_results(FILE_3A), 1.0).unwrap();
+    store
+        .save_class_results(class_results(FILE_3A), 1.0)
+        .unwrap();
     let backup = store.backup(2.0).unwrap();
     for secret in ["02/03/2011", "NANTES", "REZÉ", "CHOLET", "30112", "30119"] {
         assert!(!backup.contains(secret), "{secret}");

@@ -169,7 +169,9 @@ impl CheckedBackup {
 
     /// How many classes' certification results the file holds.
     pub fn result_classes(&self) -> usize {
-        self.results.as_ref().map_or(0, |results| results.classes.len())
+        self.results
+            .as_ref()
+            .map_or(0, |results| results.classes.len())
     }
 
     /// How many imports the file holds.

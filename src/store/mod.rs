@@ -576,7 +576,8 @@ impl<B: Backend> Repository<B> {
             ROSTER_CHOICES_KEY,
             RESULTS_KEY,
         ]
-        .contains(&key) {
+        .contains(&key)
+        {
             return self.backend.remove(key);
         }
         if let Some(id) = snapshot_id(key).or_else(|| {

@@ -89,9 +89,14 @@ pub enum MatchHow {
 /// Where one result row stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RowMatch {
-    Found { member: usize, how: MatchHow },
+    Found {
+        member: usize,
+        how: MatchHow,
+    },
     /// Several students fit: left to the user, none called absent.
-    Homonyms { candidates: Vec<usize> },
+    Homonyms {
+        candidates: Vec<usize>,
+    },
     /// In no class list: shown, never dropped.
     Unmatched,
 }
@@ -290,7 +295,12 @@ impl StatusCounts {
     }
 
     pub fn total(&self) -> usize {
-        self.validated + self.not_obtained + self.cancelled + self.error + self.started + self.absent
+        self.validated
+            + self.not_obtained
+            + self.cancelled
+            + self.error
+            + self.started
+            + self.absent
     }
 }
 
@@ -390,7 +400,9 @@ pub fn class_views(members: &[Member], sets: &[ClassResults]) -> Vec<ClassView> 
             }
             for (row_at, found) in matched.rows[set_at].iter().enumerate() {
                 let line = match found {
-                    RowMatch::Found { member, .. } if class_key(&members[*member].class) != class => {
+                    RowMatch::Found { member, .. }
+                        if class_key(&members[*member].class) != class =>
+                    {
                         line_of_row(
                             row_at,
                             Some(LineNote::ClassChanged {
@@ -400,7 +412,9 @@ pub fn class_views(members: &[Member], sets: &[ClassResults]) -> Vec<ClassView> 
                         )
                     }
                     RowMatch::Found { .. } => continue,
-                    RowMatch::Homonyms { .. } => line_of_row(row_at, Some(LineNote::Homonyms), None),
+                    RowMatch::Homonyms { .. } => {
+                        line_of_row(row_at, Some(LineNote::Homonyms), None)
+                    }
                     RowMatch::Unmatched => line_of_row(
                         row_at,
                         (!members.is_empty()).then_some(LineNote::OutOfList),
@@ -428,7 +442,9 @@ pub fn class_views(members: &[Member], sets: &[ClassResults]) -> Vec<ClassView> 
             }
         })
         .collect();
-    crate::views::sort::sort_by(&mut views, |a, b| crate::text::natural_cmp(&a.class, &b.class));
+    crate::views::sort::sort_by(&mut views, |a, b| {
+        crate::text::natural_cmp(&a.class, &b.class)
+    });
     views
 }
 
@@ -449,7 +465,11 @@ pub fn propose_class<'a>(
     let mut rows_seen = 0;
     for (last, first) in rows {
         rows_seen += 1;
-        for class in classes_of.get(&name_pair(last, first)).into_iter().flatten() {
+        for class in classes_of
+            .get(&name_pair(last, first))
+            .into_iter()
+            .flatten()
+        {
             votes.entry(class_key(class)).or_insert((0, class)).0 += 1;
         }
     }

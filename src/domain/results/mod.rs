@@ -134,7 +134,8 @@ impl PixLevel {
     pub fn from_label(label: &str) -> Option<PixLevel> {
         let folded = crate::text::fold(label);
         PixLevel::ALL.into_iter().find(|level| {
-            crate::text::fold(level.label()) == folded || crate::text::fold(level.label_en()) == folded
+            crate::text::fold(level.label()) == folded
+                || crate::text::fold(level.label_en()) == folded
         })
     }
 }
@@ -308,9 +309,15 @@ pub enum ResultsErrorKind {
     /// Its header is not the one of a certification results file.
     NotResults,
     MissingColumns(Vec<String>),
-    Csv { line: usize, detail: String },
+    Csv {
+        line: usize,
+        detail: String,
+    },
     /// A `Statut` Pix never writes.
-    UnknownStatus { line: usize, value: String },
+    UnknownStatus {
+        line: usize,
+        value: String,
+    },
     /// A number, level or competence level that does not read.
     BadValue {
         line: usize,
@@ -421,9 +428,18 @@ mod tests {
 
     #[test]
     fn levels_read_in_both_languages() {
-        assert_eq!(PixLevel::from_label("Indépendant 1"), Some(PixLevel::Independent1));
-        assert_eq!(PixLevel::from_label("independent 2"), Some(PixLevel::Independent2));
-        assert_eq!(PixLevel::from_label("Advanced 1"), Some(PixLevel::Advanced1));
+        assert_eq!(
+            PixLevel::from_label("Indépendant 1"),
+            Some(PixLevel::Independent1)
+        );
+        assert_eq!(
+            PixLevel::from_label("independent 2"),
+            Some(PixLevel::Independent2)
+        );
+        assert_eq!(
+            PixLevel::from_label("Advanced 1"),
+            Some(PixLevel::Advanced1)
+        );
         assert_eq!(PixLevel::from_label("Avance 2"), Some(PixLevel::Advanced2));
         assert_eq!(PixLevel::from_label("Expert 3"), None);
         assert_eq!(PixLevel::Expert2.threshold(), 896);

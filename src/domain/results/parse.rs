@@ -79,7 +79,10 @@ fn delimiter(header_line: &str) -> u8 {
         .into_iter()
         .max_by_key(|&delimiter| {
             (
-                header_line.bytes().filter(|&byte| byte == delimiter).count(),
+                header_line
+                    .bytes()
+                    .filter(|&byte| byte == delimiter)
+                    .count(),
                 delimiter == b';',
             )
         })
@@ -133,11 +136,20 @@ pub fn looks_like_results(bytes: &[u8]) -> bool {
     let head = &start[..start.len().min(4096)];
     let text = decode(head);
     let line = first_line(&text);
-    let cells: Vec<String> = line.split(char::from(delimiter(line))).map(header_cell).collect();
+    let cells: Vec<String> = line
+        .split(char::from(delimiter(line)))
+        .map(header_cell)
+        .collect();
     let (roles, _) = roles(&cells);
     let has = |wanted: &[Role]| roles.iter().flatten().any(|role| wanted.contains(role));
     has(&[Role::CertificationNumber])
-        && has(&[Role::Status, Role::Level, Role::Score, Role::PixCount, Role::Result])
+        && has(&[
+            Role::Status,
+            Role::Level,
+            Role::Score,
+            Role::PixCount,
+            Role::Result,
+        ])
 }
 
 /// Reads a class results file. A value that does not read refuses the whole file, naming
@@ -167,9 +179,15 @@ pub fn read_results(file_name: &str, bytes: &[u8]) -> Result<ResultsFile, Result
         .unwrap_or_default();
     let (roles, language) = roles(&header);
     let column = |wanted: Role| roles.iter().position(|role| *role == Some(wanted));
-    let has_result = [Role::Status, Role::Level, Role::Score, Role::PixCount, Role::Result]
-        .into_iter()
-        .any(|role| column(role).is_some());
+    let has_result = [
+        Role::Status,
+        Role::Level,
+        Role::Score,
+        Role::PixCount,
+        Role::Result,
+    ]
+    .into_iter()
+    .any(|role| column(role).is_some());
     if column(Role::CertificationNumber).is_none() || !has_result {
         return Err(error(ResultsErrorKind::NotResults));
     }

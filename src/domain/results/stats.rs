@@ -145,7 +145,9 @@ pub fn cohort_stats(
     let competences = views
         .iter()
         .map(|view| {
-            let set = sets.iter().find(|set| class_key(&set.class) == class_key(&view.class));
+            let set = sets
+                .iter()
+                .find(|set| class_key(&set.class) == class_key(&view.class));
             let mut sums = [(0u32, 0u32); COMPETENCE_COUNT];
             for row in set.into_iter().flat_map(|set| &set.rows) {
                 if row.status != ResultStatus::Validated {
@@ -175,7 +177,8 @@ pub fn cohort_stats(
             }
             CompetenceRow {
                 class: view.class.clone(),
-                average: sums.map(|(sum, count)| (count > 0).then(|| f64::from(sum) / f64::from(count))),
+                average: sums
+                    .map(|(sum, count)| (count > 0).then(|| f64::from(sum) / f64::from(count))),
                 coverage,
             }
         })

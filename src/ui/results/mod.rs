@@ -127,7 +127,13 @@ fn PendingClasses() -> impl IntoView {
         state
             .roster()
             .get()
-            .map(|held| held.roster.classes().into_iter().map(|(_, label)| label).collect::<Vec<_>>())
+            .map(|held| {
+                held.roster
+                    .classes()
+                    .into_iter()
+                    .map(|(_, label)| label)
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     view! {
@@ -206,7 +212,8 @@ fn ClassPanel(views: Memo<Shared<Vec<ClassView>>>) -> impl IntoView {
     let class_names = Memo::new(move |_| {
         views.with(|views| views.iter().map(|v| v.class.clone()).collect::<Vec<_>>())
     });
-    let class_name = move || current.with(|c| c.as_ref().map(|c| c.class.clone()).unwrap_or_default());
+    let class_name =
+        move || current.with(|c| c.as_ref().map(|c| c.class.clone()).unwrap_or_default());
     let count = move |pick: fn(&ClassView) -> usize| {
         Signal::derive(move || current.with(|c| c.as_ref().map_or(0, pick)))
     };
@@ -361,7 +368,12 @@ fn CatchUpPanel(views: Memo<Shared<Vec<ClassView>>>) -> impl IntoView {
         views.with(|views| {
             catch_up_lines(views)
                 .into_iter()
-                .map(|(class, lines)| (class.to_owned(), lines.into_iter().cloned().collect::<Vec<_>>()))
+                .map(|(class, lines)| {
+                    (
+                        class.to_owned(),
+                        lines.into_iter().cloned().collect::<Vec<_>>(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -140,5 +140,5 @@ pub fn missing(count: u8) -> String {
     }
 }
 
-pub mod roster;
 pub mod results;
+pub mod roster;

@@ -9,7 +9,8 @@ pub const INTRO: &str = "Quand Pix a publié une session, téléchargez dans Pix
 pub const EMPTY: &str = "Aucun résultat de certification importé pour l’instant.";
 pub const PICK_FILES: &str = "Importer des fichiers de résultats";
 pub const PRIVACY: &str = "La date et le lieu de naissance et le numéro de certification servent seulement à lire le fichier : ils ne sont jamais enregistrés.";
-pub const SOURCE_ROSTER: &str = "Les élèves de chaque classe viennent de la liste des élèves importée.";
+pub const SOURCE_ROSTER: &str =
+    "Les élèves de chaque classe viennent de la liste des élèves importée.";
 pub const SOURCE_COLLECTE: &str = "Sans liste des élèves, les élèves de chaque classe sont les participants de la dernière collecte de profils : un élève qui n’y a jamais participé n’apparaît pas comme absent. Importez la liste des élèves (SIECLE) pour le voir.";
 pub const SOURCE_NONE: &str = "Sans liste des élèves ni collecte de profils, seuls les élèves présents dans les fichiers sont connus : les absents ne peuvent pas être comptés.";
 
@@ -40,7 +41,8 @@ pub const TERMINALE_NOTE: &str = "Terminale : les résultats de la certification
 pub const DELETE_CLASS: &str = "Retirer les résultats de cette classe";
 
 pub const CATCH_UP_TITLE: &str = "À faire passer ou repasser (rattrapage)";
-pub const CATCH_UP_INTRO: &str = "Élèves absents, certification non obtenue, annulée ou en erreur, classe par classe.";
+pub const CATCH_UP_INTRO: &str =
+    "Élèves absents, certification non obtenue, annulée ou en erreur, classe par classe.";
 pub const CATCH_UP_EMPTY: &str = "Personne à faire passer ou repasser.";
 pub const CATCH_UP_CSV: &str = "Télécharger la liste de rattrapage (CSV)";
 pub const CATCH_UP_PRINT: &str = "Imprimer la liste de rattrapage";
@@ -53,7 +55,8 @@ pub const CATCH_UP_HEADER: [&str; 7] = [
     "Session",
     "Date de passage",
 ];
-pub const CATCH_UP_SESSIONS_LATER: &str = "Pour organiser le rattrapage, créez les sessions dans Pix Certif et inscrivez-y ces élèves.";
+pub const CATCH_UP_SESSIONS_LATER: &str =
+    "Pour organiser le rattrapage, créez les sessions dans Pix Certif et inscrivez-y ces élèves.";
 pub const EXPORT_FAILED: &str = "Le téléchargement n’a pas pu démarrer.";
 
 pub const COHORT_TITLE: &str = "Toute la cohorte";
@@ -68,7 +71,8 @@ pub const SCORES_CAPTION: &str = "Répartition des scores (certifications valid�
 pub const COL_SCORE_BAND: &str = "Score";
 pub const COMPETENCES_CAPTION: &str = "Niveau moyen certifié par compétence et par classe, à côté de la couverture de la dernière collecte (part des profils reçus au niveau 1 ou plus)";
 pub const COL_COMPETENCE: &str = "Compétence";
-pub const COMPARISON_CAPTION: &str = "La certificabilité de la dernière collecte de profils, comparée au résultat";
+pub const COMPARISON_CAPTION: &str =
+    "La certificabilité de la dernière collecte de profils, comparée au résultat";
 pub const COL_AT_COLLECTE: &str = "À la dernière collecte";
 pub const COL_OUTCOME_VALIDATED: &str = "Certifiés";
 pub const COL_OUTCOME_NOT: &str = "Non certifiés (non obtenue, annulée, en erreur, démarrée)";
@@ -77,7 +81,8 @@ pub const ROW_CERTIFIABLE: &str = "Certifiables";
 pub const ROW_NOT_CERTIFIABLE: &str = "Non certifiables";
 pub const ROW_NOT_SENT: &str = "Profil non envoyé";
 pub const ROW_NOT_IN_COLLECTE: &str = "Absents de la collecte";
-pub const NO_COLLECTE: &str = "Importez une collecte de profils pour comparer sa certificabilité aux résultats.";
+pub const NO_COLLECTE: &str =
+    "Importez une collecte de profils pour comparer sa certificabilité aux résultats.";
 
 pub fn status_label(status: Option<ResultStatus>) -> &'static str {
     match status {
@@ -93,7 +98,9 @@ pub fn status_label(status: Option<ResultStatus>) -> &'static str {
 /// The status of a line in words, with the waiting-for-publication case.
 pub fn situation(line: &ResultLine) -> String {
     match (&line.status, &line.note) {
-        (None, Some(LineNote::AwaitingPublication)) => "Résultat attendu (session non publiée)".to_owned(),
+        (None, Some(LineNote::AwaitingPublication)) => {
+            "Résultat attendu (session non publiée)".to_owned()
+        }
         (status, _) => status_label(*status).to_owned(),
     }
 }
@@ -149,7 +156,10 @@ pub fn may_be_incomplete(absent: usize, members: usize) -> String {
 }
 
 pub fn catch_up_class(class: &str, count: usize) -> String {
-    format!("{class} : {count} élève{}", if count > 1 { "s" } else { "" })
+    format!(
+        "{class} : {count} élève{}",
+        if count > 1 { "s" } else { "" }
+    )
 }
 
 pub fn catch_up_file_name(date: &str) -> String {
