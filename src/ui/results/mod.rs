@@ -282,7 +282,6 @@ fn ClassPanel(views: Memo<Shared<Vec<ClassView>>>) -> impl IntoView {
                         <tr>
                             <th scope="col">{tr::COL_LAST}</th>
                             <th scope="col">{tr::COL_FIRST}</th>
-                            <th scope="col">{tr::COL_CLASS}</th>
                             <th scope="col">{tr::COL_STATUS}</th>
                             <th scope="col">{tr::COL_LEVEL}</th>
                             <th scope="col" class="num">{tr::COL_SCORE}</th>
@@ -344,7 +343,6 @@ fn ResultRow(line: ResultLine) -> impl IntoView {
         >
             <th scope="row" data-label=tr::COL_LAST>{line.last.clone()}</th>
             <td data-label=tr::COL_FIRST>{line.first.clone()}</td>
-            <td data-label=tr::COL_CLASS>{line.class.clone()}</td>
             <td data-label=tr::COL_STATUS>
                 <span class=format!("status-tag status-tag--{slug}")>{tr::situation(&line)}</span>
             </td>
@@ -419,8 +417,9 @@ fn CatchUpPanel(views: Memo<Shared<Vec<ClassView>>>) -> impl IntoView {
                 key=|(class, lines)| (class.clone(), lines.len(), lines.iter().map(|l| l.status_slug()).collect::<Vec<_>>())
                 children=|(class, lines)| {
                     let caption = tr::catch_up_class(&class, lines.len());
+                    let region = caption.clone();
                     view! {
-                        <div class="table-scroll catch-up-class">
+                        <div class="table-scroll catch-up-class" tabindex="0" role="region" aria-label=region>
                             <table class="table catch-up-table">
                                 <caption>{caption}</caption>
                                 <thead>
