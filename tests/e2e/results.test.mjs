@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, CohortePage, ROOT, audit, describeViolations, useBrowserAndServer } from './harness.mjs';
+import { test, CohortePage, ROOT, audit, describeViolations, pdfPageCount, useBrowserAndServer } from './harness.mjs';
 
 const LIST = 'certification/liste-eleves-sco.csv';
 const FILE_3A = 'certification/20260316_resultats_3A.csv';
@@ -108,6 +108,14 @@ test('a school list and two class files: counts, rows, catch-up CSV, reload, scr
   await app.screenshot('results-1280');
   const violations = await audit(app, 'results');
   assert.deepEqual(violations, [], describeViolations(violations));
+
+  // The printed catch-up list: its tables only, one class per page (what the print button
+  // sets before opening the browser's print dialog).
+  await app.page.evaluate(() => document.body.classList.add('print-catch-up'));
+  const pdf = await app.printPdf();
+  writeFileSync(join(TMP, `${app.browserName}-catch-up.pdf`), pdf);
+  assert.equal(pdfPageCount(pdf), 2, 'one page per class');
+  await app.page.evaluate(() => document.body.classList.remove('print-catch-up'));
 
   await app.reload();
   await app.testid('results-view').waitFor();
