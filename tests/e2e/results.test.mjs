@@ -159,6 +159,12 @@ test('a file without the class in its name waits for the class, proposed from th
   await app.page.waitForFunction(() => !document.querySelector('[data-testid="results-incomplete"]'));
   await app.reload();
   assert.equal(await app.testid('results-awaiting').isChecked(), true);
+  // Waiting students are not on the catch-up list: only ROBIN (cancelled) is.
+  assert.deepEqual(await app.testid('catch-up-row').evaluateAll((rows) => rows.map((r) => `${r.dataset.last} ${r.dataset.status}`)), ['ROBIN cancelled']);
+  app.acceptNextDialog();
+  await app.testid('results-delete-class').click();
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="result-row"]'));
+  assert.ok(!(await app.storedEntries()).some(([key]) => key === 'cohorte.v2.results'));
   await app.context.close();
 });
 

@@ -309,6 +309,9 @@ impl StatusCounts {
 pub struct ClassView {
     pub class: String,
     pub file_name: String,
+    pub format: super::ResultsFormat,
+    /// Rows of the file that were a student twice (only the latest was kept).
+    pub repeated_rows: usize,
     pub lines: Vec<ResultLine>,
     pub counts: StatusCounts,
     /// Students of the class in the list (school list or collecte).
@@ -434,6 +437,8 @@ pub fn class_views(members: &[Member], sets: &[ClassResults]) -> Vec<ClassView> 
             ClassView {
                 class: set.class.clone(),
                 file_name: set.file_name.clone(),
+                format: set.format,
+                repeated_rows: set.repeated_rows,
                 may_be_incomplete: may_be_incomplete(class_members, counts.absent),
                 lines,
                 counts,

@@ -207,8 +207,8 @@ pub struct ClassResults {
     /// As typed in the file name or chosen by the user.
     pub class: String,
     pub file_name: String,
+    /// Said beside the class: the previous format has no level, only a score.
     pub format: ResultsFormat,
-    pub language: ResultsLanguage,
     pub rows: Vec<ResultRow>,
     /// Rows of the file that were one student twice (same names and birth data): only the
     /// latest was kept.
@@ -249,7 +249,6 @@ impl ResultsFile {
             class: class.trim().to_owned(),
             file_name: self.file_name,
             format: self.format,
-            language: self.language,
             rows: kept.into_iter().map(|read| read.row).collect(),
             repeated_rows,
             awaiting_publication: false,

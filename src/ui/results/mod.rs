@@ -246,7 +246,7 @@ fn ClassPanel(views: Memo<Shared<Vec<ClassView>>>) -> impl IntoView {
                     </select>
                 </label>
                 <p class="results__file">
-                    {move || current.with(|c| c.as_ref().map(|c| tr::class_file(&c.file_name, &c.sessions)))}
+                    {move || current.with(|c| c.as_ref().map(tr::class_file))}
                 </p>
             </div>
             <div class="cards">
@@ -303,7 +303,15 @@ fn ClassPanel(views: Memo<Shared<Vec<ClassView>>>) -> impl IntoView {
                 type="button"
                 class="button button--link button--danger-link"
                 data-testid="results-delete-class"
-                on:click=move |_| state.delete_class_results(&class_name())
+                on:click=move |_| {
+                    let class = class_name();
+                    let confirmed = web_sys::window()
+                        .and_then(|window| window.confirm_with_message(&tr::confirm_delete_class(&class)).ok())
+                        .unwrap_or(false);
+                    if confirmed {
+                        state.delete_class_results(&class);
+                    }
+                }
             >
                 {tr::DELETE_CLASS}
             </button>

@@ -1,7 +1,7 @@
 //! The words of the certification results page.
 
-use crate::domain::results::matching::{LineNote, ResultLine};
-use crate::domain::results::ResultStatus;
+use crate::domain::results::matching::{ClassView, LineNote, ResultLine};
+use crate::domain::results::{ResultStatus, ResultsFormat};
 
 pub const NAV: &str = "Résultats";
 pub const TITLE: &str = "Résultats de la certification";
@@ -138,13 +138,31 @@ pub fn class_caption(class: &str) -> String {
     format!("Résultats de la classe {class}, un élève par ligne")
 }
 
-pub fn class_file(file: &str, sessions: &[u64]) -> String {
-    let sessions: Vec<String> = sessions.iter().map(u64::to_string).collect();
-    match sessions.len() {
-        0 => format!("Fichier « {file} »."),
-        1 => format!("Fichier « {file} », session {}.", sessions[0]),
-        _ => format!("Fichier « {file} », sessions {}.", sessions.join(", ")),
+pub fn class_file(view: &ClassView) -> String {
+    let file = &view.file_name;
+    let sessions: Vec<String> = view.sessions.iter().map(u64::to_string).collect();
+    let mut text = match sessions.len() {
+        0 => format!("Fichier « {file} »"),
+        1 => format!("Fichier « {file} », session {}", sessions[0]),
+        _ => format!("Fichier « {file} », sessions {}", sessions.join(", ")),
+    };
+    text.push_str(match view.format {
+        ResultsFormat::Current => ".",
+        ResultsFormat::Previous => " (ancien format : un nombre de pix, sans niveau).",
+        ResultsFormat::SingleResult => " (colonne « Résultat » unique).",
+    });
+    match view.repeated_rows {
+        0 => {}
+        1 => text.push_str(" Un élève y figurait deux fois : sa dernière certification est gardée."),
+        n => text.push_str(&format!(
+            " {n} lignes répétaient un élève déjà présent : la dernière certification de chacun est gardée."
+        )),
     }
+    text
+}
+
+pub fn confirm_delete_class(class: &str) -> String {
+    format!("Retirer de ce navigateur les résultats de certification de la classe {class} ?")
 }
 
 pub fn may_be_incomplete(absent: usize, members: usize) -> String {
