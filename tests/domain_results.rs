@@ -591,3 +591,56 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn without_a_school_list_the_last_collecte_gives_the_classes_and_the_comparison() {
+    use cohorte::domain::model::snapshot::Rows;
+    use cohorte::domain::results::matching::members_from_collecte;
+    use cohorte::domain::results::stats::collecte_students;
+    let (snapshot, expected) = common::fixture("collecte-3e-sco-2025");
+    let Rows::Profiles(rows) = &snapshot.rows else {
+        panic!("a profiles collection")
+    };
+    let members = members_from_collecte(rows);
+    let students = expected["students"].as_array().unwrap();
+    assert_eq!(members.len(), students.len());
+    let collecte = collecte_students(rows);
+    let certifiable = collecte
+        .iter()
+        .filter(|s| s.certifiable() == Some(true))
+        .count();
+    assert_eq!(
+        certifiable as u64,
+        expected["certifiable"].as_u64().unwrap()
+    );
+
+    // A results file for 3A naming one certifiable participant of the collecte, validated.
+    let first_3a = students
+        .iter()
+        .find(|s| s["class"] == "3A" && s["certifiable"] == true)
+        .unwrap();
+    let (last, first) = (
+        first_3a["last"].as_str().unwrap(),
+        first_3a["first"].as_str().unwrap(),
+    );
+    let text = format!(
+        "\"Numéro de certification\";\"Prénom\";\"Nom\";\"Statut\";\"Niveau\";\"Score en Pix\"\n1;\"{first}\";\"{last}\";\"Validée\";\"Novice 2\";150"
+    );
+    let set = read_results("20260316_resultats_3A.csv", text.as_bytes())
+        .unwrap()
+        .into_class_results("3A");
+    let views = class_views(&members, std::slice::from_ref(&set));
+    let in_3a = students.iter().filter(|s| s["class"] == "3A").count();
+    assert_eq!(views[0].members, in_3a);
+    assert_eq!(views[0].counts.validated, 1);
+    assert_eq!(views[0].counts.absent, in_3a - 1);
+    let stats = cohort_stats(&views, &[set], Some(&collecte));
+    let table = stats.certifiable_vs_outcome.unwrap();
+    assert_eq!(table.certifiable.validated, 1);
+    assert_eq!(
+        table.not_in_collecte.validated + table.not_in_collecte.absent,
+        0
+    );
+    // Coverage of 3A in the last collecte is there beside the certified averages.
+    assert!(stats.competences[0].coverage.iter().all(Option::is_some));
+}
