@@ -8,6 +8,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod model;
+pub mod results;
 pub mod roster;
 pub mod text;
 pub mod text_ids;

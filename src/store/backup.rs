@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use super::body::CodecError;
 use super::legacy;
 use super::model::Entry;
+use super::results::StoredResults;
 use super::roster::{RosterChoices, StoredRoster};
 use crate::domain::model::snapshot::CampaignSnapshot;
 
@@ -35,6 +36,9 @@ pub struct RestoreReport {
     /// The backup's roster is now the stored one (merge keeps a newer stored roster, or one
     /// keyed with another salt).
     pub roster_restored: bool,
+    /// Classes whose certification results the backup gave (merge keeps a class's results
+    /// imported later than the backup's).
+    pub result_classes: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +92,7 @@ impl std::error::Error for BackupError {}
 /// Version of the backup file. 2 (first with backups): snapshots as base64 of the custom
 /// codec; 3: snapshots as plain JSON, then (same version: the fields are optional, and an
 /// earlier release reading such a file restores its snapshots and skips them) the roster and
-/// the choices about it.
+/// the choices about it, then the certification results.
 pub const BACKUP_VERSION: u32 = 3;
 
 #[derive(Serialize)]
@@ -101,6 +105,8 @@ struct BackupRef<'a> {
     roster: Option<&'a StoredRoster>,
     #[serde(skip_serializing_if = "Option::is_none")]
     roster_choices: Option<&'a RosterChoices>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    results: Option<&'a StoredResults>,
 }
 
 /// One import: a summary first, so that a person scrolling the file sees what each one is
@@ -119,6 +125,7 @@ pub(crate) fn write(
     entries: &[Entry],
     roster: Option<&StoredRoster>,
     roster_choices: Option<&RosterChoices>,
+    results: Option<&StoredResults>,
     created_at_ms: f64,
 ) -> String {
     // Compact rather than pretty: a pretty file is 2.5 times larger, and a backup of a full
@@ -140,6 +147,7 @@ pub(crate) fn write(
             .collect(),
         roster,
         roster_choices,
+        results,
     })
     // Plain data to a String: serde_json only fails on maps with non-string keys.
     .unwrap_or_default()
@@ -150,12 +158,20 @@ pub struct CheckedBackup {
     pub(super) entries: Vec<Entry>,
     pub(super) roster: Option<StoredRoster>,
     pub(super) roster_choices: Option<RosterChoices>,
+    pub(super) results: Option<StoredResults>,
 }
 
 impl CheckedBackup {
     /// The roster the file holds, if any, to say so before restoring.
     pub fn roster(&self) -> Option<&StoredRoster> {
         self.roster.as_ref()
+    }
+
+    /// How many classes' certification results the file holds.
+    pub fn result_classes(&self) -> usize {
+        self.results
+            .as_ref()
+            .map_or(0, |results| results.classes.len())
     }
 
     /// How many imports the file holds.
@@ -189,6 +205,9 @@ struct BackupV3<'a> {
     roster: Option<&'a RawValue>,
     #[serde(default, borrow)]
     roster_choices: Option<&'a RawValue>,
+    /// Absent from backups made before the certification results.
+    #[serde(default, borrow)]
+    results: Option<&'a RawValue>,
 }
 
 /// Enough of a snapshot to name it when the rest does not read.
@@ -228,6 +247,7 @@ pub fn read_checked(text: &str) -> Result<CheckedBackup, BackupError> {
             entries,
             roster: None,
             roster_choices: None,
+            results: None,
         }),
         _ => Err(BackupError::NotABackup),
     }
@@ -257,6 +277,15 @@ fn read_v3(text: &str) -> Result<CheckedBackup, BackupError> {
             })
         })
         .transpose()?;
+    let results = file
+        .results
+        .map(|raw| {
+            serde_json::from_str::<StoredResults>(raw.get()).map_err(|error| BackupError::Damaged {
+                file_name: "résultats de certification".to_owned(),
+                problem: CodecError::Malformed(error.to_string()),
+            })
+        })
+        .transpose()?;
     let entries = file
         .snapshots
         .iter()
@@ -274,6 +303,7 @@ fn read_v3(text: &str) -> Result<CheckedBackup, BackupError> {
         entries,
         roster,
         roster_choices,
+        results,
     })
 }
 

@@ -29,3 +29,5 @@ pub fn snapshot_id(key: &str) -> Option<u32> {
 pub const ROSTER_KEY: &str = "cohorte.v2.roster";
 /// The salt, matching decisions and cohort classes: apart from the roster, so they outlive it.
 pub const ROSTER_CHOICES_KEY: &str = "cohorte.v2.roster-choices";
+/// The certification results, one set per class (a newer import of a class replaces it).
+pub const RESULTS_KEY: &str = "cohorte.v2.results";

@@ -21,6 +21,7 @@ pub mod keys;
 pub mod legacy;
 pub mod model;
 pub mod prefs;
+pub mod results;
 pub mod roster;
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -37,10 +38,11 @@ pub use body::CodecError;
 use body::{encode_text, utf16_len};
 pub use keys::SCHEMA_VERSION;
 use keys::{
-    snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, ROSTER_CHOICES_KEY,
-    ROSTER_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
+    snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, RESULTS_KEY,
+    ROSTER_CHOICES_KEY, ROSTER_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
 };
 pub use model::Entry;
+pub use results::{StoredClassResults, StoredResults};
 pub use roster::{RosterChoices, RosterMeta, StoredRoster};
 #[cfg(target_arch = "wasm32")]
 pub use web::{random_salt, Store, WebBackend};
@@ -567,7 +569,15 @@ impl<B: Backend> Repository<B> {
 
     /// Removes an entry set aside as unreadable (and its line in the index, if any).
     pub fn remove_damaged(&self, key: &str) -> Result<(), StoreError> {
-        if [INDEX_KEY, V1_INDEX_KEY, ROSTER_KEY, ROSTER_CHOICES_KEY].contains(&key) {
+        if [
+            INDEX_KEY,
+            V1_INDEX_KEY,
+            ROSTER_KEY,
+            ROSTER_CHOICES_KEY,
+            RESULTS_KEY,
+        ]
+        .contains(&key)
+        {
             return self.backend.remove(key);
         }
         if let Some(id) = snapshot_id(key).or_else(|| {
@@ -650,10 +660,12 @@ impl<B: Backend> Repository<B> {
     /// The backup file of everything stored (JSON text).
     pub fn backup(&self, created_at_ms: f64) -> Result<String, StoreError> {
         let (roster, roster_choices) = self.roster_for_backup()?;
+        let results = self.results_for_backup()?;
         Ok(backup::write(
             &self.entries()?,
             roster.as_ref(),
             roster_choices.as_ref(),
+            results.as_ref(),
             created_at_ms,
         ))
     }
@@ -718,9 +730,20 @@ impl<B: Backend> Repository<B> {
                 }
             };
         report.roster_restored = roster_restored;
+        let (result_classes, results_undo) = match self.merge_results_part(backup.results.as_ref())
+        {
+            Ok(merged) => merged,
+            Err(error) => {
+                self.undo_roster(&roster_undo);
+                self.remove_all(&written);
+                return Err(error);
+            }
+        };
+        report.result_classes = result_classes;
         if report.added > 0 {
             next.version = SCHEMA_VERSION;
             if let Err(error) = self.write_index(&next) {
+                self.undo_results(&results_undo);
                 self.undo_roster(&roster_undo);
                 self.remove_all(&written);
                 return Err(error);
@@ -790,11 +813,15 @@ impl<B: Backend> Repository<B> {
                 return Err(error);
             }
         }
-        written.extend([
-            ROSTER_KEY.to_owned(),
-            ROSTER_CHOICES_KEY.to_owned(),
-            INDEX_KEY.to_owned(),
-        ]);
+        written.extend([ROSTER_KEY.to_owned(), ROSTER_CHOICES_KEY.to_owned()]);
+        match self.write_results_part(backup.results.as_ref()) {
+            Ok(classes) => report.result_classes = classes,
+            Err(error) => {
+                put_back(self, &written);
+                return Err(error);
+            }
+        }
+        written.extend([RESULTS_KEY.to_owned(), INDEX_KEY.to_owned()]);
         if let Err(error) = self.write_index(&index) {
             put_back(self, &written);
             return Err(error);

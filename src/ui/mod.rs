@@ -6,6 +6,7 @@ mod app;
 mod campaign;
 mod campaigns;
 mod import;
+mod results;
 mod roster;
 mod storage;
 mod students;

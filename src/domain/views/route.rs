@@ -16,6 +16,8 @@ pub enum Route {
     },
     /// Every student across the stored campaigns.
     Students,
+    /// The certification results per class (`#/resultats`).
+    Results,
 }
 
 /// The tabs of a campaign page, each with its own address. A profiles collection has the
@@ -109,6 +111,7 @@ impl Route {
             .collect();
         match segments.as_slice() {
             ["eleves"] => Route::Students,
+            ["resultats"] => Route::Results,
             ["campagne", id, rest @ ..] => match (id.parse(), rest) {
                 (Ok(id), []) => Route::Campaign {
                     id,
@@ -131,6 +134,7 @@ impl Route {
         match self {
             Route::Campaigns => "#/".to_owned(),
             Route::Students => "#/eleves".to_owned(),
+            Route::Results => "#/resultats".to_owned(),
             Route::Campaign { id, tab, view } => {
                 let path = match tab {
                     CampaignTab::Participants => format!("#/campagne/{id}"),
@@ -411,5 +415,12 @@ mod tests {
             .to_hash(),
             "#/campagne/7/a-faire"
         );
+    }
+
+    #[test]
+    fn the_results_page_has_its_own_address() {
+        assert_eq!(Route::Results.to_hash(), "#/resultats");
+        assert_eq!(Route::parse("#/resultats"), Route::Results);
+        assert_eq!(Route::parse("#/resultats/"), Route::Results);
     }
 }

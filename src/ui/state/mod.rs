@@ -3,9 +3,11 @@
 //! action here or in `storage`, which asks the store first: persistence lives in the store's
 //! API calls, never in a component.
 
+mod results;
 mod roster;
 mod storage;
 
+pub use results::{ClassLists, PendingResults};
 pub use roster::HeldRoster;
 
 use std::sync::Arc;
@@ -15,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::import::{import_export, Imported};
 use crate::domain::model::snapshot::CampaignSnapshot;
+use crate::domain::results::looks_like_results;
 use crate::domain::roster::looks_like_roster;
 use crate::domain::views::route::Route;
 use crate::store::{DamagedEntry, SaveOutcome, SnapshotMeta, Store, StoreError};
@@ -50,6 +53,8 @@ pub enum ImportKind {
     Export,
     /// The school's student list.
     Roster,
+    /// A class's certification results (Pix Orga, « Certifications » tab).
+    CertificationResults,
 }
 
 impl ImportKind {
@@ -57,6 +62,7 @@ impl ImportKind {
         match self {
             ImportKind::Export => "export",
             ImportKind::Roster => "roster",
+            ImportKind::CertificationResults => "certification-results",
         }
     }
 }
@@ -80,6 +86,7 @@ pub struct AppState {
     /// Stored entries that could not be read: set aside, listed in the storage panel.
     damaged: RwSignal<Vec<DamagedEntry>>,
     roster: roster::RosterSignals,
+    results: results::ResultsSignals,
 }
 
 impl AppState {
@@ -124,7 +131,12 @@ impl AppState {
             })
             .collect();
         let (roster, roster_problems) = roster::RosterSignals::restore();
-        let problems = loaded.problems.iter().chain(&roster_problems);
+        let (results, results_problems) = results::ResultsSignals::restore();
+        let problems = loaded
+            .problems
+            .iter()
+            .chain(&roster_problems)
+            .chain(&results_problems);
         AppState {
             snapshots: RwSignal::new(snapshots),
             import_lines: RwSignal::new(Vec::new()),
@@ -132,6 +144,7 @@ impl AppState {
             route: RwSignal::new(Route::parse(&current_hash())),
             damaged: RwSignal::new(loaded.damaged),
             roster,
+            results,
         }
     }
 
@@ -184,6 +197,13 @@ impl AppState {
     /// Imports files in order; each gets one result line. A refused file stores nothing.
     /// A school roster is told from an export by its content, not its name.
     pub fn import_bytes(&self, file_name: &str, bytes: &[u8]) {
+        // A certification results file is a CSV with a header of its own: told apart before
+        // the campaign export import would call it a broken export.
+        if looks_like_results(bytes) {
+            let line = self.import_results(file_name, bytes);
+            self.import_lines.update(|lines| lines.push(line));
+            return;
+        }
         if looks_like_roster(bytes) {
             let line = self.import_roster(file_name, bytes);
             self.import_lines.update(|lines| lines.push(line));

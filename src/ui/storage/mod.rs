@@ -153,7 +153,10 @@ pub fn StoragePanel() -> impl IntoView {
                 Some(content) => state
                     .restore_backup(&content, chosen, proceed)
                     .map(|report| match report {
-                        Some(r) => text::restored(r.added, r.already_present, r.removed),
+                        Some(r) => {
+                            text::restored(r.added, r.already_present, r.removed)
+                                + &crate::ui::text::results::restored_classes(r.result_classes)
+                        }
                         None => text::RESTORE_CANCELLED.to_owned(),
                     }),
             };

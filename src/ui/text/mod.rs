@@ -141,4 +141,5 @@ pub fn missing(count: u8) -> String {
 }
 
 pub mod exports;
+pub mod results;
 pub mod roster;
