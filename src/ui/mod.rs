@@ -9,7 +9,8 @@ mod import;
 mod roster;
 mod storage;
 mod students;
-mod widgets;
+// Public for the component tests (tests/web_widgets.rs).
+pub mod widgets;
 
 pub mod state;
 pub mod text;
