@@ -45,6 +45,12 @@ html = html.replace(/<script type="?module"?[^>]*>[\s\S]*?<\/script>/g, '');
 const glue = readFileSync(gluePath, 'utf8');
 if (!/async function __wbg_init\b/.test(glue)) throw new Error('wasm-bindgen glue without __wbg_init: the boot code below needs updating');
 const wasmBase64 = readFileSync(wasmPath).toString('base64');
+// The benchmark's page (`./scripts/build bench`, cargo feature `bench`) times the real import
+// functions from the page; the shipped build has none of them.
+const benchNames = ['benchmarkImport', 'benchmarkImportOnly', 'benchmarkRoster'];
+const exported = benchNames.filter((name) => new RegExp(`export function ${name}\\b`).test(glue));
+if (exported.length !== 0 && exported.length !== benchNames.length) throw new Error(`glue exports only ${exported.join(', ')} of ${benchNames.join(', ')}`);
+const benchExports = exported.length ? `globalThis.cohorteBench = { ${benchNames.join(', ')} };\n` : '';
 const script = `${glue}
 // Uint8Array.fromBase64 (Chromium 140+, Firefox 133+) decodes natively; the fallback fills
 // the array in a plain loop, cheaper than Uint8Array.from with a callback per byte.
@@ -58,9 +64,7 @@ if (typeof Uint8Array.fromBase64 === 'function') {
   for (let i = 0; i < binary.length; i++) wasmBytes[i] = binary.charCodeAt(i);
 }
 await __wbg_init({ module_or_path: wasmBytes });
-// The benchmark times the real import function from the page (scripts/bench).
-globalThis.cohorteBench = { benchmarkImport, benchmarkImportOnly, benchmarkRoster };
-`;
+${benchExports}`;
 const style = styles.join('\n');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

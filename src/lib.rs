@@ -31,14 +31,14 @@ pub fn benchmark_import_only(bytes: &[u8]) -> Result<u32, domain::import::Import
 }
 
 /// `benchmark_work`, callable from the page.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = benchmarkImport)]
 pub fn benchmark_import(bytes: &[u8]) -> Result<u32, String> {
     benchmark_work(bytes).map_err(|error| error.to_string())
 }
 
 /// `benchmark_import_only`, callable from the page.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = benchmarkImportOnly)]
 pub fn benchmark_import_only_in_page(bytes: &[u8]) -> Result<u32, String> {
     benchmark_import_only(bytes).map_err(|error| error.to_string())
@@ -47,7 +47,7 @@ pub fn benchmark_import_only_in_page(bytes: &[u8]) -> Result<u32, String> {
 /// `domain::roster::generate::benchmark_work` (read a SIECLE zip, import an export, join
 /// them for the campaign page), callable from the page for the roster's speed budget.
 /// Returns the number of never-joined students, so the work cannot be optimised away.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = benchmarkRoster)]
 pub fn benchmark_roster(zip: &[u8], export: &[u8]) -> Result<u32, String> {
     domain::roster::generate::benchmark_work(zip, export)

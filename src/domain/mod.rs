@@ -5,6 +5,7 @@
 //! then joined to the campaigns.
 
 pub mod export;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod import;
 pub mod model;

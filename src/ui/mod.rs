@@ -10,7 +10,8 @@ mod results;
 mod roster;
 mod storage;
 mod students;
-mod widgets;
+// Public for the component tests (tests/web_widgets.rs).
+pub mod widgets;
 
 pub mod state;
 pub mod text;

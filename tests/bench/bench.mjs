@@ -6,7 +6,8 @@
 //                text in the same page vs the same Rust import compiled natively
 //   interaction  filter / sort / page change → updated table, 20,000-participant campaign
 //   capacity     participant rows stored before the localStorage quota refuses an import
-//   size         wasm + js + css of the release build, raw and gzip; the single-file HTML
+//   size         wasm + js + css of the release build, raw and gzip; the wasm alone; the
+//                single-file HTML; beside it, the bench page's wasm (feature `bench`)
 //   cold start   navigation → html[data-ready="true"] for the single file over file://
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,10 @@ const ROSTER_ROWS = 2_000;
 // PapaParse's timing varies much from run to run on a busy machine: eleven runs steady the median.
 const RUNS = smoke ? 3 : 11;
 const BENCH_DIR = join(ROOT, 'target/bench');
+// The import and roster timings call the benchmark* functions, which only the bench page has
+// (`./scripts/build bench`, cargo feature `bench`); the interaction and the cold start run on
+// the shipped single file.
+const BENCH_PAGE = 'target/bench/cohorte-bench.html';
 mkdirSync(BENCH_DIR, { recursive: true });
 
 const stats = (samples) => {
@@ -65,7 +70,7 @@ try {
   // 1. Import throughput. CSP is bypassed in this page only, to load PapaParse and fetch the files.
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${base}dist/cohorte.html`);
+  await page.goto(`${base}${BENCH_PAGE}`);
   await page.waitForSelector('html[data-ready="true"]');
   await page.addScriptTag({ path: join(ROOT, 'node_modules/papaparse/papaparse.min.js') });
   for (const rows of runs('import') ? SIZES : []) {
@@ -141,7 +146,17 @@ try {
       gzip += gzipSync(bytes, { level: 9 }).length;
     }
     const single = readFileSync(SINGLE_FILE);
-    results.size = { files: shipped, raw_kb: raw / 1024, gzip_kb: gzip / 1024, single_file_kb: single.length / 1024, single_file_gzip_kb: gzipSync(single, { level: 9 }).length / 1024 };
+    const wasmOf = (dir) => {
+      const bytes = readFileSync(join(ROOT, dir, readdirSync(join(ROOT, dir)).find((f) => f.endsWith('_bg.wasm'))));
+      return { kb: bytes.length / 1024, gzip_kb: gzipSync(bytes, { level: 9 }).length / 1024 };
+    };
+    results.size = {
+      files: shipped, raw_kb: raw / 1024, gzip_kb: gzip / 1024,
+      wasm: wasmOf('target/trunk-dist'),
+      // Not shipped: what the benchmark functions and the synthetic files would add.
+      bench_page_wasm: wasmOf('target/trunk-dist-bench'),
+      single_file_kb: single.length / 1024, single_file_gzip_kb: gzipSync(single, { level: 9 }).length / 1024,
+    };
   }
 
   // 5. Cold start of the single file from file://, fresh profile each time (nothing cached).
@@ -258,7 +273,11 @@ if (runs('interaction')) {
     else if (name === 'error') console.log(`  erreur : ${v}`);
   }
 }
-if (runs('size')) console.log(`\ntaille : ${results.size.raw_kb.toFixed(0)} Ko brut, ${results.size.gzip_kb.toFixed(0)} Ko gzip (${results.size.files.join(', ')}); fichier unique ${results.size.single_file_kb.toFixed(0)} Ko (${results.size.single_file_gzip_kb.toFixed(0)} Ko gzip)`);
+if (runs('size')) {
+  const { wasm, bench_page_wasm: benchWasm } = results.size;
+  console.log(`\ntaille livrée : ${results.size.raw_kb.toFixed(0)} Ko brut, ${results.size.gzip_kb.toFixed(0)} Ko gzip (${results.size.files.join(', ')}); fichier unique ${results.size.single_file_kb.toFixed(0)} Ko (${results.size.single_file_gzip_kb.toFixed(0)} Ko gzip)`);
+  console.log(`wasm livré : ${wasm.kb.toFixed(0)} Ko (${wasm.gzip_kb.toFixed(0)} Ko gzip) ; wasm de la page du banc (feature bench, non livré) : ${benchWasm.kb.toFixed(0)} Ko (${benchWasm.gzip_kb.toFixed(0)} Ko gzip)`);
+}
 if (runs('cold')) console.log(`démarrage à froid (file://) : médiane ${fmt(results.cold_start.median)} (min ${fmt(results.cold_start.min)}, max ${fmt(results.cold_start.max)})`);
 if (runs('roster')) console.log(`liste des élèves (zip SIECLE de ${results.roster.rows} élèves + jointure à ${results.roster.rows} participants) : médiane ${fmt(results.roster.median)} (min ${fmt(results.roster.min)}, max ${fmt(results.roster.max)})`);
 if (runs('capacity') && !smoke) console.log(`capacité : ${results.capacity.rows ?? '—'} lignes de participants stockées`);

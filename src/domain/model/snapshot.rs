@@ -196,19 +196,17 @@ impl Parts {
 
     /// `join`, the last and first names written by `write_name` (folded, for a key); the
     /// class is written as given.
-    #[allow(clippy::single_char_add_str)]
     pub fn join_with(
         [last, first, class]: [&str; 3],
         mut write_name: impl FnMut(&str, &mut String),
     ) -> (String, Self) {
         // Sized at creation: an empty string's first `reserve` takes the growth path.
         let mut text = String::with_capacity(last.len() + first.len() + class.len() + 2);
-        // `push_str`, not `push`: the size-optimised build encodes a pushed `char` by a call.
         write_name(last, &mut text);
-        text.push_str("\u{1f}");
+        text.push('\u{1f}');
         let first_start = text.len() as u32;
         write_name(first, &mut text);
-        text.push_str("\u{1f}");
+        text.push('\u{1f}');
         let class_start = text.len() as u32;
         text.push_str(class);
         let parts = Parts {

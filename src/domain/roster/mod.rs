@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub mod cohort;
+#[cfg(feature = "generate")]
 pub mod generate;
 pub mod matching;
 mod sco_csv;

@@ -1,5 +1,12 @@
 //! The URL hash holds the page, the campaign's tab and its filters, so reload, back/forward
 //! and bookmarks work, from `file://` too: `#/`, `#/campagne/348127/a-faire?classe=3a`.
+//!
+//! The router is our own, not leptos_router: leptos_router reads the path, and has no hash
+//! mode (leptos issue #2184), while the single file opened from `file://` (a USB stick) can
+//! only change the part after `#`. Parsing and printing the hash is plain Rust here, tested
+//! natively; the UI listens to `popstate` and `hashchange` and calls `Route::parse`.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::import::assessment::{AssessmentFilter, AssessmentStatus};
 use crate::roster::cohort::NEVER_JOINED_SLUG;
@@ -242,51 +249,45 @@ impl TableView {
     }
 }
 
-/// Percent-encodes everything but unreserved ASCII, so any name survives the hash.
+/// What a query value keeps unescaped: unreserved ASCII (RFC 3986), so any name survives the
+/// hash.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(text, QUERY_VALUE).to_string()
 }
 
+/// `+` is a space, as in a form-encoded query (URLSearchParams writes one so); a bad escape
+/// is kept as it is, and bytes that are not UTF-8 become U+FFFD.
 fn decode_component(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        let hex = bytes
-            .get(index + 1..index + 3)
-            .and_then(|hex| std::str::from_utf8(hex).ok());
-        match (
-            bytes[index],
-            hex.and_then(|hex| u8::from_str_radix(hex, 16).ok()),
-        ) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                index += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                index += 1;
-            }
-            (byte, _) => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(&text.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_values_are_percent_coded_as_before() {
+        assert_eq!(
+            encode_component("Zoé d'Arc & co+1"),
+            "Zo%C3%A9%20d%27Arc%20%26%20co%2B1"
+        );
+        assert_eq!(encode_component("3e-10_a.b~c"), "3e-10_a.b~c");
+        assert_eq!(
+            decode_component("Zo%C3%A9+d%27Arc%20%26%20co%2B1"),
+            "Zoé d'Arc & co+1"
+        );
+        assert_eq!(decode_component("100%"), "100%", "a bad escape is kept");
+        assert_eq!(decode_component("%zz%4"), "%zz%4");
+        assert_eq!(decode_component("%FF"), "\u{FFFD}", "not UTF-8");
+    }
 
     #[test]
     fn a_campaign_view_survives_the_round_trip_through_the_url() {
