@@ -9,6 +9,7 @@ pub mod generate;
 pub mod import;
 pub mod model;
 pub mod roster;
+pub mod sessions;
 pub mod text;
 pub mod text_ids;
 pub mod views;
