@@ -15,6 +15,7 @@ use super::legacy;
 use super::model::Entry;
 use super::roster::{RosterChoices, StoredRoster};
 use crate::domain::model::snapshot::CampaignSnapshot;
+use crate::domain::sessions::Plan;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
 
@@ -35,6 +36,9 @@ pub struct RestoreReport {
     /// The backup's roster is now the stored one (merge keeps a newer stored roster, or one
     /// keyed with another salt).
     pub roster_restored: bool,
+    /// Plans of certification sessions now stored from the backup (merge adds only those
+    /// of a collecte with no stored plan).
+    pub plans_restored: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +92,7 @@ impl std::error::Error for BackupError {}
 /// Version of the backup file. 2 (first with backups): snapshots as base64 of the custom
 /// codec; 3: snapshots as plain JSON, then (same version: the fields are optional, and an
 /// earlier release reading such a file restores its snapshots and skips them) the roster and
-/// the choices about it.
+/// the choices about it, then, the same way, the plans of certification sessions.
 pub const BACKUP_VERSION: u32 = 3;
 
 #[derive(Serialize)]
@@ -101,6 +105,8 @@ struct BackupRef<'a> {
     roster: Option<&'a StoredRoster>,
     #[serde(skip_serializing_if = "Option::is_none")]
     roster_choices: Option<&'a RosterChoices>,
+    #[serde(skip_serializing_if = "<[Plan]>::is_empty")]
+    session_plans: &'a [Plan],
 }
 
 /// One import: a summary first, so that a person scrolling the file sees what each one is
@@ -119,6 +125,7 @@ pub(crate) fn write(
     entries: &[Entry],
     roster: Option<&StoredRoster>,
     roster_choices: Option<&RosterChoices>,
+    session_plans: &[Plan],
     created_at_ms: f64,
 ) -> String {
     // Compact rather than pretty: a pretty file is 2.5 times larger, and a backup of a full
@@ -140,6 +147,7 @@ pub(crate) fn write(
             .collect(),
         roster,
         roster_choices,
+        session_plans,
     })
     // Plain data to a String: serde_json only fails on maps with non-string keys.
     .unwrap_or_default()
@@ -150,12 +158,19 @@ pub struct CheckedBackup {
     pub(super) entries: Vec<Entry>,
     pub(super) roster: Option<StoredRoster>,
     pub(super) roster_choices: Option<RosterChoices>,
+    /// Empty in backups made before plans.
+    pub(super) plans: Vec<Plan>,
 }
 
 impl CheckedBackup {
     /// The roster the file holds, if any, to say so before restoring.
     pub fn roster(&self) -> Option<&StoredRoster> {
         self.roster.as_ref()
+    }
+
+    /// How many plans of sessions the file holds.
+    pub fn plans(&self) -> usize {
+        self.plans.len()
     }
 
     /// How many imports the file holds.
@@ -189,6 +204,9 @@ struct BackupV3<'a> {
     roster: Option<&'a RawValue>,
     #[serde(default, borrow)]
     roster_choices: Option<&'a RawValue>,
+    /// Absent from backups made before plans of sessions.
+    #[serde(default, borrow)]
+    session_plans: Option<&'a RawValue>,
 }
 
 /// Enough of a snapshot to name it when the rest does not read.
@@ -228,6 +246,7 @@ pub fn read_checked(text: &str) -> Result<CheckedBackup, BackupError> {
             entries,
             roster: None,
             roster_choices: None,
+            plans: Vec::new(),
         }),
         _ => Err(BackupError::NotABackup),
     }
@@ -270,10 +289,21 @@ fn read_v3(text: &str) -> Result<CheckedBackup, BackupError> {
             })
         })
         .collect::<Result<_, _>>()?;
+    let plans = file
+        .session_plans
+        .map(|raw| {
+            serde_json::from_str::<Vec<Plan>>(raw.get()).map_err(|error| BackupError::Damaged {
+                file_name: "plans des sessions de certification".to_owned(),
+                problem: CodecError::Malformed(error.to_string()),
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
     Ok(CheckedBackup {
         entries,
         roster,
         roster_choices,
+        plans,
     })
 }
 

@@ -29,3 +29,6 @@ pub fn snapshot_id(key: &str) -> Option<u32> {
 pub const ROSTER_KEY: &str = "cohorte.v2.roster";
 /// The salt, matching decisions and cohort classes: apart from the roster, so they outlive it.
 pub const ROSTER_CHOICES_KEY: &str = "cohorte.v2.roster-choices";
+
+/// The plans of certification sessions (`store::sessions`), one per profiles collection.
+pub const SESSIONS_KEY: &str = "cohorte.v2.sessions";

@@ -22,6 +22,7 @@ pub mod legacy;
 pub mod model;
 pub mod prefs;
 pub mod roster;
+pub mod sessions;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
@@ -38,7 +39,7 @@ use body::{encode_text, utf16_len};
 pub use keys::SCHEMA_VERSION;
 use keys::{
     snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, ROSTER_CHOICES_KEY,
-    ROSTER_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
+    ROSTER_KEY, SESSIONS_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
 };
 pub use model::Entry;
 pub use roster::{RosterChoices, RosterMeta, StoredRoster};
@@ -567,7 +568,7 @@ impl<B: Backend> Repository<B> {
 
     /// Removes an entry set aside as unreadable (and its line in the index, if any).
     pub fn remove_damaged(&self, key: &str) -> Result<(), StoreError> {
-        if [INDEX_KEY, V1_INDEX_KEY, ROSTER_KEY, ROSTER_CHOICES_KEY].contains(&key) {
+        if [INDEX_KEY, V1_INDEX_KEY, ROSTER_KEY, ROSTER_CHOICES_KEY, SESSIONS_KEY].contains(&key) {
             return self.backend.remove(key);
         }
         if let Some(id) = snapshot_id(key).or_else(|| {
@@ -650,10 +651,12 @@ impl<B: Backend> Repository<B> {
     /// The backup file of everything stored (JSON text).
     pub fn backup(&self, created_at_ms: f64) -> Result<String, StoreError> {
         let (roster, roster_choices) = self.roster_for_backup()?;
+        let plans = self.plans_for_backup()?;
         Ok(backup::write(
             &self.entries()?,
             roster.as_ref(),
             roster_choices.as_ref(),
+            &plans,
             created_at_ms,
         ))
     }
@@ -718,9 +721,19 @@ impl<B: Backend> Repository<B> {
                 }
             };
         report.roster_restored = roster_restored;
+        let (plans_added, plans_undo) = match self.merge_plans_part(&backup.plans) {
+            Ok(merged) => merged,
+            Err(error) => {
+                self.undo_roster(&roster_undo);
+                self.remove_all(&written);
+                return Err(error);
+            }
+        };
+        report.plans_restored = plans_added;
         if report.added > 0 {
             next.version = SCHEMA_VERSION;
             if let Err(error) = self.write_index(&next) {
+                self.undo_plans(&plans_undo);
                 self.undo_roster(&roster_undo);
                 self.remove_all(&written);
                 return Err(error);
@@ -793,8 +806,14 @@ impl<B: Backend> Repository<B> {
         written.extend([
             ROSTER_KEY.to_owned(),
             ROSTER_CHOICES_KEY.to_owned(),
+            SESSIONS_KEY.to_owned(),
             INDEX_KEY.to_owned(),
         ]);
+        if let Err(error) = self.write_plans_part(&backup.plans) {
+            put_back(self, &written);
+            return Err(error);
+        }
+        report.plans_restored = backup.plans.len();
         if let Err(error) = self.write_index(&index) {
             put_back(self, &written);
             return Err(error);
