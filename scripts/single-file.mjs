@@ -59,7 +59,7 @@ if (typeof Uint8Array.fromBase64 === 'function') {
 }
 await __wbg_init({ module_or_path: wasmBytes });
 // The benchmark times the real import function from the page (scripts/bench).
-globalThis.cohorteBench = { benchmarkImport, benchmarkImportOnly, benchmarkRoster };
+globalThis.cohorteBench = { benchmarkImport, benchmarkImportOnly, benchmarkRoster, benchmarkSessions };
 `;
 const style = styles.join('\n');
 

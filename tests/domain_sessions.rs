@@ -441,3 +441,11 @@ fn a_lycee_of_1500_students_is_proposed_quickly() {
     assert_eq!(placements.len(), 1500);
     assert!(start.elapsed().as_millis() < 2000, "{:?}", start.elapsed());
 }
+
+#[test]
+fn the_benchmark_places_the_whole_lycee_and_the_route_has_its_address() {
+    assert_eq!(cohorte::benchmark_sessions_work(1500, 12, 40), 1500);
+    use cohorte::domain::views::route::Route;
+    assert_eq!(Route::parse("#/sessions"), Route::Sessions);
+    assert_eq!(Route::Sessions.to_hash(), "#/sessions");
+}

@@ -7,6 +7,7 @@ use crate::domain::views::route::Route;
 use crate::ui::campaign::{profile_rows, CampaignPage};
 use crate::ui::campaigns::CampaignList;
 use crate::ui::import::DropZone;
+use crate::ui::sessions::SessionsPage;
 use crate::ui::state::{dropped_files, latest_snapshot, mark_ready, AppState};
 use crate::ui::storage::StoragePanel;
 use crate::ui::students::StudentsView;
@@ -17,6 +18,7 @@ enum Page {
     Home,
     Campaign(u64),
     Students,
+    Sessions,
 }
 
 #[component]
@@ -43,8 +45,10 @@ pub fn App() -> impl IntoView {
         Route::Campaign { id, .. } => Page::Campaign(id),
         Route::Campaigns => Page::Home,
         Route::Students => Page::Students,
+        Route::Sessions => Page::Sessions,
     });
     let on_students = move || page.get() == Page::Students;
+    let on_sessions = move || page.get() == Page::Sessions;
 
     view! {
         <header class="app-header">
@@ -55,7 +59,7 @@ pub fn App() -> impl IntoView {
                 </a>
                 <p class="brand__tagline">{text::TAGLINE}</p>
                 <nav class="main-nav" aria-label=text::MAIN_NAV>
-                    <a href="#/" aria-current=move || (!on_students()).then_some("page")>
+                    <a href="#/" aria-current=move || (!on_students() && !on_sessions()).then_some("page")>
                         {text::CAMPAIGNS_TITLE}
                     </a>
                     <a
@@ -64,6 +68,13 @@ pub fn App() -> impl IntoView {
                         aria-current=move || on_students().then_some("page")
                     >
                         {text::history::STUDENTS_NAV}
+                    </a>
+                    <a
+                        href=Route::Sessions.to_hash()
+                        data-testid="nav-sessions"
+                        aria-current=move || on_sessions().then_some("page")
+                    >
+                        {text::sessions::NAV}
                     </a>
                 </nav>
             </div>
@@ -84,6 +95,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 Page::Campaign(id) => view! { <CampaignPage id=id /> }.into_any(),
                 Page::Students => view! { <StudentsView /> }.into_any(),
+                Page::Sessions => view! { <SessionsPage /> }.into_any(),
             }}
         </main>
         <footer class="app-footer">
@@ -98,6 +110,7 @@ fn page_title(state: AppState) -> String {
     match state.route().get() {
         Route::Campaigns => format!("{} — {}", text::CAMPAIGNS_TITLE, text::APP_NAME),
         Route::Students => format!("{} — {}", text::history::STUDENTS_NAV, text::APP_NAME),
+        Route::Sessions => format!("{} — {}", text::sessions::TITLE, text::APP_NAME),
         Route::Campaign { id, view, .. } => state.snapshots().with(|all| {
             let latest = latest_snapshot(all, id);
             let name = latest.map(|s| s.meta.campaign_name.clone());

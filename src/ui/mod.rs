@@ -7,6 +7,7 @@ mod campaign;
 mod campaigns;
 mod import;
 mod roster;
+mod sessions;
 mod storage;
 mod students;
 mod widgets;

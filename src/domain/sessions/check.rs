@@ -25,7 +25,7 @@ impl ProblemKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Problem {
     /// More students than computers minus spares.
     OverCapacity {
@@ -143,7 +143,7 @@ pub fn check(plan: &Plan, candidates: &[Candidate]) -> Vec<Problem> {
 }
 
 /// A student in no session, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Unplaced {
     pub candidate: Candidate,
     pub reason: UnplacedReason,

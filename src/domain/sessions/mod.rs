@@ -104,7 +104,7 @@ pub const LAST_YEAR_3E: (PlanDate, PlanDate) = (
 );
 
 /// A room: its computers, and how many of them stay free in case one fails.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Room {
     pub id: u32,
     pub name: String,

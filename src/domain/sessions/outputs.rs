@@ -6,7 +6,7 @@ use super::{format_time, Plan, PlanDate, SessionId, StudentRef};
 use crate::export::CsvWriter;
 
 /// A student on a session's list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ListedStudent {
     pub student: StudentRef,
     pub extra_time: bool,
@@ -15,7 +15,7 @@ pub struct ListedStudent {
 }
 
 /// One session with its students, for the invigilator.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct SessionList {
     pub id: SessionId,
     pub date: PlanDate,
@@ -69,7 +69,7 @@ pub fn session_lists(plan: &Plan, with_empty: bool) -> Vec<SessionList> {
 }
 
 /// One student's convocation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Convocation {
     pub student: StudentRef,
     pub date: PlanDate,
@@ -103,7 +103,7 @@ pub fn convocations(plan: &Plan) -> Vec<Convocation> {
 }
 
 /// One cell of the grid: a session of that day in that room.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GridSession {
     pub id: SessionId,
     pub start: u16,
@@ -114,7 +114,7 @@ pub struct GridSession {
     pub classes: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GridDay {
     pub date: PlanDate,
     /// One per room of `Grid::rooms`, each with that day's sessions that hold students.

@@ -10,7 +10,7 @@ use crate::views::todo::todo_list;
 use super::StudentRef;
 
 /// Where a student stands at the latest import of the collecte.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CandidateStatus {
     Certifiable,
     /// Sent a profile with fewer than 5 competences at level 1.
@@ -47,7 +47,7 @@ impl UnplacedReason {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Candidate {
     pub student: StudentRef,
     pub status: CandidateStatus,

@@ -16,6 +16,8 @@ pub enum Route {
     },
     /// Every student across the stored campaigns.
     Students,
+    /// The plan of certification sessions.
+    Sessions,
 }
 
 /// The tabs of a campaign page, each with its own address. A profiles collection has the
@@ -109,6 +111,7 @@ impl Route {
             .collect();
         match segments.as_slice() {
             ["eleves"] => Route::Students,
+            ["sessions"] => Route::Sessions,
             ["campagne", id, rest @ ..] => match (id.parse(), rest) {
                 (Ok(id), []) => Route::Campaign {
                     id,
@@ -131,6 +134,7 @@ impl Route {
         match self {
             Route::Campaigns => "#/".to_owned(),
             Route::Students => "#/eleves".to_owned(),
+            Route::Sessions => "#/sessions".to_owned(),
             Route::Campaign { id, tab, view } => {
                 let path = match tab {
                     CampaignTab::Participants => format!("#/campagne/{id}"),

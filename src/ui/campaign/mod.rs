@@ -39,11 +39,11 @@ impl CampaignRoute {
     fn new(state: AppState, id: u64) -> Self {
         let tab = Memo::new(move |_| match state.route().get() {
             Route::Campaign { tab, .. } => tab,
-            Route::Campaigns | Route::Students => CampaignTab::default(),
+            Route::Campaigns | Route::Students | Route::Sessions => CampaignTab::default(),
         });
         let view = Memo::new(move |_| match state.route().get() {
             Route::Campaign { view, .. } => view,
-            Route::Campaigns | Route::Students => TableView::default(),
+            Route::Campaigns | Route::Students | Route::Sessions => TableView::default(),
         });
         CampaignRoute {
             state,

@@ -4,6 +4,7 @@
 //! API calls, never in a component.
 
 mod roster;
+mod sessions;
 mod storage;
 
 pub use roster::HeldRoster;
@@ -80,6 +81,7 @@ pub struct AppState {
     /// Stored entries that could not be read: set aside, listed in the storage panel.
     damaged: RwSignal<Vec<DamagedEntry>>,
     roster: roster::RosterSignals,
+    sessions: sessions::SessionSignals,
 }
 
 impl AppState {
@@ -124,7 +126,12 @@ impl AppState {
             })
             .collect();
         let (roster, roster_problems) = roster::RosterSignals::restore();
-        let problems = loaded.problems.iter().chain(&roster_problems);
+        let (sessions, sessions_problem) = sessions::SessionSignals::restore();
+        let problems = loaded
+            .problems
+            .iter()
+            .chain(&roster_problems)
+            .chain(&sessions_problem);
         AppState {
             snapshots: RwSignal::new(snapshots),
             import_lines: RwSignal::new(Vec::new()),
@@ -132,6 +139,7 @@ impl AppState {
             route: RwSignal::new(Route::parse(&current_hash())),
             damaged: RwSignal::new(loaded.damaged),
             roster,
+            sessions,
         }
     }
 

@@ -25,6 +25,7 @@ impl AppState {
         self.snapshots.set(snapshots);
         self.damaged.set(loaded.damaged.clone());
         loaded.problems.extend(self.roster.reload());
+        loaded.problems.extend(self.sessions.reload());
         loaded
     }
 
@@ -49,6 +50,7 @@ impl AppState {
         self.snapshots.set(Vec::new());
         self.damaged.set(Vec::new());
         self.roster.reload();
+        self.sessions.reload();
         self.import_lines.set(Vec::new());
         self.app_errors.set(Vec::new());
         self.leave_missing_campaign();

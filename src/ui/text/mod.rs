@@ -141,3 +141,4 @@ pub fn missing(count: u8) -> String {
 }
 
 pub mod roster;
+pub mod sessions;
