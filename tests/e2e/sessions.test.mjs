@@ -129,6 +129,10 @@ test('plan sessions from a collecte and the school list: propose, edit, reload, 
   assert.match(await warning.textContent(), new RegExp(`${slow.first} ${slow.last}`));
 
   await app.screenshot('sessions-1280');
+  // Parts of the page at full size, to look at.
+  await app.page.locator('.sessions-setup').screenshot({ path: app.shotPath('sessions-setup-1280') });
+  await app.page.locator(`[data-testid="plan-session"][data-session-id="${morning.sessionId}"]`).screenshot({ path: app.shotPath('sessions-morning-1280') });
+  await app.page.locator('.sessions-outputs').screenshot({ path: app.shotPath('sessions-outputs-1280') });
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot('sessions-390', { fullPage: false });
   await app.testid('plan-session').first().scrollIntoViewIfNeeded();
@@ -196,12 +200,20 @@ test('plan sessions from a collecte and the school list: propose, edit, reload, 
     assert.equal(pdfPageCount(listsPdf), busy.length, `${pdfPageCount(listsPdf)} pages for ${busy.length} sessions`);
     const texts = assertNoBlankPage(listsPdf, 'session-lists');
     for (const [index, session] of busy.entries()) {
-      assert.match(texts[index], new RegExp(`salle ${session.room}`), `page ${index + 1}`);
+      assert.match(texts[index], new RegExp(`— ${session.room}`), `page ${index + 1}`);
       assert.match(texts[index], /Pix Companion/);
       for (const student of session.students) assert.ok(texts[index].includes(student.last), `${student.last} on page ${index + 1}`);
     }
     assert.match(texts[busy.findIndex((s) => s.sessionId === morning.sessionId)], /oui, fin à 10:50/);
     await app.page.evaluate(() => document.body.classList.remove('print-session-lists'));
+    // The planning grid for the staff room: one page for one day.
+    await app.page.evaluate(() => document.body.classList.add('print-grid'));
+    const gridPdf = await app.printPdf();
+    assert.equal(pdfPageCount(gridPdf), 1);
+    const [gridText] = assertNoBlankPage(gridPdf, 'grid');
+    assert.match(gridText, /mardi 12 mai 2026/);
+    assert.match(gridText, /Salle 101/);
+    await app.page.evaluate(() => document.body.classList.remove('print-grid'));
   }
   await app.page.emulateMedia({ media: 'screen' });
 

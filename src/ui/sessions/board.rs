@@ -63,7 +63,10 @@ pub(super) fn PlanBoard(context: PlanContext) -> impl IntoView {
         plan.with(|p| {
             p.sessions()
                 .iter()
-                .map(|s| (s.id.to_string(), session_label(p, s.id)))
+                .map(|s| {
+                    let start = format_time(u32::from(s.slot.start));
+                    (s.id.to_string(), ts::session_option(s.slot.date, &start, &s.room.name))
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -227,7 +230,7 @@ fn SessionCard(
         >
             <div class="session-card__head">
                 <h4 id=title_id>{title}</h4>
-                <span class="tag" class:tag--warn=over class:tag--muted=!over>
+                <span class="tag" class:tag--warn=over class:tag--ok=!over>
                     {ts::session_count(count, list.capacity)}
                 </span>
             </div>

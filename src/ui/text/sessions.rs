@@ -81,7 +81,11 @@ pub const BOARD_TITLE: &str = "Répartition";
 pub const PROBLEMS_TITLE: &str = "À corriger ou à vérifier";
 pub const NO_PROBLEM: &str = "Aucun problème dans ce plan.";
 pub fn session_title(day: &str, start: &str, end: &str, room: &str) -> String {
-    format!("{day}, {start}–{end}, salle {room}")
+    format!("{day}, {start}–{end} — {room}")
+}
+/// The short label of a session in the move and place lists: `12/05 08:30 — Salle 102`.
+pub fn session_option(date: PlanDate, start: &str, room: &str) -> String {
+    format!("{:02}/{:02} {start} — {room}", date.day, date.month)
 }
 pub fn session_count(placed: usize, seats: usize) -> String {
     format!("{placed} / {seats} places")
@@ -192,7 +196,7 @@ pub fn csv_file_name(campaign_id: u64, today: &str) -> String {
 
 pub const LISTS_TITLE: &str = "Listes des sessions (ordre d’inscription Pix Certif)";
 pub fn list_title(day: &str, start: &str, end: &str, room: &str) -> String {
-    format!("Session du {day}, {start}–{end}, salle {room}")
+    format!("Session du {day}, {start}–{end} — {room}")
 }
 pub fn list_invigilator(name: &str) -> String {
     if name.is_empty() {
@@ -225,7 +229,7 @@ pub fn convocation_when(day: &str, start: &str, end: &str) -> String {
     format!("Le {day}, de {start} à {end}")
 }
 pub fn convocation_room(room: &str) -> String {
-    format!("Salle {room}")
+    format!("Lieu : {room}")
 }
 pub const CONVOCATION_EXTRA: &str = "Temps majoré compris.";
 pub const NO_CONVOCATION: &str = "Aucun élève placé : proposez d’abord une répartition.";
