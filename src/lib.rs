@@ -79,11 +79,7 @@ pub fn benchmark_sessions_work(students: u32, rooms: u32, slots: u32) -> u32 {
     }
     let candidates: Vec<Candidate> = (0..students)
         .map(|n| Candidate {
-            student: StudentRef::new(
-                &format!("NOM{n:05}"),
-                "Prénom",
-                &format!("T{}", n / 30 + 1),
-            ),
+            student: StudentRef::new(&format!("NOM{n:05}"), "Prénom", &format!("T{}", n / 30 + 1)),
             status: CandidateStatus::Certifiable,
         })
         .collect();

@@ -35,7 +35,8 @@ fn classes(sizes: &[usize]) -> Vec<Candidate> {
         .iter()
         .enumerate()
         .flat_map(|(class, &size)| {
-            (0..size).map(move |n| certifiable(&format!("NOM{n:04}"), "Prénom", &format!("C{class}")))
+            (0..size)
+                .map(move |n| certifiable(&format!("NOM{n:04}"), "Prénom", &format!("C{class}")))
         })
         .collect()
 }
@@ -48,7 +49,11 @@ fn plan_with(computers: &[u16], slots: usize) -> Plan {
     }
     for at in 0..slots {
         let day = 5 + (at / 2) as u8;
-        let start = if at % 2 == 0 { 8 * 60 + 30 } else { 13 * 60 + 30 };
+        let start = if at % 2 == 0 {
+            8 * 60 + 30
+        } else {
+            13 * 60 + 30
+        };
         plan.add_slot(
             PlanDate {
                 year: 2026,
@@ -120,8 +125,14 @@ fn a_class_goes_whole_into_the_room_that_fits_it_best() {
     let students = classes(&[28, 14]);
     plan.placements = propose(&plan, &students);
     let sessions = plan.sessions();
-    assert_eq!(sessions_of_class(&plan, "C0"), HashSet::from([sessions[1].id]));
-    assert_eq!(sessions_of_class(&plan, "C1"), HashSet::from([sessions[0].id]));
+    assert_eq!(
+        sessions_of_class(&plan, "C0"),
+        HashSet::from([sessions[1].id])
+    );
+    assert_eq!(
+        sessions_of_class(&plan, "C1"),
+        HashSet::from([sessions[0].id])
+    );
     assert!(check(&plan, &students).is_empty());
     assert!(unplaced(&plan, &students).is_empty());
 }
@@ -233,8 +244,16 @@ fn extra_time_goes_where_the_room_is_free_after_else_it_is_flagged() {
             .find(|p| p.student == flagged)
             .map(|p| p.session)
     };
-    assert_eq!(where_is(&plan), Some(late), "moved to the last slot of the day");
-    assert!(check(&plan, &students).is_empty(), "{:?}", check(&plan, &students));
+    assert_eq!(
+        where_is(&plan),
+        Some(late),
+        "moved to the last slot of the day"
+    );
+    assert!(
+        check(&plan, &students).is_empty(),
+        "{:?}",
+        check(&plan, &students)
+    );
     // Put back by hand in the first slot: the overlap with the next session is reported.
     let early = plan.sessions()[0].id;
     plan.place(&flagged, Some(early));
@@ -283,7 +302,10 @@ fn a_newer_collecte_says_who_is_no_longer_certifiable_and_who_now_is() {
     after[0].status = CandidateStatus::NotSent;
     after.push(certifiable("NOUVEAU", "Léa", "C0"));
     let changed = changes(&plan, &after, Some("2026-02-01T09:00")).unwrap();
-    assert_eq!(changed.no_longer_certifiable, vec![before[0].student.clone()]);
+    assert_eq!(
+        changed.no_longer_certifiable,
+        vec![before[0].student.clone()]
+    );
     assert_eq!(
         changed.now_certifiable,
         vec![StudentRef::new("NOUVEAU", "Léa", "C0")]
@@ -317,7 +339,14 @@ fn the_outputs_follow_the_enrolment_order_and_the_csv_is_guarded() {
         &plan,
         &PlanCsvLabels {
             header: [
-                "Date", "Début", "Fin", "Salle", "Classe", "Nom", "Prénom", "Tiers-temps",
+                "Date",
+                "Début",
+                "Fin",
+                "Salle",
+                "Classe",
+                "Nom",
+                "Prénom",
+                "Tiers-temps",
                 "Surveillant",
             ],
             yes: "oui",
@@ -326,12 +355,19 @@ fn the_outputs_follow_the_enrolment_order_and_the_csv_is_guarded() {
     );
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert_eq!(lines[0], "Date;Début;Fin;Salle;Classe;Nom;Prénom;Tiers-temps;Surveillant");
+    assert_eq!(
+        lines[0],
+        "Date;Début;Fin;Salle;Classe;Nom;Prénom;Tiers-temps;Surveillant"
+    );
     assert_eq!(lines.len(), 5, "{csv}");
-    assert!(lines[1..].iter().any(|l| l.contains(";'=SOMME(A1);")), "{csv}");
     assert!(
-        lines[1..].iter().any(|l| l.ends_with(";ARNAUD;Lou;oui;M. Dupont")
-            || l.contains(";ARNAUD;Lou;oui;")),
+        lines[1..].iter().any(|l| l.contains(";'=SOMME(A1);")),
+        "{csv}"
+    );
+    assert!(
+        lines[1..]
+            .iter()
+            .any(|l| l.ends_with(";ARNAUD;Lou;oui;M. Dupont") || l.contains(";ARNAUD;Lou;oui;")),
         "{csv}"
     );
 }

@@ -85,7 +85,9 @@ fn a_newer_import_of_the_collecte_keeps_the_plan() {
 #[test]
 fn plans_go_through_backups_and_erase_all_removes_them() {
     let store = store();
-    store.save(&common::import("collecte-3e-sco-2025.csv"), 10.0).unwrap();
+    store
+        .save(&common::import("collecte-3e-sco-2025.csv"), 10.0)
+        .unwrap();
     store.save_plan(&plan(CAMPAIGN)).unwrap();
     let text = store.backup(30.0).unwrap();
     assert!(text.contains("\"session_plans\""));
@@ -109,7 +111,10 @@ fn plans_go_through_backups_and_erase_all_removes_them() {
     assert_eq!(target.plans().unwrap(), vec![mine, plan(7)]);
     let empty = self::store();
     assert_eq!(
-        empty.restore(&text, RestoreMode::Merge).unwrap().plans_restored,
+        empty
+            .restore(&text, RestoreMode::Merge)
+            .unwrap()
+            .plans_restored,
         1
     );
     assert_eq!(empty.plans().unwrap(), vec![plan(CAMPAIGN)]);
@@ -132,7 +137,9 @@ fn a_backup_made_before_plans_still_restores_and_merging_it_keeps_the_plans() {
 #[test]
 fn a_replace_refused_by_the_quota_puts_the_plans_back() {
     let source = store();
-    source.save(&common::import("collecte-3e-sco-2025.csv"), 10.0).unwrap();
+    source
+        .save(&common::import("collecte-3e-sco-2025.csv"), 10.0)
+        .unwrap();
     source.save_plan(&plan(CAMPAIGN)).unwrap();
     let text = source.backup(30.0).unwrap();
     // Room for what is stored, not for the backup's snapshot and plan as well.

@@ -568,7 +568,15 @@ impl<B: Backend> Repository<B> {
 
     /// Removes an entry set aside as unreadable (and its line in the index, if any).
     pub fn remove_damaged(&self, key: &str) -> Result<(), StoreError> {
-        if [INDEX_KEY, V1_INDEX_KEY, ROSTER_KEY, ROSTER_CHOICES_KEY, SESSIONS_KEY].contains(&key) {
+        if [
+            INDEX_KEY,
+            V1_INDEX_KEY,
+            ROSTER_KEY,
+            ROSTER_CHOICES_KEY,
+            SESSIONS_KEY,
+        ]
+        .contains(&key)
+        {
             return self.backend.remove(key);
         }
         if let Some(id) = snapshot_id(key).or_else(|| {

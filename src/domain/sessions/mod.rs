@@ -95,12 +95,28 @@ pub fn format_time(minutes: u32) -> String {
 /// Last year's national windows (certification.md §1), shown as hints: the dates of the
 /// coming year are typed by the user.
 pub const LAST_YEAR_TERMINALE: (PlanDate, PlanDate) = (
-    PlanDate { year: 2025, month: 11, day: 3 },
-    PlanDate { year: 2026, month: 3, day: 6 },
+    PlanDate {
+        year: 2025,
+        month: 11,
+        day: 3,
+    },
+    PlanDate {
+        year: 2026,
+        month: 3,
+        day: 6,
+    },
 );
 pub const LAST_YEAR_3E: (PlanDate, PlanDate) = (
-    PlanDate { year: 2026, month: 3, day: 16 },
-    PlanDate { year: 2026, month: 6, day: 13 },
+    PlanDate {
+        year: 2026,
+        month: 3,
+        day: 16,
+    },
+    PlanDate {
+        year: 2026,
+        month: 6,
+        day: 13,
+    },
 );
 
 /// A room: its computers, and how many of them stay free in case one fails.

@@ -84,7 +84,8 @@ pub fn propose(plan: &Plan, candidates: &[Candidate]) -> Vec<Placement> {
         let parts: Vec<usize> = match whole {
             Some(at) => vec![at],
             None => {
-                let mut by_room: Vec<usize> = (0..free.len()).filter(|&at| free[at].left > 0).collect();
+                let mut by_room: Vec<usize> =
+                    (0..free.len()).filter(|&at| free[at].left > 0).collect();
                 crate::views::sort::sort_by_key(&mut by_room, |&at| {
                     (std::cmp::Reverse(free[at].left), free[at].order)
                 });
@@ -119,7 +120,10 @@ pub fn propose(plan: &Plan, candidates: &[Candidate]) -> Vec<Placement> {
     let mut out: Vec<(usize, Placement)> = kept
         .into_iter()
         .map(|p| {
-            let order = sessions.iter().position(|s| s.id == p.session).unwrap_or(usize::MAX);
+            let order = sessions
+                .iter()
+                .position(|s| s.id == p.session)
+                .unwrap_or(usize::MAX);
             (order, p)
         })
         .chain(placed.into_iter().map(|(order, session, c)| {
@@ -164,9 +168,7 @@ fn move_extra_time<'c>(
         // its sessions.
         let swap = (0..placed.len()).find(|&other| {
             let (_, there, mate) = placed[other];
-            safe(free, there)
-                && class_key(&mate.student.class) == class
-                && !has_extra(mate)
+            safe(free, there) && class_key(&mate.student.class) == class && !has_extra(mate)
         });
         if let Some(other) = swap {
             let (order_a, id_a, _) = placed[at];

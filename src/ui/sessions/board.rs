@@ -30,7 +30,8 @@ fn session_label(plan: &Plan, id: SessionId) -> String {
 
 fn problem_text(plan: &Plan, problem: &Problem) -> String {
     let session = session_label(plan, problem.session());
-    let who = |student: &StudentRef| format!("{} {} ({})", student.first, student.last, student.class);
+    let who =
+        |student: &StudentRef| format!("{} {} ({})", student.first, student.last, student.class);
     match problem {
         Problem::OverCapacity {
             placed, capacity, ..
@@ -65,7 +66,10 @@ pub(super) fn PlanBoard(context: PlanContext) -> impl IntoView {
                 .iter()
                 .map(|s| {
                     let start = format_time(u32::from(s.slot.start));
-                    (s.id.to_string(), ts::session_option(s.slot.date, &start, &s.room.name))
+                    (
+                        s.id.to_string(),
+                        ts::session_option(s.slot.date, &start, &s.room.name),
+                    )
                 })
                 .collect::<Vec<_>>()
         })

@@ -66,9 +66,14 @@ pub fn SessionsPage() -> impl IntoView {
             let mut sources: Vec<(u64, String)> = Vec::new();
             for snapshot in all {
                 if snapshot.meta.kind == CampaignKind::ProfilesCollection
-                    && !sources.iter().any(|(id, _)| *id == snapshot.meta.campaign_id)
+                    && !sources
+                        .iter()
+                        .any(|(id, _)| *id == snapshot.meta.campaign_id)
                 {
-                    sources.push((snapshot.meta.campaign_id, snapshot.meta.campaign_name.clone()));
+                    sources.push((
+                        snapshot.meta.campaign_id,
+                        snapshot.meta.campaign_name.clone(),
+                    ));
                 }
             }
             sources

@@ -49,10 +49,9 @@ impl AppState {
     pub fn save_plan(&self, plan: Plan) {
         match Store::open().and_then(|store| store.save_plan(&plan)) {
             Ok(plans) => self.sessions.plans.set(plans),
-            Err(error) => self.report_once(format!(
-                "{}{error}",
-                crate::ui::text::sessions::SAVE_FAILED
-            )),
+            Err(error) => {
+                self.report_once(format!("{}{error}", crate::ui::text::sessions::SAVE_FAILED))
+            }
         }
     }
 }

@@ -5,7 +5,8 @@ use crate::domain::sessions::{format_time, PlanDate, ProblemKind, UnplacedReason
 pub const NAV: &str = "Sessions";
 pub const TITLE: &str = "Sessions de certification";
 pub const INTRO: &str = "Préparez les sessions à créer dans Pix Certif : salles, créneaux, élèves placés classe par classe, temps majorés, listes d’émargement et convocations. Rien ne quitte cet ordinateur.";
-pub const NO_COLLECTE: &str = "Importez d’abord l’export d’une collecte de profils : les élèves du plan en viennent.";
+pub const NO_COLLECTE: &str =
+    "Importez d’abord l’export d’une collecte de profils : les élèves du plan en viennent.";
 pub const SOURCE_LABEL: &str = "Collecte de profils d’où viennent les élèves";
 pub const PLAN_NAME: &str = "Nom du plan";
 pub fn created_on(date: &str) -> String {
@@ -238,15 +239,28 @@ pub const GRID_TITLE: &str = "Planning (jours × salles)";
 pub const GRID_CAPTION: &str = "Planning des sessions par jour et par salle";
 pub const COL_DAY: &str = "Jour";
 pub fn grid_cell(start: &str, end: &str, placed: usize, classes: &str) -> String {
-    format!("{start}–{end} : {placed} élève{} ({classes})", if placed > 1 { "s" } else { "" })
+    format!(
+        "{start}–{end} : {placed} élève{} ({classes})",
+        if placed > 1 { "s" } else { "" }
+    )
 }
 
 const WEEKDAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// `lundi 12 janvier 2026`.
