@@ -212,7 +212,7 @@ test('plan sessions from a collecte and the school list: propose, edit, reload, 
     assert.equal(pdfPageCount(gridPdf), 1);
     const [gridText] = assertNoBlankPage(gridPdf, 'grid');
     assert.match(gridText, /mardi 12 mai 2026/);
-    assert.match(gridText, /Salle 101/);
+    assert.match(gridText, /Salle 101/i);
     await app.page.evaluate(() => document.body.classList.remove('print-grid'));
   }
   await app.page.emulateMedia({ media: 'screen' });
