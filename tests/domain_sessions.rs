@@ -1,6 +1,7 @@
 //! Certification sessions (src/domain/sessions/): the candidates built from the 3e fixture,
 //! the proposal checked by hand on small plans and by property over random ones, the checks,
 //! what a newer collecte changes, and the outputs (lists, convocations, grid, CSV).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{HashMap, HashSet};
 
