@@ -386,6 +386,10 @@ fn PlacedRow(
 
 #[component]
 fn UnplacedList(context: PlanContext, options: Memo<Vec<(String, String)>>) -> impl IntoView {
+    // A lycée may leave hundreds of students out, each with a select of every session: the
+    // table is built once unfolded, then stays.
+    let small = Memo::new(move |_| context.unplaced.with(|u| u.len() <= UNFOLDED_LIMIT));
+    let opened = RwSignal::new(false);
     view! {
         <section class="sessions-unplaced" data-testid="plan-unplaced" aria-labelledby="unplaced-title">
             <h4 id="unplaced-title">
@@ -398,6 +402,17 @@ fn UnplacedList(context: PlanContext, options: Memo<Vec<(String, String)>>) -> i
                 when=move || context.unplaced.with(|u| !u.is_empty())
                 fallback=|| view! { <p class="muted">{ts::UNPLACED_NONE}</p> }
             >
+                <details
+                    class="session-card__students"
+                    prop:open=move || small.get() || opened.get_untracked()
+                    on:toggle=move |event| {
+                        if event_target::<web_sys::HtmlDetailsElement>(&event).open() {
+                            opened.set(true);
+                        }
+                    }
+                >
+                <summary>{move || ts::show_students(context.unplaced.with(|u| u.len()))}</summary>
+                <Show when=move || small.get() || opened.get()>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=ts::UNPLACED_CAPTION>
                     <table class="table sessions-table">
                         <caption class="visually-hidden">{ts::UNPLACED_CAPTION}</caption>
@@ -426,6 +441,8 @@ fn UnplacedList(context: PlanContext, options: Memo<Vec<(String, String)>>) -> i
                         </tbody>
                     </table>
                 </div>
+                </Show>
+                </details>
             </Show>
         </section>
     }
