@@ -47,7 +47,7 @@ if (!/async function __wbg_init\b/.test(glue)) throw new Error('wasm-bindgen glu
 const wasmBase64 = readFileSync(wasmPath).toString('base64');
 // The benchmark's page (`./scripts/build bench`, cargo feature `bench`) times the real import
 // functions from the page; the shipped build has none of them.
-const benchNames = ['benchmarkImport', 'benchmarkImportOnly', 'benchmarkRoster'];
+const benchNames = ['benchmarkImport', 'benchmarkImportOnly', 'benchmarkRoster', 'benchmarkSessions'];
 const exported = benchNames.filter((name) => new RegExp(`export function ${name}\\b`).test(glue));
 if (exported.length !== 0 && exported.length !== benchNames.length) throw new Error(`glue exports only ${exported.join(', ')} of ${benchNames.join(', ')}`);
 const benchExports = exported.length ? `globalThis.cohorteBench = { ${benchNames.join(', ')} };\n` : '';

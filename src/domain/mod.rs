@@ -11,6 +11,7 @@ pub mod import;
 pub mod model;
 pub mod results;
 pub mod roster;
+pub mod sessions;
 pub mod text;
 pub mod text_ids;
 pub mod views;

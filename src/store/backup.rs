@@ -16,6 +16,7 @@ use super::model::Entry;
 use super::results::StoredResults;
 use super::roster::{RosterChoices, StoredRoster};
 use crate::domain::model::snapshot::CampaignSnapshot;
+use crate::domain::sessions::Plan;
 
 pub const FORMAT_NAME: &str = "cohorte-sauvegarde";
 
@@ -39,6 +40,9 @@ pub struct RestoreReport {
     /// Classes whose certification results the backup gave (merge keeps a class's results
     /// imported later than the backup's).
     pub result_classes: usize,
+    /// Plans of certification sessions now stored from the backup (merge adds only those
+    /// of a collecte with no stored plan).
+    pub plans_restored: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,7 +96,8 @@ impl std::error::Error for BackupError {}
 /// Version of the backup file. 2 (first with backups): snapshots as base64 of the custom
 /// codec; 3: snapshots as plain JSON, then (same version: the fields are optional, and an
 /// earlier release reading such a file restores its snapshots and skips them) the roster and
-/// the choices about it, then the certification results.
+/// the choices about it, then the certification results and, the same way, the plans of
+/// certification sessions.
 pub const BACKUP_VERSION: u32 = 3;
 
 #[derive(Serialize)]
@@ -107,6 +112,8 @@ struct BackupRef<'a> {
     roster_choices: Option<&'a RosterChoices>,
     #[serde(skip_serializing_if = "Option::is_none")]
     results: Option<&'a StoredResults>,
+    #[serde(skip_serializing_if = "<[Plan]>::is_empty")]
+    session_plans: &'a [Plan],
 }
 
 /// One import: a summary first, so that a person scrolling the file sees what each one is
@@ -126,6 +133,7 @@ pub(crate) fn write(
     roster: Option<&StoredRoster>,
     roster_choices: Option<&RosterChoices>,
     results: Option<&StoredResults>,
+    session_plans: &[Plan],
     created_at_ms: f64,
 ) -> String {
     // Compact rather than pretty: a pretty file is 2.5 times larger, and a backup of a full
@@ -148,6 +156,7 @@ pub(crate) fn write(
         roster,
         roster_choices,
         results,
+        session_plans,
     })
     // Plain data to a String: serde_json only fails on maps with non-string keys.
     .unwrap_or_default()
@@ -159,6 +168,8 @@ pub struct CheckedBackup {
     pub(super) roster: Option<StoredRoster>,
     pub(super) roster_choices: Option<RosterChoices>,
     pub(super) results: Option<StoredResults>,
+    /// Empty in backups made before plans.
+    pub(super) plans: Vec<Plan>,
 }
 
 impl CheckedBackup {
@@ -172,6 +183,9 @@ impl CheckedBackup {
         self.results
             .as_ref()
             .map_or(0, |results| results.classes.len())
+    /// How many plans of sessions the file holds.
+    pub fn plans(&self) -> usize {
+        self.plans.len()
     }
 
     /// How many imports the file holds.
@@ -208,6 +222,9 @@ struct BackupV3<'a> {
     /// Absent from backups made before the certification results.
     #[serde(default, borrow)]
     results: Option<&'a RawValue>,
+    /// Absent from backups made before plans of sessions.
+    #[serde(default, borrow)]
+    session_plans: Option<&'a RawValue>,
 }
 
 /// Enough of a snapshot to name it when the rest does not read.
@@ -248,6 +265,7 @@ pub fn read_checked(text: &str) -> Result<CheckedBackup, BackupError> {
             roster: None,
             roster_choices: None,
             results: None,
+            plans: Vec::new(),
         }),
         _ => Err(BackupError::NotABackup),
     }
@@ -299,11 +317,22 @@ fn read_v3(text: &str) -> Result<CheckedBackup, BackupError> {
             })
         })
         .collect::<Result<_, _>>()?;
+    let plans = file
+        .session_plans
+        .map(|raw| {
+            serde_json::from_str::<Vec<Plan>>(raw.get()).map_err(|error| BackupError::Damaged {
+                file_name: "plans des sessions de certification".to_owned(),
+                problem: CodecError::Malformed(error.to_string()),
+            })
+        })
+        .transpose()?
+        .unwrap_or_default();
     Ok(CheckedBackup {
         entries,
         roster,
         roster_choices,
         results,
+        plans,
     })
 }
 

@@ -31,3 +31,6 @@ pub const ROSTER_KEY: &str = "cohorte.v2.roster";
 pub const ROSTER_CHOICES_KEY: &str = "cohorte.v2.roster-choices";
 /// The certification results, one set per class (a newer import of a class replaces it).
 pub const RESULTS_KEY: &str = "cohorte.v2.results";
+
+/// The plans of certification sessions (`store::sessions`), one per profiles collection.
+pub const SESSIONS_KEY: &str = "cohorte.v2.sessions";

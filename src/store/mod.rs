@@ -23,6 +23,7 @@ pub mod model;
 pub mod prefs;
 pub mod results;
 pub mod roster;
+pub mod sessions;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
@@ -39,7 +40,7 @@ use body::{encode_text, utf16_len};
 pub use keys::SCHEMA_VERSION;
 use keys::{
     snapshot_id, snapshot_key, v1_snapshot_key, APP_PREFIX, INDEX_KEY, RESULTS_KEY,
-    ROSTER_CHOICES_KEY, ROSTER_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
+    ROSTER_CHOICES_KEY, ROSTER_KEY, SESSIONS_KEY, V1_INDEX_KEY, V1_SNAPSHOT_PREFIX,
 };
 pub use model::Entry;
 pub use results::{StoredClassResults, StoredResults};
@@ -575,6 +576,7 @@ impl<B: Backend> Repository<B> {
             ROSTER_KEY,
             ROSTER_CHOICES_KEY,
             RESULTS_KEY,
+            SESSIONS_KEY,
         ]
         .contains(&key)
         {
@@ -661,11 +663,13 @@ impl<B: Backend> Repository<B> {
     pub fn backup(&self, created_at_ms: f64) -> Result<String, StoreError> {
         let (roster, roster_choices) = self.roster_for_backup()?;
         let results = self.results_for_backup()?;
+        let plans = self.plans_for_backup()?;
         Ok(backup::write(
             &self.entries()?,
             roster.as_ref(),
             roster_choices.as_ref(),
             results.as_ref(),
+            &plans,
             created_at_ms,
         ))
     }
@@ -740,9 +744,20 @@ impl<B: Backend> Repository<B> {
             }
         };
         report.result_classes = result_classes;
+        let (plans_added, plans_undo) = match self.merge_plans_part(&backup.plans) {
+            Ok(merged) => merged,
+            Err(error) => {
+                self.undo_results(&results_undo);
+                self.undo_roster(&roster_undo);
+                self.remove_all(&written);
+                return Err(error);
+            }
+        };
+        report.plans_restored = plans_added;
         if report.added > 0 {
             next.version = SCHEMA_VERSION;
             if let Err(error) = self.write_index(&next) {
+                self.undo_plans(&plans_undo);
                 self.undo_results(&results_undo);
                 self.undo_roster(&roster_undo);
                 self.remove_all(&written);
@@ -821,7 +836,12 @@ impl<B: Backend> Repository<B> {
                 return Err(error);
             }
         }
-        written.extend([RESULTS_KEY.to_owned(), INDEX_KEY.to_owned()]);
+        written.extend([RESULTS_KEY.to_owned(), SESSIONS_KEY.to_owned(), INDEX_KEY.to_owned()]);
+        if let Err(error) = self.write_plans_part(&backup.plans) {
+            put_back(self, &written);
+            return Err(error);
+        }
+        report.plans_restored = backup.plans.len();
         if let Err(error) = self.write_index(&index) {
             put_back(self, &written);
             return Err(error);

@@ -7,6 +7,7 @@ use crate::domain::views::route::Route;
 use crate::ui::campaign::{profile_rows, CampaignPage};
 use crate::ui::campaigns::CampaignList;
 use crate::ui::import::DropZone;
+use crate::ui::sessions::SessionsPage;
 use crate::ui::results::ResultsPage;
 use crate::ui::state::{dropped_files, latest_snapshot, mark_ready, AppState};
 use crate::ui::storage::StoragePanel;
@@ -18,6 +19,7 @@ enum Page {
     Home,
     Campaign(u64),
     Students,
+    Sessions,
     Results,
 }
 
@@ -45,9 +47,11 @@ pub fn App() -> impl IntoView {
         Route::Campaign { id, .. } => Page::Campaign(id),
         Route::Campaigns => Page::Home,
         Route::Students => Page::Students,
+        Route::Sessions => Page::Sessions,
         Route::Results => Page::Results,
     });
     let on_students = move || page.get() == Page::Students;
+    let on_sessions = move || page.get() == Page::Sessions;
     let on_results = move || page.get() == Page::Results;
 
     view! {
@@ -59,7 +63,12 @@ pub fn App() -> impl IntoView {
                 </a>
                 <p class="brand__tagline">{text::TAGLINE}</p>
                 <nav class="main-nav" aria-label=text::MAIN_NAV>
-                    <a href="#/" aria-current=move || (!on_students() && !on_results()).then_some("page")>
+                    <a
+                        href="#/"
+                        aria-current=move || {
+                            (!on_students() && !on_sessions() && !on_results()).then_some("page")
+                        }
+                    >
                         {text::CAMPAIGNS_TITLE}
                     </a>
                     <a
@@ -68,6 +77,13 @@ pub fn App() -> impl IntoView {
                         aria-current=move || on_students().then_some("page")
                     >
                         {text::history::STUDENTS_NAV}
+                    </a>
+                    <a
+                        href=Route::Sessions.to_hash()
+                        data-testid="nav-sessions"
+                        aria-current=move || on_sessions().then_some("page")
+                    >
+                        {text::sessions::NAV}
                     </a>
                     <a
                         href=Route::Results.to_hash()
@@ -95,6 +111,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
                 Page::Campaign(id) => view! { <CampaignPage id=id /> }.into_any(),
                 Page::Students => view! { <StudentsView /> }.into_any(),
+                Page::Sessions => view! { <SessionsPage /> }.into_any(),
                 Page::Results => view! { <ResultsPage /> }.into_any(),
             }}
         </main>
@@ -110,6 +127,7 @@ fn page_title(state: AppState) -> String {
     match state.route().get() {
         Route::Campaigns => format!("{} — {}", text::CAMPAIGNS_TITLE, text::APP_NAME),
         Route::Students => format!("{} — {}", text::history::STUDENTS_NAV, text::APP_NAME),
+        Route::Sessions => format!("{} — {}", text::sessions::TITLE, text::APP_NAME),
         Route::Results => format!("{} — {}", text::results::TITLE, text::APP_NAME),
         Route::Campaign { id, view, .. } => state.snapshots().with(|all| {
             let latest = latest_snapshot(all, id);

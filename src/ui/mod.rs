@@ -8,6 +8,7 @@ mod campaigns;
 mod import;
 mod results;
 mod roster;
+mod sessions;
 mod storage;
 mod students;
 // Public for the component tests (tests/web_widgets.rs).

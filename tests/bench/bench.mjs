@@ -19,7 +19,7 @@ import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM_ARGS, ROOT, SINGLE_FILE } from '../e2e/harness.mjs';
 
 const smoke = process.argv.includes('--smoke');
-// `--only=import,roster,interaction,size,cold,capacity` runs some sections, to iterate on one budget;
+// `--only=import,roster,sessions,interaction,size,cold,capacity` runs some sections, to iterate on one budget;
 // its figures go to target/bench-partial.json (--smoke: bench-smoke.json), so that
 // target/bench.json stays a full run.
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
@@ -128,6 +128,22 @@ try {
       return out;
     }, { exportUrl: base + exportFile, zipUrl: base + zipFile, runs: RUNS });
     results.roster = { rows: ROSTER_ROWS, ...stats(samples) };
+  }
+  // Certification sessions: the proposal for a lycée of 1,500 students, 12 rooms and 40
+  // slots, within one frame.
+  if (runs('sessions')) {
+    const samples = await page.evaluate(({ runs }) => {
+      const placed = globalThis.cohorteBench.benchmarkSessions(1500, 12, 40);
+      if (placed !== 1500) throw new Error(`placed ${placed} students, expected 1500`);
+      const out = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        globalThis.cohorteBench.benchmarkSessions(1500, 12, 40);
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, { runs: RUNS });
+    results.sessions = { students: 1500, rooms: 12, slots: 40, ...stats(samples) };
   }
   await context.close();
 
@@ -253,6 +269,7 @@ if (runs('capacity') && !smoke) results.budgets.capacity = budget(results.capaci
 // The shipped size has no budget (users open Cohorte from disk or a school server, where
 // 50 KB are not felt): it is printed, to keep it lean by design.
 if (runs('roster')) results.budgets.roster = budget(results.roster.median, 200, 'ms (liste SIECLE + jointure)', false);
+if (runs('sessions')) results.budgets.sessions = budget(results.sessions.median, 16, 'ms (sessions : 1 500 élèves, 12 salles, 40 créneaux)', false);
 if (runs('cold')) results.budgets.cold_start = budget(results.cold_start.median, 300, 'ms', false);
 // The short and partial runs keep out of target/bench.json, the last full run's figures.
 const output = only ? 'target/bench-partial.json' : smoke ? 'target/bench-smoke.json' : 'target/bench.json';
@@ -280,6 +297,7 @@ if (runs('size')) {
 }
 if (runs('cold')) console.log(`démarrage à froid (file://) : médiane ${fmt(results.cold_start.median)} (min ${fmt(results.cold_start.min)}, max ${fmt(results.cold_start.max)})`);
 if (runs('roster')) console.log(`liste des élèves (zip SIECLE de ${results.roster.rows} élèves + jointure à ${results.roster.rows} participants) : médiane ${fmt(results.roster.median)} (min ${fmt(results.roster.min)}, max ${fmt(results.roster.max)})`);
+if (runs('sessions')) console.log(`sessions de certification (${results.sessions.students} élèves, ${results.sessions.rooms} salles, ${results.sessions.slots} créneaux) : médiane ${fmt(results.sessions.median)} (min ${fmt(results.sessions.min)}, max ${fmt(results.sessions.max)})`);
 if (runs('capacity') && !smoke) console.log(`capacité : ${results.capacity.rows ?? '—'} lignes de participants stockées`);
 console.log('\nbudgets');
 for (const [name, b] of Object.entries(results.budgets)) {

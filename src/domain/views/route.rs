@@ -25,6 +25,8 @@ pub enum Route {
     Students,
     /// The certification results per class (`#/resultats`).
     Results,
+    /// The plan of certification sessions.
+    Sessions,
 }
 
 /// The tabs of a campaign page, each with its own address. A profiles collection has the
@@ -119,6 +121,7 @@ impl Route {
         match segments.as_slice() {
             ["eleves"] => Route::Students,
             ["resultats"] => Route::Results,
+            ["sessions"] => Route::Sessions,
             ["campagne", id, rest @ ..] => match (id.parse(), rest) {
                 (Ok(id), []) => Route::Campaign {
                     id,
@@ -142,6 +145,7 @@ impl Route {
             Route::Campaigns => "#/".to_owned(),
             Route::Students => "#/eleves".to_owned(),
             Route::Results => "#/resultats".to_owned(),
+            Route::Sessions => "#/sessions".to_owned(),
             Route::Campaign { id, tab, view } => {
                 let path = match tab {
                     CampaignTab::Participants => format!("#/campagne/{id}"),

@@ -5,6 +5,7 @@
 
 mod results;
 mod roster;
+mod sessions;
 mod storage;
 
 pub use results::{ClassLists, PendingResults};
@@ -87,6 +88,7 @@ pub struct AppState {
     damaged: RwSignal<Vec<DamagedEntry>>,
     roster: roster::RosterSignals,
     results: results::ResultsSignals,
+    sessions: sessions::SessionSignals,
 }
 
 impl AppState {
@@ -132,11 +134,13 @@ impl AppState {
             .collect();
         let (roster, roster_problems) = roster::RosterSignals::restore();
         let (results, results_problems) = results::ResultsSignals::restore();
+        let (sessions, sessions_problem) = sessions::SessionSignals::restore();
         let problems = loaded
             .problems
             .iter()
             .chain(&roster_problems)
-            .chain(&results_problems);
+            .chain(&results_problems)
+            .chain(&sessions_problem);
         AppState {
             snapshots: RwSignal::new(snapshots),
             import_lines: RwSignal::new(Vec::new()),
@@ -145,6 +149,7 @@ impl AppState {
             damaged: RwSignal::new(loaded.damaged),
             roster,
             results,
+            sessions,
         }
     }
 

@@ -26,6 +26,7 @@ impl AppState {
         self.damaged.set(loaded.damaged.clone());
         loaded.problems.extend(self.roster.reload());
         loaded.problems.extend(self.results.reload());
+        loaded.problems.extend(self.sessions.reload());
         loaded
     }
 
@@ -51,6 +52,7 @@ impl AppState {
         self.damaged.set(Vec::new());
         self.roster.reload();
         self.results.reload();
+        self.sessions.reload();
         self.import_lines.set(Vec::new());
         self.app_errors.set(Vec::new());
         self.leave_missing_campaign();

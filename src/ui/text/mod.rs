@@ -143,3 +143,4 @@ pub fn missing(count: u8) -> String {
 pub mod exports;
 pub mod results;
 pub mod roster;
+pub mod sessions;
