@@ -11,6 +11,7 @@ mod storage;
 mod students;
 mod widgets;
 
+pub mod error;
 pub mod state;
 pub mod text;
 
