@@ -46,6 +46,7 @@ fn read_err(name: &str, bytes: &[u8]) -> RosterError {
             file.entries.len()
         ),
         Err(error) => {
+            assert_eq!(error.file(), name);
             let message = error.to_string();
             assert!(
                 message.contains(name),
