@@ -219,7 +219,7 @@ fn run_case(name: &str, bytes: &[u8], what: &str) -> Result<(), TestCaseError> {
             prop_assert!(lines_ok, "{}: inconsistent rows", what);
         }
         Err(error) => {
-            prop_assert_eq!(error.file_name(), name, "{}", what);
+            prop_assert_eq!(error.file(), name, "{}", what);
             prop_assert!(error.line().is_none_or(|line| line >= 1), "{}", what);
             prop_assert!(error.to_string().contains(name), "{}", what);
         }

@@ -46,6 +46,7 @@ fn read_err(name: &str, bytes: &[u8]) -> RosterError {
             file.entries.len()
         ),
         Err(error) => {
+            assert_eq!(error.file(), name);
             let message = error.to_string();
             assert!(
                 message.contains(name),
@@ -179,7 +180,7 @@ fn the_five_students_pix_ignores_are_left_out_and_counted() {
 
     let error = read_err("vide.xml", &fixture("siecle-que-des-ignores.xml"));
     assert_eq!(
-        error.kind,
+        *error.kind(),
         RosterErrorKind::NoStudent(LeftOut {
             left_school: 1,
             without_national_id: 1,
@@ -209,13 +210,13 @@ fn zips_keep_only_their_one_visible_xml() {
 
     let none = zip_of(&[("LISEZMOI.txt", b"rien"), ("._x.xml", b"")]);
     assert_eq!(
-        read_err("rien.zip", &none).kind,
+        *read_err("rien.zip", &none).kind(),
         RosterErrorKind::NoXmlInZip
     );
 
     let two = zip_of(&[("a.xml", &xml), ("b/c.xml", &xml)]);
     assert_eq!(
-        read_err("deux.zip", &two).kind,
+        *read_err("deux.zip", &two).kind(),
         RosterErrorKind::SeveralXmlInZip(vec!["a.xml".into(), "b/c.xml".into()])
     );
     let message = read_err("deux.zip", &two).to_string();
@@ -238,7 +239,7 @@ fn office_documents_are_left_to_the_export_import_and_named_if_they_come() {
     );
     let error = read_err("collecte.xlsx", &xlsx);
     assert_eq!(
-        error.kind,
+        *error.kind(),
         RosterErrorKind::OfficeDocument("document Office (.xlsx, .docx)")
     );
     let ods = zip_of(&[(
@@ -259,7 +260,7 @@ fn a_corrupt_or_cut_zip_is_refused() {
     let cut = &zipped[..zipped.len() / 2];
     assert!(looks_like_roster(cut));
     assert!(matches!(
-        read_err("coupe.zip", cut).kind,
+        read_err("coupe.zip", cut).kind(),
         RosterErrorKind::CorruptZip(_)
     ));
     // The deflated data damaged, the directory intact: the entry fails its CRC or inflate.
@@ -271,7 +272,7 @@ fn a_corrupt_or_cut_zip_is_refused() {
     let error = read_err("abime.zip", &damaged);
     assert!(
         matches!(
-            error.kind,
+            error.kind(),
             RosterErrorKind::CorruptZip(_)
                 | RosterErrorKind::Xml { .. }
                 | RosterErrorKind::Truncated
@@ -279,7 +280,7 @@ fn a_corrupt_or_cut_zip_is_refused() {
         "{error:?}"
     );
     assert!(matches!(
-        read_err("rien.zip", b"PK\x03\x04 pas vraiment").kind,
+        read_err("rien.zip", b"PK\x03\x04 pas vraiment").kind(),
         RosterErrorKind::CorruptZip(_)
     ));
 }
@@ -287,7 +288,7 @@ fn a_corrupt_or_cut_zip_is_refused() {
 #[test]
 fn a_cut_xml_file_is_refused_as_incomplete() {
     let error = read_err("ElevesSansAdresses.xml", &fixture("siecle-tronque.xml"));
-    assert_eq!(error.kind, RosterErrorKind::Truncated);
+    assert_eq!(*error.kind(), RosterErrorKind::Truncated);
     assert!(error.to_string().contains("incomplet"), "{error}");
     // Cut anywhere, the file is refused, never half read.
     let xml = fixture("siecle-latin9.xml");
@@ -302,7 +303,7 @@ fn a_cut_xml_file_is_refused_as_incomplete() {
 fn xml_that_is_not_a_siecle_export_is_refused() {
     let error = read_err("profs.xml", &fixture("pas-bee-eleves.xml"));
     assert_eq!(
-        error.kind,
+        *error.kind(),
         RosterErrorKind::NotSiecle {
             root: "ENSEIGNANTS".into()
         }
@@ -320,12 +321,12 @@ fn xml_that_is_not_a_siecle_export_is_refused() {
     let bad = b"<?xml version=\"1.0\"?><BEE_ELEVES><DONNEES></ELEVES></BEE_ELEVES>";
     let error = read_err("casse.xml", bad);
     assert!(
-        matches!(error.kind, RosterErrorKind::Xml { line: 1, .. }),
+        matches!(error.kind(), RosterErrorKind::Xml { line: 1, .. }),
         "{error:?}"
     );
     let klingon = b"<?xml version=\"1.0\" encoding=\"klingon\"?><BEE_ELEVES/>";
     assert_eq!(
-        read_err("k.xml", klingon).kind,
+        *read_err("k.xml", klingon).kind(),
         RosterErrorKind::UnsupportedEncoding("klingon".into())
     );
 }
@@ -365,7 +366,7 @@ fn the_sco_csv_in_windows_1252_is_read_with_its_filters() {
 fn csv_headers_are_as_strict_as_pix() {
     let error = read_err("eleves.csv", &fixture("sco-colonne-inconnue.csv"));
     assert_eq!(
-        error.kind,
+        *error.kind(),
         RosterErrorKind::UnknownColumns(vec!["Remarque".into()])
     );
     assert_eq!(
@@ -374,7 +375,7 @@ fn csv_headers_are_as_strict_as_pix() {
     );
     let error = read_err("eleves.csv", &fixture("sco-colonne-manquante.csv"));
     assert_eq!(
-        error.kind,
+        *error.kind(),
         RosterErrorKind::MissingColumns(vec!["Code MEF*".into()])
     );
     // A CSV that is no roster at all (a Pix export, a random sheet) is not routed here, and
@@ -382,7 +383,7 @@ fn csv_headers_are_as_strict_as_pix() {
     let export = b"\xef\xbb\xbf\"Nom de l'organisation\";\"ID Campagne\";\"Nom du Participant\"\n";
     assert!(!looks_like_roster(export));
     assert_eq!(
-        read_err("collecte.csv", export).kind,
+        *read_err("collecte.csv", export).kind(),
         RosterErrorKind::NotARoster
     );
     let sheet = b"nom;prenom;classe\nX;Y;3A\n";

@@ -14,6 +14,7 @@ mod students;
 // Public for the component tests (tests/web_widgets.rs).
 pub mod widgets;
 
+pub mod error;
 pub mod state;
 pub mod text;
 

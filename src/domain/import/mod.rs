@@ -17,93 +17,96 @@ use crate::model::snapshot::{
     content_hash_and_nul, Campaign, CampaignKind, CampaignSnapshot, Rows,
 };
 
-/// Why a file was refused. Every variant names the file; `Display` is the French message
-/// shown to staff, `kind` a stable identifier for tests and the UI.
+/// Why a file was refused, and which file: one shape for every refusal, like `csv::Error`.
+/// `Display` is the French message shown to staff; `kind()` the detail, for tests.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ImportError {
+pub struct ImportError {
+    file: String,
+    kind: ImportErrorKind,
+}
+
+/// What is wrong with the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportErrorKind {
     /// No bytes, or nothing but blank lines.
-    Empty { file: String },
+    Empty,
     /// A binary file (spreadsheet, PDF, image…), `detected` says which in French.
-    NotText {
-        file: String,
-        detected: &'static str,
-    },
+    NotText { detected: &'static str },
     /// The file says it is UTF-8 (or looks like UTF-16) but its bytes are damaged.
-    Encoding { file: String, line: u32 },
+    Encoding { line: u32 },
     /// Text, but not a Pix Orga results export: the essential columns are not there.
-    NotPixExport { file: String, missing: Vec<String> },
+    NotPixExport { missing: Vec<String> },
     /// A Pix Orga export that lacks columns the import needs.
     MissingColumns {
-        file: String,
         kind: CampaignKind,
         missing: Vec<String>,
     },
     /// A Pix Orga export whose headers are in a language Cohorte does not read.
-    UnknownLanguage { file: String },
+    UnknownLanguage,
     /// The header line and no participant.
-    HeaderOnly { file: String },
+    HeaderOnly,
     /// A quote opened on `line` is never closed.
-    UnterminatedQuote { file: String, line: u32 },
+    UnterminatedQuote { line: u32 },
     /// The file stops in the middle of `line` (an interrupted download).
-    Truncated { file: String, line: u32 },
+    Truncated { line: u32 },
     /// Record starting on `line` does not have as many cells as the header.
     WrongFieldCount {
-        file: String,
         line: u32,
         expected: usize,
         found: usize,
     },
     /// A cell that does not hold what its column should.
     InvalidValue {
-        file: String,
         line: u32,
         column: String,
         value: String,
     },
 }
 
-impl ImportError {
-    /// Stable identifier of the variant.
-    pub fn kind(&self) -> &'static str {
+impl ImportErrorKind {
+    /// Stable identifier of the variant, for tests and their logs.
+    pub fn slug(&self) -> &'static str {
         match self {
-            ImportError::Empty { .. } => "empty",
-            ImportError::NotText { .. } => "not-text",
-            ImportError::Encoding { .. } => "encoding",
-            ImportError::NotPixExport { .. } => "not-pix-export",
-            ImportError::MissingColumns { .. } => "missing-columns",
-            ImportError::UnknownLanguage { .. } => "unknown-language",
-            ImportError::HeaderOnly { .. } => "header-only",
-            ImportError::UnterminatedQuote { .. } => "unterminated-quote",
-            ImportError::Truncated { .. } => "truncated",
-            ImportError::WrongFieldCount { .. } => "wrong-field-count",
-            ImportError::InvalidValue { .. } => "invalid-value",
+            ImportErrorKind::Empty => "empty",
+            ImportErrorKind::NotText { .. } => "not-text",
+            ImportErrorKind::Encoding { .. } => "encoding",
+            ImportErrorKind::NotPixExport { .. } => "not-pix-export",
+            ImportErrorKind::MissingColumns { .. } => "missing-columns",
+            ImportErrorKind::UnknownLanguage => "unknown-language",
+            ImportErrorKind::HeaderOnly => "header-only",
+            ImportErrorKind::UnterminatedQuote { .. } => "unterminated-quote",
+            ImportErrorKind::Truncated { .. } => "truncated",
+            ImportErrorKind::WrongFieldCount { .. } => "wrong-field-count",
+            ImportErrorKind::InvalidValue { .. } => "invalid-value",
+        }
+    }
+}
+
+impl ImportError {
+    pub(crate) fn new(file: &str, kind: ImportErrorKind) -> Self {
+        ImportError {
+            file: file.to_owned(),
+            kind,
         }
     }
 
-    pub fn file_name(&self) -> &str {
-        match self {
-            ImportError::Empty { file }
-            | ImportError::NotText { file, .. }
-            | ImportError::Encoding { file, .. }
-            | ImportError::NotPixExport { file, .. }
-            | ImportError::MissingColumns { file, .. }
-            | ImportError::UnknownLanguage { file }
-            | ImportError::HeaderOnly { file }
-            | ImportError::UnterminatedQuote { file, .. }
-            | ImportError::Truncated { file, .. }
-            | ImportError::WrongFieldCount { file, .. }
-            | ImportError::InvalidValue { file, .. } => file,
-        }
+    /// The name of the refused file, as dropped.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    pub fn kind(&self) -> &ImportErrorKind {
+        &self.kind
     }
 
     /// The 1-based physical line at fault, when there is one.
     pub fn line(&self) -> Option<u32> {
-        match self {
-            ImportError::Encoding { line, .. }
-            | ImportError::UnterminatedQuote { line, .. }
-            | ImportError::Truncated { line, .. }
-            | ImportError::WrongFieldCount { line, .. }
-            | ImportError::InvalidValue { line, .. } => Some(*line),
+        match self.kind {
+            ImportErrorKind::Encoding { line }
+            | ImportErrorKind::UnterminatedQuote { line }
+            | ImportErrorKind::Truncated { line }
+            | ImportErrorKind::WrongFieldCount { line, .. }
+            | ImportErrorKind::InvalidValue { line, .. } => Some(line),
             _ => None,
         }
     }
@@ -146,22 +149,23 @@ fn quoted_list(names: &[String]) -> String {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::Empty { file } => {
+        let file = &self.file;
+        match &self.kind {
+            ImportErrorKind::Empty => {
                 write!(f, "Le fichier « {file} » est vide. {ADVICE}")
             }
-            ImportError::NotText { file, detected } => write!(
+            ImportErrorKind::NotText { detected } => write!(
                 f,
                 "Le fichier « {file} » n'est pas un fichier CSV (type reconnu : {detected}). \
                  Cohorte lit les exports CSV de Pix Orga, tels qu'ils sont téléchargés. {ADVICE}"
             ),
-            ImportError::Encoding { file, line } => write!(
+            ImportErrorKind::Encoding { line } => write!(
                 f,
                 "Cohorte ne peut pas lire certains caractères du fichier « {file} » \
                  (ligne {line}) : ils ne sont pas écrits dans un encodage de texte reconnu. \
                  {ADVICE_AGAIN}"
             ),
-            ImportError::NotPixExport { file, missing } => {
+            ImportErrorKind::NotPixExport { missing } => {
                 write!(
                     f,
                     "Le fichier « {file} » n'est pas un export des résultats d'une campagne \
@@ -172,11 +176,7 @@ impl fmt::Display for ImportError {
                 }
                 write!(f, ". {ADVICE}")
             }
-            ImportError::MissingColumns {
-                file,
-                kind,
-                missing,
-            } => {
+            ImportErrorKind::MissingColumns { kind, missing } => {
                 let kind = match kind {
                     CampaignKind::ProfilesCollection => "collecte de profils",
                     CampaignKind::Assessment => "campagne d'évaluation",
@@ -193,7 +193,7 @@ impl fmt::Display for ImportError {
                     quoted_list(missing)
                 )
             }
-            ImportError::UnknownLanguage { file } => write!(
+            ImportErrorKind::UnknownLanguage => write!(
                 f,
                 "Le fichier « {file} » semble être un export Pix Orga dont les titres de \
                  colonnes sont dans une langue que Cohorte ne lit pas encore : Cohorte lit les \
@@ -201,24 +201,23 @@ impl fmt::Display for ImportError {
                  l'anglais comme langue, exportez à nouveau les résultats (onglet Résultats, \
                  bouton « Exporter les résultats ») et déposez ici ce nouveau fichier."
             ),
-            ImportError::HeaderOnly { file } => write!(
+            ImportErrorKind::HeaderOnly => write!(
                 f,
                 "Le fichier « {file} » ne contient que la ligne des titres de colonnes : aucun \
                  participant. Si la campagne a des participants depuis, exportez-la à nouveau \
                  depuis Pix Orga (onglet Résultats, bouton « Exporter les résultats »)."
             ),
-            ImportError::UnterminatedQuote { file, line } => write!(
+            ImportErrorKind::UnterminatedQuote { line } => write!(
                 f,
                 "Le fichier « {file} » est mal formé : un guillemet ouvert ligne {line} n'est \
                  jamais refermé. {ADVICE_AGAIN}"
             ),
-            ImportError::Truncated { file, line } => write!(
+            ImportErrorKind::Truncated { line } => write!(
                 f,
                 "Le fichier « {file} » est incomplet : il s'arrête au milieu de la ligne {line} \
                  (téléchargement interrompu ?). {ADVICE_AGAIN}"
             ),
-            ImportError::WrongFieldCount {
-                file,
+            ImportErrorKind::WrongFieldCount {
                 line,
                 expected,
                 found,
@@ -227,8 +226,7 @@ impl fmt::Display for ImportError {
                 "Le fichier « {file} » ne peut pas être lu ligne {line} : elle a {found} \
                  colonnes, la ligne des titres en a {expected}. {ADVICE_AGAIN}"
             ),
-            ImportError::InvalidValue {
-                file,
+            ImportErrorKind::InvalidValue {
                 line,
                 column,
                 value,
@@ -291,19 +289,18 @@ pub fn import_file(file_name: &str, bytes: &[u8]) -> Result<CampaignSnapshot, Im
 
 /// `import_file`, with the notes the import line shows.
 pub fn import_export(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
-    let file = || file_name.to_owned();
+    let refused = |kind| ImportError::new(file_name, kind);
     let (content_hash, has_nul) = content_hash_and_nul(bytes);
-    let decoded = decode_scanned(bytes, has_nul).map_err(|error| match error {
-        DecodeError::Empty => ImportError::Empty { file: file() },
-        DecodeError::NotText { detected } => ImportError::NotText {
-            file: file(),
-            detected,
-        },
-        DecodeError::InvalidUtf8 { line } => ImportError::Encoding { file: file(), line },
+    let decoded = decode_scanned(bytes, has_nul).map_err(|error| {
+        refused(match error {
+            DecodeError::Empty => ImportErrorKind::Empty,
+            DecodeError::NotText { detected } => ImportErrorKind::NotText { detected },
+            DecodeError::InvalidUtf8 { line } => ImportErrorKind::Encoding { line },
+        })
     })?;
     let text: &str = &decoded.text;
     if text.trim().is_empty() {
-        return Err(ImportError::Empty { file: file() });
+        return Err(refused(ImportErrorKind::Empty));
     }
 
     let mut reader = Reader::new(text, detect_delimiter(text));
@@ -313,7 +310,7 @@ pub fn import_export(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportEr
             .next_record(&mut record)
             .map_err(|error| parse_error(file_name, error))?
         {
-            None => return Err(ImportError::Empty { file: file() }),
+            None => return Err(refused(ImportErrorKind::Empty)),
             Some(_) if record.is_blank() => continue,
             // The `sep=;` hint line: the delimiter is already known from it.
             Some(info) if info.line == 1 && record.width() == 1 && sep_hint(text).is_some() => {
@@ -323,17 +320,14 @@ pub fn import_export(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportEr
         }
     }
     let header: Vec<&str> = record.fields().collect();
-    let columns = map_columns(&header).map_err(|error| match error {
-        HeaderError::NotPixExport { missing } => ImportError::NotPixExport {
-            file: file(),
-            missing,
-        },
-        HeaderError::MissingColumns { kind, missing } => ImportError::MissingColumns {
-            file: file(),
-            kind,
-            missing,
-        },
-        HeaderError::UnknownLanguage => ImportError::UnknownLanguage { file: file() },
+    let columns = map_columns(&header).map_err(|error| {
+        refused(match error {
+            HeaderError::NotPixExport { missing } => ImportErrorKind::NotPixExport { missing },
+            HeaderError::MissingColumns { kind, missing } => {
+                ImportErrorKind::MissingColumns { kind, missing }
+            }
+            HeaderError::UnknownLanguage => ImportErrorKind::UnknownLanguage,
+        })
     })?;
     let width = record.width();
 
@@ -377,7 +371,7 @@ pub fn import_export(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportEr
     Ok(Imported {
         snapshot: CampaignSnapshot {
             campaign,
-            file_name: file(),
+            file_name: file_name.to_owned(),
             content_hash,
             external_id_label: columns.external_id_label().map(str::to_owned),
             rows,
@@ -401,7 +395,8 @@ impl Records<'_, '_> {
         &mut self,
         mut parse: impl FnMut(&Row<'_>) -> Result<T, CellError>,
     ) -> Result<(Campaign, Vec<T>), ImportError> {
-        let file = || self.file.to_owned();
+        let file = self.file;
+        let refused = |kind| ImportError::new(file, kind);
         let mut campaign = None;
         let mut rows = Vec::new();
         loop {
@@ -420,13 +415,9 @@ impl Records<'_, '_> {
                 found == self.width || (found > self.width && self.record.width() <= self.width);
             if !fits {
                 if found < self.width && !info.terminated {
-                    return Err(ImportError::Truncated {
-                        file: file(),
-                        line: info.line,
-                    });
+                    return Err(refused(ImportErrorKind::Truncated { line: info.line }));
                 }
-                return Err(ImportError::WrongFieldCount {
-                    file: file(),
+                return Err(refused(ImportErrorKind::WrongFieldCount {
                     line: info.line,
                     expected: self.width,
                     found: if found > self.width {
@@ -434,18 +425,19 @@ impl Records<'_, '_> {
                     } else {
                         found
                     },
-                });
+                }));
             }
             let row = Row {
                 record: &self.record,
                 line: info.line,
                 columns: self.columns,
             };
-            let invalid = |error: CellError| ImportError::InvalidValue {
-                file: file(),
-                line: error.line,
-                column: error.column,
-                value: error.value,
+            let invalid = |error: CellError| {
+                refused(ImportErrorKind::InvalidValue {
+                    line: error.line,
+                    column: error.column,
+                    value: error.value,
+                })
             };
             if campaign.is_none() {
                 campaign = Some(campaign_of(&row).map_err(invalid)?);
@@ -458,21 +450,21 @@ impl Records<'_, '_> {
         }
         match campaign {
             Some(campaign) => Ok((campaign, rows)),
-            None => Err(ImportError::HeaderOnly { file: file() }),
+            None => Err(refused(ImportErrorKind::HeaderOnly)),
         }
     }
 }
 
 /// A quote left open on the file's last line is a cut download, not a typing accident.
 fn parse_error(file: &str, error: ParseError) -> ImportError {
-    let file = file.to_owned();
-    match error {
+    let kind = match error {
         ParseError::UnterminatedQuote {
             line,
             at_last_line: true,
-        } => ImportError::Truncated { file, line },
-        ParseError::UnterminatedQuote { line, .. } => ImportError::UnterminatedQuote { file, line },
-    }
+        } => ImportErrorKind::Truncated { line },
+        ParseError::UnterminatedQuote { line, .. } => ImportErrorKind::UnterminatedQuote { line },
+    };
+    ImportError::new(file, kind)
 }
 
 /// The campaign's identity, read from the first data row (every row repeats it).
@@ -579,7 +571,10 @@ mod tests {
         );
         let text = format!("sep=,\n{}", profiles_export(",", &[&bad]));
         let error = import_file("sep.csv", text.as_bytes()).unwrap_err();
-        assert_eq!((error.kind(), error.line()), ("invalid-value", Some(3)));
+        assert_eq!(
+            (error.kind().slug(), error.line()),
+            ("invalid-value", Some(3))
+        );
     }
 
     #[test]
@@ -597,7 +592,7 @@ mod tests {
             let text = profiles_export(";", &[&row(bad)]);
             let error = import_file("x.csv", text.as_bytes()).unwrap_err();
             assert_eq!(
-                (error.kind(), error.line()),
+                (error.kind().slug(), error.line()),
                 ("invalid-value", Some(2)),
                 "{bad}"
             );
@@ -622,7 +617,7 @@ mod tests {
         );
         let text = profiles_export(";", &["", &row]);
         let error = import_file("x.csv", text.as_bytes()).unwrap_err();
-        assert_eq!(error.kind(), "invalid-value");
+        assert_eq!(error.kind().slug(), "invalid-value");
         // The blank line 2 is skipped but still counted.
         assert_eq!(error.line(), Some(3));
         assert!(error.to_string().contains("x.csv"));

@@ -440,24 +440,35 @@ pub enum RosterErrorKind {
     NoStudent(LeftOut),
 }
 
+/// A refused roster file and why, in the same shape as `ImportError`: `Display` is the
+/// French message, `kind()` the detail, for tests.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterError {
-    pub file_name: String,
-    pub kind: RosterErrorKind,
+    file: String,
+    kind: RosterErrorKind,
 }
 
 impl RosterError {
-    fn new(file_name: &str, kind: RosterErrorKind) -> Self {
+    pub(crate) fn new(file: &str, kind: RosterErrorKind) -> Self {
         RosterError {
-            file_name: file_name.to_owned(),
+            file: file.to_owned(),
             kind,
         }
+    }
+
+    /// The name of the refused file, as dropped.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    pub fn kind(&self) -> &RosterErrorKind {
+        &self.kind
     }
 }
 
 impl fmt::Display for RosterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = &self.file_name;
+        let name = &self.file;
         match &self.kind {
             RosterErrorKind::NotARoster => write!(
                 f,

@@ -22,6 +22,7 @@ use crate::domain::results::looks_like_results;
 use crate::domain::roster::looks_like_roster;
 use crate::domain::views::route::Route;
 use crate::store::{DamagedEntry, SaveOutcome, SnapshotMeta, Store, StoreError};
+use crate::ui::error::{UiError, UiErrorKind};
 use crate::ui::text;
 
 /// A stored snapshot with its rows, shared (not copied) between the views.
@@ -299,9 +300,7 @@ impl AppState {
                             file: name.clone(),
                             kind: ImportKind::Export,
                             status: ImportStatus::Error,
-                            message: format!(
-                                "« {name} » : le navigateur n’a pas pu lire ce fichier."
-                            ),
+                            message: UiError::new(&name, UiErrorKind::Unreadable).to_string(),
                         })
                     }),
                 }

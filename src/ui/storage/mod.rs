@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::store::{CheckedBackup, DamagedEntry, RestoreMode, SnapshotMeta, StoreError, Usage};
+use crate::ui::error::{UiError, UiErrorKind};
 use crate::ui::state::{format_timestamp, opened_from_file, use_state};
 use crate::ui::text::roster as tr;
 use crate::ui::text::storage as text;
@@ -49,6 +50,15 @@ fn groups(metas: &[SnapshotMeta]) -> Vec<CampaignGroup> {
 struct Message {
     ok: bool,
     text: String,
+}
+
+/// A refused backup download or restore read, in the words this panel uses for the
+/// browser's refusals.
+fn refusal(error: &UiError) -> String {
+    match error.kind() {
+        UiErrorKind::Download { detail } => text::browser_refused(detail),
+        UiErrorKind::Unreadable => text::browser_refused(text::READ_FAILED),
+    }
 }
 
 /// The browser's own confirmation dialog: accessible, tiny, and it blocks a misclick.
@@ -113,12 +123,15 @@ pub fn StoragePanel() -> impl IntoView {
     };
     let backup = move |_| {
         let file = text::backup_file_name(&today_iso());
-        let result = state.backup_text().and_then(|json| {
-            download_text(&file, "application/json", &json)
-                .map(|()| text::backup_saved(&file))
-                .map_err(StoreError::Browser)
-        });
-        report(result);
+        let result = state
+            .backup_text()
+            .map_err(|error| error.to_string())
+            .and_then(|json| {
+                download_text(&file, "application/json", &json)
+                    .map(|()| text::backup_saved(&file))
+                    .map_err(|error| refusal(&error))
+            });
+        show(result);
     };
     let erase = move |_| {
         if confirmed(&text::confirm_erase(
@@ -149,7 +162,10 @@ pub fn StoragePanel() -> impl IntoView {
                     || confirmed(&text::confirm_replace(stored, backup.len(), &file.name()))
             };
             let result = match content {
-                None => Err(StoreError::Browser(text::READ_FAILED.to_owned())),
+                None => Err(refusal(&UiError::new(
+                    &file.name(),
+                    UiErrorKind::Unreadable,
+                ))),
                 Some(content) => state
                     .restore_backup(&content, chosen, proceed)
                     .map(|report| match report {
@@ -158,9 +174,10 @@ pub fn StoragePanel() -> impl IntoView {
                                 + &crate::ui::text::results::restored_classes(r.result_classes)
                         }
                         None => text::RESTORE_CANCELLED.to_owned(),
-                    }),
+                    })
+                    .map_err(|error| error.to_string()),
             };
-            show(result.map_err(|error| text::restore_refused(&file.name(), &error.to_string())));
+            show(result.map_err(|problem| text::restore_refused(&file.name(), &problem)));
         });
     };
 

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod campaign;
+pub mod error;
 pub mod history;
 pub mod storage;
 

@@ -25,6 +25,11 @@ pub const ERASE_ALL: &str = "Tout effacer";
 pub const ERASED: &str = "Tout ce que Cohorte conservait dans ce navigateur a été effacé.";
 pub const READ_FAILED: &str = "Le navigateur n’a pas pu lire ce fichier. Rien n’a été modifié.";
 
+/// Worded as `StoreError::Browser`, which carried these refusals before `UiError`.
+pub fn browser_refused(detail: &str) -> String {
+    format!("Le navigateur a refusé l’opération sur le stockage : {detail}")
+}
+
 /// `12 Ko`, `1,4 Mo`: sizes as a French user reads them.
 pub fn size(bytes: usize) -> String {
     // Integer arithmetic: float formatting would add kilobytes to the wasm.

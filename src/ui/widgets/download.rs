@@ -3,17 +3,30 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Saves `text` as a file. The error is the browser's own message.
-pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+use crate::ui::error::{UiError, UiErrorKind};
+use crate::ui::text::error::{NO_DOCUMENT, NO_WINDOW};
+
+/// Saves `text` as a file. The error carries the browser's own message.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), UiError> {
+    let refused = |detail: &str| {
+        UiError::new(
+            file_name,
+            UiErrorKind::Download {
+                detail: detail.to_owned(),
+            },
+        )
+    };
     // The browser's message: `Debug` of a JsValue says nothing to a user.
     let message = |error: JsValue| {
-        js_sys::Error::from(error)
-            .message()
-            .as_string()
-            .unwrap_or_default()
+        refused(
+            &js_sys::Error::from(error)
+                .message()
+                .as_string()
+                .unwrap_or_default(),
+        )
     };
-    let window = web_sys::window().ok_or("pas de fenêtre")?;
-    let document = window.document().ok_or("pas de document")?;
+    let window = web_sys::window().ok_or_else(|| refused(NO_WINDOW))?;
+    let document = window.document().ok_or_else(|| refused(NO_DOCUMENT))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -27,7 +40,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);
-    let body = document.body().ok_or("pas de document")?;
+    let body = document.body().ok_or_else(|| refused(NO_DOCUMENT))?;
     body.append_child(&anchor).map_err(message)?;
     anchor.click();
     body.remove_child(&anchor).map_err(message)?;
@@ -42,7 +55,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
 }
 
 /// The CSV exports: UTF-8 (the text carries its BOM), for spreadsheets.
-pub fn download_csv(file_name: &str, text: &str) -> Result<(), String> {
+pub fn download_csv(file_name: &str, text: &str) -> Result<(), UiError> {
     download_text(file_name, "text/csv;charset=utf-8", text)
 }
 
