@@ -183,6 +183,8 @@ impl CheckedBackup {
         self.results
             .as_ref()
             .map_or(0, |results| results.classes.len())
+    }
+
     /// How many plans of sessions the file holds.
     pub fn plans(&self) -> usize {
         self.plans.len()
