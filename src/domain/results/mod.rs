@@ -329,16 +329,22 @@ pub enum ResultsErrorKind {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResultsError {
-    pub file_name: String,
-    pub kind: ResultsErrorKind,
+    file: String,
+    kind: ResultsErrorKind,
 }
 
+/// The shape of every error of the domain (`ImportError`, `RosterError`): the file, and what
+/// went wrong in it, read through `kind()` as `csv::Error` does.
 impl ResultsError {
-    fn new(file_name: &str, kind: ResultsErrorKind) -> Self {
+    fn new(file: &str, kind: ResultsErrorKind) -> Self {
         ResultsError {
-            file_name: file_name.to_owned(),
+            file: file.to_owned(),
             kind,
         }
+    }
+
+    pub fn file(&self) -> &str {
+        &self.file
     }
 
     pub fn kind(&self) -> &ResultsErrorKind {
@@ -348,7 +354,7 @@ impl ResultsError {
 
 impl fmt::Display for ResultsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = &self.file_name;
+        let name = &self.file;
         match &self.kind {
             ResultsErrorKind::NotResults => write!(
                 f,
