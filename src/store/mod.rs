@@ -836,7 +836,11 @@ impl<B: Backend> Repository<B> {
                 return Err(error);
             }
         }
-        written.extend([RESULTS_KEY.to_owned(), SESSIONS_KEY.to_owned(), INDEX_KEY.to_owned()]);
+        written.extend([
+            RESULTS_KEY.to_owned(),
+            SESSIONS_KEY.to_owned(),
+            INDEX_KEY.to_owned(),
+        ]);
         if let Err(error) = self.write_plans_part(&backup.plans) {
             put_back(self, &written);
             return Err(error);
