@@ -9,7 +9,10 @@ use super::{
 use crate::model::competences::{COMPETENCES, COMPETENCE_COUNT};
 use crate::roster::RosterDate;
 
-const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+// The same lenient reading as the school list's CSV: a results file re-saved by a
+// spreadsheet is decoded and split the same way.
+use crate::roster::sco_csv::{decode, delimiter};
+use crate::roster::UTF8_BOM;
 
 /// What a column is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,35 +62,6 @@ const LABELS: [(Role, &str, &str); 13] = [
         "date of pix certification exam",
     ),
 ];
-
-fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.into(),
-        // A spreadsheet re-saved it in the Windows code page.
-        Err(_) => {
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-        }
-    }
-}
-
-/// `;` as Pix writes it, unless the header has more `,` or tabs (re-saved by a spreadsheet).
-fn delimiter(header_line: &str) -> u8 {
-    [b';', b',', b'\t']
-        .into_iter()
-        .max_by_key(|&delimiter| {
-            (
-                header_line
-                    .bytes()
-                    .filter(|&byte| byte == delimiter)
-                    .count(),
-                delimiter == b';',
-            )
-        })
-        .unwrap_or(b';')
-}
 
 fn header_cell(cell: &str) -> String {
     crate::text::fold(cell.trim().trim_matches('"'))

@@ -16,7 +16,7 @@ pub mod cohort;
 #[cfg(feature = "generate")]
 pub mod generate;
 pub mod matching;
-mod sco_csv;
+pub(crate) mod sco_csv;
 mod siecle;
 
 /// Which kind of file the roster was read from.
@@ -581,7 +581,7 @@ impl std::error::Error for RosterError {}
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
-const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+pub(crate) const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// Whether a dropped file should go to `read_roster` rather than to the export import: a zip
 /// (Pix exports are never zipped) that is not an Office document (the export import names

@@ -55,7 +55,7 @@ impl CsvKind {
 
 /// UTF-8 strictly, else Windows-1252, as Pix tries them (its third, Mac Roman, is left out:
 /// no school tool writes it any more, and Windows-1252 decodes every byte anyway).
-fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+pub(crate) fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     let bytes = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => text.into(),
@@ -69,7 +69,7 @@ fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
 
 /// `;` as Pix's files have it, unless the header line has more `,` or tabs (a spreadsheet
 /// re-saved it).
-fn delimiter(header_line: &str) -> u8 {
+pub(crate) fn delimiter(header_line: &str) -> u8 {
     [b';', b',', b'\t']
         .into_iter()
         .max_by_key(|&delimiter| {
