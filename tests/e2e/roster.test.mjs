@@ -54,7 +54,8 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   assert.equal(await app.count('count-participants'), 44, 'the export\'s own counts are unchanged');
   const share = await app.testid('cohort-share').textContent();
   const percent = Math.round((100 * certifiablePlaced) / COHORT);
-  assert.match(share, new RegExp(`${percent} % de la cohorte est certifiable : ${certifiablePlaced} élèves sur ${COHORT} de la liste des élèves`), share);
+  // Issue 26: « cohorte » is the app's name; the set of pupils is « la promotion ».
+  assert.match(share, new RegExp(`${percent} % de la promotion est certifiable : ${certifiablePlaced} élèves sur ${COHORT}\\.`), share);
 
   await showAllRows(app);
   const rows = await app.participantRows();
@@ -105,7 +106,7 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   assert.deepEqual(await picked(), ['3A', '3B', '3C', '3D'], 'by default, the classes the export names');
   await app.page.locator('[data-testid="cohort-class"][data-class="4A"]').check();
   await app.page.waitForFunction(() => document.querySelector('[data-testid="count-never-joined"]').textContent.startsWith('5'));
-  assert.match(await app.testid('cohort-share').textContent(), new RegExp(`sur ${COHORT + 1} de la liste`));
+  assert.match(await app.testid('cohort-share').textContent(), new RegExp(`sur ${COHORT + 1}\\.`));
 
   // The to-do list has the never-joined students with the advice.
   await app.testid('tab-todo').click();
@@ -185,7 +186,7 @@ test('a newer roster replaces the first; deleting it brings the views back', asy
   await app.openCampaign(String(CAMPAIGN.campaign_id));
   assert.equal(await app.testid('count-never-joined').count(), 0);
   assert.equal(await app.testid('count-out-of-roster').count(), 0);
-  assert.match(await app.testid('cohort-share').textContent(), /^\s*43 % de la cohorte est certifiable/);
+  assert.match(await app.testid('cohort-share').textContent(), /^\s*43 % des participants sont certifiables/);
   await showAllRows(app);
   assert.equal((await app.participantRows()).length, 44);
   assert.equal(await app.page.locator('[data-testid="filter-certifiability"] option[value="never-joined"]').count(), 0);

@@ -5,8 +5,14 @@
 use leptos::prelude::*;
 
 use crate::domain::model::snapshot::{LocalDateTime, ProfileRow, Rows};
-use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
-use crate::domain::views::cohort::{participant_lines, percent, profile_students, ProfileCounts};
+use std::collections::HashMap;
+
+use crate::domain::roster::cohort::{
+    default_cohort_classes, joined_since, promotion_share, CohortShare,
+};
+use crate::domain::views::cohort::{
+    participant_lines, percent, profile_students, ParticipantLine, ProfileCounts,
+};
 use crate::domain::views::diff::{
     as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
 };
@@ -103,6 +109,33 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
             Some(joined_since(&held.roster, &cohort, &before, &after, &decisions).len())
         })
     });
+    // With a school list, every import's share is over the same promotion: the classes of
+    // the latest import (or those chosen), so that the shares compare.
+    let promotions = Memo::new(move |_| {
+        let held = state.roster().get()?;
+        let decisions = state.match_decisions().get();
+        let chosen = state.chosen_cohort_classes(campaign_id);
+        snapshots.with(|all| {
+            let lines: Vec<(u32, Vec<ParticipantLine>)> = all
+                .iter()
+                .filter_map(|s| match &s.data.rows {
+                    Rows::Profiles(rows) => Some((s.meta.id, participant_lines(rows))),
+                    Rows::Assessment { .. } => None,
+                })
+                .collect();
+            let (_, latest) = lines.last()?;
+            let cohort = chosen.unwrap_or_else(|| default_cohort_classes(&held.roster, latest));
+            let shares: HashMap<u32, CohortShare> = lines
+                .iter()
+                .filter_map(|(id, lines)| {
+                    promotion_share(&held.roster, lines, Some(&cohort), &decisions)
+                        .map(|share| (*id, share))
+                })
+                .collect();
+            // A list that covers only some imports would mix bases: all or none.
+            (shares.len() == lines.len()).then(|| Shared(std::sync::Arc::new(shares)))
+        })
+    });
     let progress = Memo::new(move |_| {
         let cutoff = since.get()?;
         latest_rows.with(|rows| {
@@ -150,7 +183,11 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         <For
                             each=move || snapshots.get()
                             key=|snapshot| snapshot.meta.id
-                            children=|snapshot| view! { <ImportRow snapshot=snapshot /> }
+                            children=move |snapshot| {
+                                let id = snapshot.meta.id;
+                                let promotion = promotions.with_untracked(|p| p.as_ref().and_then(|p| p.get(&id).copied()));
+                                view! { <ImportRow snapshot=snapshot promotion=promotion /> }
+                            }
                         />
                     </tbody>
                 </table>
@@ -186,7 +223,12 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                     </p>
                 })}
                 {move || match comparison.get() {
-                    Some(comparison) => view! { <ComparisonView comparison=comparison anchor="imports" /> }.into_any(),
+                    Some(comparison) => {
+                        let shares = promotions.get().and_then(|p| {
+                            Some((*p.get(&from.get()?)?, *p.get(&to.get()?)?))
+                        });
+                        view! { <ComparisonView comparison=comparison anchor="imports" promotion=shares /> }.into_any()
+                    }
                     None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
                 }}
             </Show>
@@ -201,15 +243,20 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         on:change=move |event| since.set(parse_date_input(&event_target_value(&event)))
                     />
                 </label>
-                {move || progress.get().map(|comparison| view! { <ComparisonView comparison=comparison anchor="depuis" /> })}
+                {move || progress.get().map(|comparison| view! { <ComparisonView comparison=comparison anchor="depuis" promotion=None /> })}
             </Show>
         </section>
     }
 }
 
 #[component]
-fn ImportRow(snapshot: StoredSnapshot) -> impl IntoView {
+fn ImportRow(snapshot: StoredSnapshot, promotion: Option<CohortShare>) -> impl IntoView {
     let counts = profile_counts(&snapshot);
+    let share = match (promotion, counts) {
+        (Some(p), _) => text::promotion_share_cell(p.certifiable, p.students, p.percent()),
+        (None, Some(c)) => format!("{} ({}\u{a0}%)", c.certifiable, c.certifiable_percent()),
+        (None, None) => String::new(),
+    };
     view! {
         <tr data-testid="snapshot-row" data-snapshot-id=snapshot.meta.id.to_string()>
             <th scope="row">{snapshot.meta.file_name.clone()}</th>
@@ -221,7 +268,7 @@ fn ImportRow(snapshot: StoredSnapshot) -> impl IntoView {
                 {counts.map(|c| c.participants.to_string()).unwrap_or_default()}
             </td>
             <td class="num" data-label=text::COL_CERTIFIABLE>
-                {counts.map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent())).unwrap_or_default()}
+                {share}
             </td>
         </tr>
     }
@@ -279,12 +326,20 @@ enum Opened {
 }
 
 #[component]
-fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl IntoView {
+fn ComparisonView(
+    comparison: Shared<Comparison>,
+    anchor: &'static str,
+    /// The promotion's figures before and after, with a school list.
+    promotion: Option<(CohortShare, CohortShare)>,
+) -> impl IntoView {
     let counts = comparison.counts;
-    let share = text::share_change(
-        percent(counts.certifiable_before, counts.participants_before),
-        percent(counts.certifiable_after, counts.participants_after),
-    );
+    let share = match promotion {
+        Some((before, after)) => text::promotion_share_change(before.percent(), after.percent()),
+        None => text::share_change(
+            percent(counts.certifiable_before, counts.participants_before),
+            percent(counts.certifiable_after, counts.participants_after),
+        ),
+    };
     // The category whose list is shown; the first that has students, to begin with.
     let first = CATEGORIES
         .iter()

@@ -20,6 +20,7 @@ use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::glossary;
 use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 use crate::ui::widgets::sort_header::SortHeader;
@@ -207,11 +208,17 @@ pub fn ParticipantsTable(
                         }
                         key=|(index, hook, _)| (*index, *hook)
                         children=move |(index, hook, join)| {
+                            // The class the list gives, for a participant it has in another one.
+                            let list_class = join.as_ref().and_then(|join| {
+                                let student = join.joined.matching.names.get(index)?.student()?;
+                                Some(join.roster.students[student].class.clone())
+                            });
                             match (lines.get(index), join) {
                                 (Some(line), _) => view! {
                                     <ParticipantRow
                                         line=line.clone()
                                         roster_hook=hook
+                                        list_class=list_class
                                         on_open=move |row: usize| route.update(|view| view.detail = Some(row))
                                     />
                                 }
@@ -236,6 +243,8 @@ pub fn ParticipantsTable(
 fn ParticipantRow(
     line: ParticipantLine,
     roster_hook: Option<&'static str>,
+    /// The student's class in the school list, when it has one.
+    list_class: Option<String>,
     #[prop(into)] on_open: Callback<usize>,
 ) -> impl IntoView {
     let sent = line.status != Certifiability::NotSent;
@@ -286,12 +295,15 @@ fn ParticipantRow(
         |missing| view! { <span class="missing">{format!(" ({})", text::missing(missing))}</span> },
     );
     let roster_tag = roster_hook.map(|hook| {
-        let label = if hook == "out" {
-            tr::TAG_OUT
+        let (label, title) = if hook == "out" {
+            (tr::TAG_OUT.to_owned(), tr::TAG_OUT_TITLE)
         } else {
-            tr::TAG_CLASS_CHANGED
+            (
+                glossary::class_changed_to(list_class.as_deref().unwrap_or_default()),
+                tr::TAG_CLASS_CHANGED_TITLE,
+            )
         };
-        view! { " " <span class="tag tag--note" data-testid="roster-tag">{label}</span> }
+        view! { " " <span class="tag tag--note" data-testid="roster-tag" title=title>{label}</span> }
     });
     view! {
         <tr

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::model::snapshot::CampaignSnapshot;
+use crate::domain::roster::cohort::{headline_share, CohortShare, HeadlineShare, ShareBase};
 use crate::domain::views::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
     profile_students, ProfileCounts,
@@ -48,7 +49,7 @@ pub fn ProfilesPage(
     let table_view = route.view;
     // Filtering and sorting run again only when the filter or the sort changes, not on paging,
     // a change of tab or when the detail opens: an unchanged selection is handed back as is.
-    let join = campaign_join(route.id, lines.clone());
+    let (join, any_join) = campaign_join(route.id, lines.clone());
     let selected = {
         let lines = lines.clone();
         Memo::new(move |previous: Option<&Shared<Selection>>| {
@@ -105,7 +106,14 @@ pub fn ProfilesPage(
     };
     let chosen_classes = Memo::new(move |_| table_view.with(|v| v.filter.classes.clone()));
     let detail = Memo::new(move |_| table_view.with(|v| v.detail));
-    let share = counts.certifiable_percent();
+    // One base for every share on the page (issue 26): the promotion with a list covering the
+    // campaign, else the participants.
+    let headline = Memo::new(move |_| {
+        let join = any_join.get();
+        let joined = join.as_ref().map(|join| &join.joined);
+        let headline = headline_share(counts.participants, counts.certifiable, joined);
+        (headline, joined.map(|joined| joined.share))
+    });
     let tab = selected_tab(route, &CampaignTab::PROFILES);
 
     let check_lines = lines.clone();
@@ -150,38 +158,7 @@ pub fn ProfilesPage(
     view! {
         // The analysis tab prints as a one-page report (style/print.css).
         <div class="profiles" class:profiles--analysis=move || tab.get() == CampaignTab::Analysis>
-            <div class="cards">
-                <Card label=text::CARD_PARTICIPANTS value=counts.participants.to_string() testid="count-participants" tone="neutral" />
-                <Card label=text::CARD_RECEIVED value=counts.received.to_string() testid="count-received" tone="neutral" />
-                <Card label=text::CARD_CERTIFIABLE value=counts.certifiable.to_string() testid="count-certifiable" tone="ok" />
-                <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable.to_string() testid="count-not-certifiable" tone="warn" />
-                <Card label=text::CARD_NOT_SENT value=counts.not_sent.to_string() testid="count-not-sent" tone="muted" />
-                {move || join.get().map(|join| view! {
-                    <Card label=tr::CARD_NEVER_JOINED value=join.joined.never_joined.len().to_string() testid="count-never-joined" tone="muted" />
-                    <Card label=tr::CARD_OUT_OF_ROSTER value=join.joined.out_of_roster.len().to_string() testid="count-out-of-roster" tone="neutral" />
-                })}
-            </div>
-            <div class="share" data-testid="cohort-share">
-                {move || {
-                    let (percent, text) = match join.get() {
-                        Some(join) => {
-                            let share = join.joined.share;
-                            (share.percent(), tr::cohort_share(share.percent(), share.certifiable, share.students))
-                        }
-                        None => (share, text::certifiable_share(share)),
-                    };
-                    view! {
-                        <p class="share__text">
-                            <strong>{text}</strong>
-                            " — "
-                            {text::CERTIFIABLE_RULE}
-                        </p>
-                        <div class="meter meter--wide" role="img" aria-label=format!("{} : {percent} %", tc::SHARE_LABEL)>
-                            <span class="meter__fill" style:width=format!("{percent}%")></span>
-                        </div>
-                    }
-                }}
-            </div>
+            <HeadlineCards counts=counts headline=headline />
             <CohortPicker campaign_id=route.id join=join />
             <ToCheckPanel lines=check_lines join=join />
             <div class="notice">
@@ -200,6 +177,109 @@ pub fn ProfilesPage(
             {move || detail.get().map(|row| view! {
                 <StudentDetail route=route snapshot=Arc::clone(&snapshot) row=row />
             })}
+        </div>
+    }
+}
+
+/// The campaign's figures on one base: with a list covering the campaign, cards over the
+/// promotion and the export's own figures in one named line, with what separates them;
+/// without, cards over the participants. The share sentence follows the same base.
+#[component]
+fn HeadlineCards(
+    counts: ProfileCounts,
+    headline: Memo<(HeadlineShare, Option<CohortShare>)>,
+) -> impl IntoView {
+    let cards = move || {
+        let (headline, promotion) = headline.get();
+        match (headline.base, promotion) {
+            (ShareBase::Promotion, Some(promotion)) => view! {
+                <div class="cards">
+                    <Card label=tr::CARD_PROMOTION value=promotion.students.to_string() testid="count-promotion" tone="neutral" />
+                    <Card label=text::CARD_CERTIFIABLE value=promotion.certifiable.to_string() testid="count-promotion-certifiable" tone="ok" />
+                    <Card label=text::CARD_NOT_CERTIFIABLE value=promotion.not_certifiable.to_string() testid="count-promotion-not-certifiable" tone="warn" />
+                    <Card label=text::CARD_NOT_SENT value=promotion.never_sent.to_string() testid="count-promotion-never-sent" tone="muted" />
+                    <Card label=tr::CARD_NEVER_JOINED value=promotion.never_joined.to_string() testid="count-never-joined" tone="muted" />
+                    {(promotion.to_check > 0).then(|| view! {
+                        <Card label=tr::CARD_TO_CHECK value=promotion.to_check.to_string() testid="count-promotion-to-check" tone="neutral" />
+                    })}
+                </div>
+                <p class="share__participants" data-testid="participants-figures">
+                    {tr::PARTICIPANTS_OF_EXPORT}
+                    <span data-testid="count-participants">{counts.participants}</span>
+                    {tr::PARTICIPANTS_RECEIVED}
+                    <span data-testid="count-received">{counts.received}</span>
+                    " ("
+                    <span data-testid="count-certifiable">{counts.certifiable}</span>
+                    {format!(" {}, ", text::CARD_CERTIFIABLE.to_lowercase())}
+                    <span data-testid="count-not-certifiable">{counts.not_certifiable}</span>
+                    {format!(" {}), ", text::CARD_NOT_CERTIFIABLE.to_lowercase())}
+                    <span data-testid="count-not-sent">{counts.not_sent}</span>
+                    {format!(" {} ; ", text::CARD_NOT_SENT.to_lowercase())}
+                    <span data-testid="count-out-of-roster">{headline.outside.out_of_list}</span>
+                    {format!(" {}.", tr::TAG_OUT.to_lowercase())}
+                </p>
+            }
+            .into_any(),
+            _ => view! {
+                <div class="cards">
+                    <Card label=text::CARD_PARTICIPANTS value=counts.participants.to_string() testid="count-participants" tone="neutral" />
+                    <Card label=text::CARD_RECEIVED value=counts.received.to_string() testid="count-received" tone="neutral" />
+                    <Card label=text::CARD_CERTIFIABLE value=counts.certifiable.to_string() testid="count-certifiable" tone="ok" />
+                    <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable.to_string() testid="count-not-certifiable" tone="warn" />
+                    <Card label=text::CARD_NOT_SENT value=counts.not_sent.to_string() testid="count-not-sent" tone="muted" />
+                </div>
+            }
+            .into_any(),
+        }
+    };
+    let share = move || {
+        let (headline, _) = headline.get();
+        let percent = headline.percent();
+        let (sentence, details) = match headline.base {
+            ShareBase::Promotion => (
+                tr::promotion_share(percent, headline.certifiable, headline.whole),
+                Some(view! {
+                    <p class="share__base">{tr::PROMOTION_DEFINITION}</p>
+                    <p class="share__base" data-testid="participants-only-share">
+                        {tr::participants_only(
+                            headline.participants_certifiable,
+                            headline.participants,
+                            headline.participants_percent(),
+                        )}
+                        " "
+                        {tr::outside_promotion(
+                            headline.outside.out_of_list,
+                            headline.outside.other_class,
+                            headline.outside.to_check,
+                            headline.outside.certifiable,
+                        )}
+                    </p>
+                }),
+            ),
+            ShareBase::Participants | ShareBase::ListNotCovering => (
+                text::participants_share(percent, headline.certifiable, headline.whole),
+                None,
+            ),
+        };
+        view! {
+            <p class="share__text">
+                <strong>{sentence}</strong>
+                " "
+                {text::CERTIFIABLE_RULE}
+            </p>
+            <div class="meter meter--wide" role="img" aria-label=format!("{} : {percent} %", tc::SHARE_LABEL)>
+                <span class="meter__fill" style:width=format!("{percent}%")></span>
+            </div>
+            {details}
+        }
+    };
+    view! {
+        <Show when=move || headline.with(|(h, _)| h.base == ShareBase::ListNotCovering)>
+            <p class="notice notice--warn" data-testid="roster-not-covering">{tr::LIST_NOT_COVERING}</p>
+        </Show>
+        {cards}
+        <div class="share" data-testid="cohort-share" data-base=move || headline.with(|(h, _)| h.base.slug())>
+            {share}
         </div>
     }
 }

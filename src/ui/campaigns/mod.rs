@@ -5,11 +5,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::domain::model::snapshot::CampaignKind;
+use crate::domain::model::snapshot::{CampaignKind, Rows};
+use crate::domain::roster::cohort::promotion_share;
+use crate::domain::roster::matching::MatchDecisions;
+use crate::domain::roster::Roster;
 use crate::domain::views::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
     CAMPAIGNS_PER_PAGE,
 };
+use crate::domain::views::cohort::participant_lines;
 use crate::domain::views::route::{CampaignTab, Route, TableView};
 use crate::store::prefs::Prefs;
 use crate::ui::state::{latest_snapshot, opened_from_file, use_state, StoredSnapshot};
@@ -19,7 +23,13 @@ use crate::ui::text::storage as ts;
 use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::SortHeader;
 
-fn summaries(snapshots: &[StoredSnapshot]) -> Vec<CampaignSummary> {
+/// One summary per campaign; with a school list, each share is over the campaign's promotion
+/// (as its header says), else over its participants.
+fn summaries(
+    snapshots: &[StoredSnapshot],
+    roster: Option<(&Roster, &MatchDecisions)>,
+    chosen: impl Fn(u64) -> Option<Vec<String>>,
+) -> Vec<CampaignSummary> {
     let mut counts_by_campaign: BTreeMap<u64, usize> = BTreeMap::new();
     for snapshot in snapshots {
         *counts_by_campaign
@@ -29,7 +39,19 @@ fn summaries(snapshots: &[StoredSnapshot]) -> Vec<CampaignSummary> {
     counts_by_campaign
         .into_iter()
         .filter_map(|(id, count)| {
-            latest_snapshot(snapshots, id).map(|latest| CampaignSummary::of(&latest.data, count))
+            latest_snapshot(snapshots, id).map(|latest| {
+                let summary = CampaignSummary::of(&latest.data, count);
+                let promotion = roster.and_then(|(roster, decisions)| match &latest.data.rows {
+                    Rows::Profiles(rows) => promotion_share(
+                        roster,
+                        &participant_lines(rows),
+                        chosen(id).as_deref(),
+                        decisions,
+                    ),
+                    Rows::Assessment { .. } => None,
+                });
+                summary.with_promotion(promotion)
+            })
         })
         .collect()
 }
@@ -46,7 +68,18 @@ pub fn CampaignList() -> impl IntoView {
             HashSet::new()
         }
     });
-    let all = Memo::new(move |_| state.snapshots().with(|snapshots| summaries(snapshots)));
+    let all = Memo::new(move |_| {
+        let held = state.roster().get();
+        let decisions = state.match_decisions().get();
+        state.snapshots().with(|snapshots| {
+            summaries(
+                snapshots,
+                held.as_ref().map(|held| (&*held.roster, &decisions)),
+                |id| state.chosen_cohort_classes(id),
+            )
+        })
+    });
+    let with_list = Memo::new(move |_| all.with(|all| all.iter().any(|s| s.promotion.is_some())));
     let selected = Memo::new(move |_| {
         all.with(|all| {
             query.with(|query| archived.with(|archived| select_campaigns(all, query, archived)))
@@ -186,7 +219,9 @@ pub fn CampaignList() -> impl IntoView {
                 </form>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="campaigns-title">
                     <table class="table table--stack campaigns-table">
-                        <caption>{tc::LIST_CAPTION}</caption>
+                        <caption>
+                            {move || if with_list.get() { tc::LIST_CAPTION_PROMOTION } else { tc::LIST_CAPTION }}
+                        </caption>
                         <thead>
                             <tr>
                                 {headers()}
@@ -236,9 +271,12 @@ fn CampaignRow(
     #[prop(into)] on_open: Callback<()>,
     #[prop(into)] on_archive: Callback<()>,
 ) -> impl IntoView {
-    let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
-        (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
-        _ => "—".to_owned(),
+    let certifiable = match (summary.certifiable_of(), summary.certifiable_percent()) {
+        (Some((n, whole)), Some(percent)) if summary.promotion.is_some() => {
+            tc::promotion_cell(n, whole, percent)
+        }
+        (Some((n, _)), Some(percent)) => format!("{n} ({percent}\u{a0}%)"),
+        _ => tc::CERTIFIABLE_NOT_APPLICABLE.to_owned(),
     };
     let received_label = match summary.kind {
         CampaignKind::ProfilesCollection => text::COL_RECEIVED,
@@ -285,7 +323,16 @@ fn CampaignRow(
             <td class="campaign-row__org" data-label=text::COL_ORGANISATION>{summary.organisation.clone()}</td>
             <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
             <td class="num" data-label=received_label>{summary.received}</td>
-            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{certifiable}</td>
+            <td
+                class="num"
+                data-label=text::COL_CERTIFIABLE_COUNT
+                data-testid="campaign-certifiable"
+                data-certifiable=summary.certifiable_of().map(|(n, _)| n.to_string())
+                data-whole=summary.certifiable_of().map(|(_, whole)| whole.to_string())
+                data-base=summary.certifiable_of().map(|_| if summary.promotion.is_some() { "promotion" } else { "participants" })
+            >
+                {certifiable}
+            </td>
             <td data-label=tc::COL_LATEST>
                 {summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}
             </td>

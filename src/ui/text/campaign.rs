@@ -14,6 +14,13 @@ pub const LIST_ARCHIVE_ACTIVE: &str = "Campagnes actives";
 pub const LIST_ARCHIVE_ARCHIVED: &str = "Campagnes archivées";
 pub const LIST_ARCHIVE_ALL: &str = "Toutes les campagnes";
 pub const LIST_CAPTION: &str = "Campagnes importées. « Certifiables » : nombre et part des participants. Cliquez sur un en-tête de colonne pour trier.";
+pub const LIST_CAPTION_PROMOTION: &str = "Campagnes importées. « Certifiables » : élèves certifiables sur les élèves de la promotion (liste des élèves, classes de la campagne), participants ou non — le même chiffre qu’en tête de chaque campagne ; sans liste correspondante, sur les participants. Cliquez sur un en-tête de colonne pour trier.";
+pub const CERTIFIABLE_NOT_APPLICABLE: &str = "sans objet (évaluation)";
+
+/// The campaign list's share over the promotion.
+pub fn promotion_cell(certifiable: usize, students: usize, percent: u32) -> String {
+    format!("{certifiable} / {students} de la promotion ({percent}\u{a0}%)")
+}
 pub const LIST_NO_MATCH: &str = "Aucune campagne ne correspond à ces critères.";
 pub const COL_LATEST: &str = "Dernier état";
 pub const COL_SNAPSHOTS: &str = "Imports";
@@ -50,7 +57,7 @@ pub fn archive_label(archived: bool, campaign: &str) -> String {
 // Campaign page
 pub const CAMPAIGN_MISSING: &str =
     "Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur.";
-pub const SHARE_LABEL: &str = "Part de la cohorte certifiable";
+pub const SHARE_LABEL: &str = "Part certifiable";
 pub const FROZEN_TITLE: &str = "Un profil est une photo";
 pub const EXPORT_PARTICIPANTS: &str = "Exporter ce tableau (.csv)";
 pub const COL_EVOLUTION: &str = "Évolution";
@@ -115,6 +122,7 @@ pub fn length_for_student(certifiable_count: u8) -> String {
 pub const CLASSES_TITLE: &str = "Par classe";
 pub const CLASSES_CAPTION: &str = "Certificabilité par classe. Une classe entièrement certifiable est marquée « Toute la classe ». Cliquez sur une classe pour filtrer le tableau.";
 pub const COL_PERCENT: &str = "% certifiables";
+pub const CLASSES_BASE_PARTICIPANTS: &str = "Sans liste des élèves, chaque classe compte ses participants de l’export. Importez la liste des élèves (SIECLE) pour compter aussi ceux qui n’ont jamais participé.";
 pub const NO_CLASSES: &str = "Cet export n’indique pas de classes.";
 pub const CLASS_DONE: &str = "Toute la classe";
 pub const NO_CLASS: &str = "Sans classe";

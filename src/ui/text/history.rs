@@ -6,7 +6,7 @@ pub const COL_FILE: &str = "Fichier";
 pub const COL_IMPORTED_AT: &str = "Importé le";
 pub const COL_STATE_AT: &str = "État au";
 pub const COL_PARTICIPANTS: &str = "Participants";
-pub const COL_CERTIFIABLE: &str = "Certifiables";
+pub const COL_CERTIFIABLE: &str = super::glossary::CERTIFIABLE_PLURAL;
 pub const COMPARE_TITLE: &str = "Comparer deux imports";
 pub const COMPARE_FROM: &str = "Avant";
 pub const COMPARE_TO: &str = "Après";
@@ -36,7 +36,15 @@ pub const NOT_SENT: &str = "non envoyé";
 pub const ABSENT: &str = "absent";
 
 pub fn share_change(before: u32, after: u32) -> String {
-    format!("Part certifiable de la cohorte : {before} % → {after} %")
+    format!("Part certifiable des participants : {before}\u{a0}% → {after}\u{a0}%")
+}
+
+pub fn promotion_share_change(before: u32, after: u32) -> String {
+    format!("Part certifiable de la promotion : {before}\u{a0}% → {after}\u{a0}%")
+}
+
+pub fn promotion_share_cell(certifiable: usize, students: usize, percent: u32) -> String {
+    format!("{certifiable} / {students} de la promotion ({percent}\u{a0}%)")
 }
 
 pub fn state(score: Option<u32>, count: Option<u8>) -> String {

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod campaign;
+pub mod glossary;
 pub mod history;
 pub mod storage;
 
@@ -39,9 +40,9 @@ pub const NO_CODE: &str = "—";
 pub const BACK: &str = "← Toutes les campagnes";
 pub const CARD_PARTICIPANTS: &str = "Participants";
 pub const CARD_RECEIVED: &str = "Profils reçus";
-pub const CARD_CERTIFIABLE: &str = "Certifiables";
-pub const CARD_NOT_CERTIFIABLE: &str = "Non certifiables";
-pub const CARD_NOT_SENT: &str = "Non envoyés";
+pub const CARD_CERTIFIABLE: &str = glossary::CERTIFIABLE_PLURAL;
+pub const CARD_NOT_CERTIFIABLE: &str = glossary::NOT_CERTIFIABLE_PLURAL;
+pub const CARD_NOT_SENT: &str = glossary::NEVER_SENT_PLURAL;
 pub const CARD_SHARED: &str = "Résultats reçus";
 pub const FROZEN_NOTICE: &str = "Un profil est figé au moment où l’élève l’envoie : les progrès faits depuis n’apparaissent pas ici. Après que les élèves ont travaillé de nouvelles compétences, relancez une collecte de profils (envoi multiple) et importez le nouvel export.";
 pub const CERTIFIABLE_RULE: &str =
@@ -62,9 +63,9 @@ pub const COL_SENT_AT: &str = "Date d’envoi";
 pub const COL_SCORE: &str = "Score Pix";
 pub const COL_CERTIFIABLE: &str = "Certifiable";
 pub const COL_COMPETENCES: &str = "Comp. certifiables";
-pub const TAG_CERTIFIABLE: &str = "Certifiable";
-pub const TAG_NOT_CERTIFIABLE: &str = "Non certifiable";
-pub const TAG_NOT_SENT: &str = "Non envoyé";
+pub const TAG_CERTIFIABLE: &str = glossary::CERTIFIABLE;
+pub const TAG_NOT_CERTIFIABLE: &str = glossary::NOT_CERTIFIABLE;
+pub const TAG_NOT_SENT: &str = glossary::NEVER_SENT;
 pub const MISMATCH: &str =
     "L’export indique une certificabilité différente de celle calculée à partir des niveaux.";
 pub const NO_MATCH: &str = "Aucun participant ne correspond à ces filtres.";
@@ -124,8 +125,13 @@ pub fn snapshot_line(file: &str, date: &str) -> String {
     format!("Export « {file} », état au {date}.")
 }
 
-pub fn certifiable_share(percent: u32) -> String {
-    format!("{percent} % de la cohorte est certifiable")
+/// The headline share without a school list (or with one that covers none of the campaign).
+pub fn participants_share(percent: u32, certifiable: usize, participants: usize) -> String {
+    format!(
+        "{percent} % des participants {} certifiable{} : {certifiable} sur {participants}.",
+        if certifiable > 1 { "sont" } else { "est" },
+        if certifiable > 1 { "s" } else { "" }
+    )
 }
 
 pub fn evolution_title(previous_score: u32, previous_count: u8) -> String {
