@@ -473,8 +473,8 @@ fn the_students_view_lists_every_roster_student() {
     assert_eq!(status("FICTIF-TEST"), KnownCertifiability::NotCommunicated);
     assert_eq!(
         status("ABSENT"),
-        KnownCertifiability::NotCommunicated,
-        "no participation anywhere: « Non communiqué »"
+        KnownCertifiability::NeverJoined,
+        "no participation anywhere: never joined, not « never sent »"
     );
     // By class, then name: 3A first.
     let first_classes: Vec<&str> = view

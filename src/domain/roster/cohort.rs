@@ -536,8 +536,8 @@ pub struct RosterStudentLine {
     /// The students-view line it was matched to (index into the overview), if any.
     pub overview: Option<usize>,
     pub how: Option<MatchHow>,
-    /// `NotCommunicated` ("Non communiqué", as Pix Orga's Élèves page) when the student took
-    /// part nowhere or never sent a profile.
+    /// `NeverJoined` when the student took part nowhere, `NotCommunicated` when they took
+    /// part and never sent a profile: they need different actions.
     pub certifiability: KnownCertifiability,
 }
 
@@ -585,7 +585,7 @@ pub fn roster_students_view(
                     NameMatch::Found { how, .. } => Some(how),
                     _ => None,
                 }),
-                certifiability: best.map_or(KnownCertifiability::NotCommunicated, |line| {
+                certifiability: best.map_or(KnownCertifiability::NeverJoined, |line| {
                     overview[line].certifiability()
                 }),
             }

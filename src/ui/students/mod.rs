@@ -136,6 +136,9 @@ pub fn StudentsView() -> impl IntoView {
                         <option value="certifiable">{text::CERTIFIABLE}</option>
                         <option value="not-certifiable">{text::NOT_CERTIFIABLE}</option>
                         <option value="not-communicated">{text::NOT_COMMUNICATED}</option>
+                        <Show when=move || state.roster().with(Option::is_some)>
+                            <option value="never-joined">{text::NEVER_JOINED}</option>
+                        </Show>
                     </select>
                 </label>
                 <p class="filters__count" aria-live="polite">
@@ -205,6 +208,7 @@ fn StudentRow(line: StudentOverview) -> impl IntoView {
         KnownCertifiability::Certifiable => ("tag tag--ok", text::CERTIFIABLE),
         KnownCertifiability::NotCertifiable => ("tag tag--warn", text::NOT_CERTIFIABLE),
         KnownCertifiability::NotCommunicated => ("tag tag--muted", text::NOT_COMMUNICATED),
+        KnownCertifiability::NeverJoined => ("tag tag--muted tag--never", text::NEVER_JOINED),
     };
     let latest = line
         .latest
@@ -256,7 +260,7 @@ fn StudentRow(line: StudentOverview) -> impl IntoView {
     }
 }
 
-/// Every roster student, with what the campaigns say of it ("Non communiqué" when they say
+/// Every roster student, with what the campaigns say of it (never joined when they say
 /// nothing), then the participants the roster does not place.
 fn with_roster(
     roster: &Roster,

@@ -147,7 +147,7 @@ pub fn classes_chosen(count: usize) -> String {
 
 // Action list
 pub const TODO_TITLE: &str = "À faire avant la certification";
-pub const TODO_ADVICE: &str = "Pour chaque élève non certifiable : faire travailler les compétences indiquées (celles « les plus proches du niveau 1 » demandent le moins d’effort), en commençant par se positionner sur quelques compétences dans Pix, puis relancer une collecte de profils et importer le nouvel export. Les élèves qui n’ont pas envoyé leur profil doivent l’envoyer avec le code de la campagne.";
+pub const TODO_ADVICE: &str = "Pour chaque élève non certifiable : faire travailler les compétences indiquées (celles « les plus proches du niveau 1 » demandent le moins d’effort), en commençant par se positionner sur quelques compétences dans Pix, puis relancer une collecte de profils et importer le nouvel export. Les élèves « Profil non envoyé » ont rejoint la campagne : leur demander d’envoyer leur profil. Les élèves « Jamais participé » doivent d’abord la rejoindre avec son code.";
 pub const TODO_EXPORT: &str = "Exporter la liste (.csv)";
 pub const TODO_PRINT: &str = "Imprimer (une page par classe)";
 pub const TODO_NOTHING: &str = "Toute la classe est certifiable : rien à faire.";
@@ -157,7 +157,8 @@ pub const TODO_COL_STATUS: &str = "Situation";
 pub const TODO_COL_MISSING: &str = "Manque pour 5";
 pub const TODO_COL_ZERO: &str = "Compétences au niveau 0";
 pub const TODO_COL_CLOSEST: &str = "À travailler d’abord (les plus proches du niveau 1)";
-pub const TODO_NOT_SENT_DETAIL: &str = "Profil non envoyé : lui donner le code de la campagne.";
+pub const TODO_NOT_SENT_DETAIL: &str =
+    "Profil non envoyé : il a rejoint la campagne, lui demander d’envoyer son profil.";
 pub const TODO_CSV_HEADER: [&str; 8] = [
     "Classe",
     "Nom",
@@ -180,10 +181,12 @@ pub fn todo_class_title(class: &str) -> String {
 pub fn todo_class_counts(not_certifiable: usize, not_sent: usize, participants: usize) -> String {
     let students = |n: usize| if n == 1 { "élève" } else { "élèves" };
     format!(
-        "{} {} à accompagner sur {participants} : {not_certifiable} non certifiable{}, {not_sent} sans profil envoyé",
+        "{} {} à accompagner sur {participants} : {not_certifiable} non certifiable{}, {not_sent} profil{} non envoyé{}",
         not_certifiable + not_sent,
         students(not_certifiable + not_sent),
         if not_certifiable == 1 { "" } else { "s" },
+        if not_sent == 1 { "" } else { "s" },
+        if not_sent == 1 { "" } else { "s" },
     )
 }
 

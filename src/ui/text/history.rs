@@ -14,13 +14,13 @@ pub const COMPARE_HINT: &str = "Importez un nouvel export de la même campagne a
 pub const SAME_SNAPSHOT: &str = "Choisissez deux imports différents.";
 
 pub const BECAME_CERTIFIABLE: &str = "Devenus certifiables";
-pub const NO_LONGER_CERTIFIABLE: &str = "Plus certifiables";
+pub const NO_LONGER_CERTIFIABLE: &str = "Ne sont plus certifiables";
 pub const STILL_NOT_CERTIFIABLE: &str = "Toujours non certifiables";
 pub const NEWLY_SENT: &str = "Nouveaux profils reçus";
 pub const GONE: &str = "Ne figurent plus dans l’export";
 pub const STILL_CERTIFIABLE: &str = "Toujours certifiables";
-pub const STILL_NOT_SENT: &str = "Toujours sans profil";
-pub const JOINED: &str = "Nouveaux participants sans profil";
+pub const STILL_NOT_SENT: &str = "Profil toujours non envoyé";
+pub const JOINED: &str = "Nouveaux participants, profil non envoyé";
 
 pub fn partition_hint(students: usize) -> String {
     format!("Chaque élève présent dans l’un ou l’autre import est dans une seule de ces catégories (hors « Nouveaux profils reçus ») : {students} élèves en tout. Choisissez une catégorie pour voir ses élèves.")
@@ -32,7 +32,7 @@ pub const COL_STUDENT: &str = "Élève";
 pub const COL_CLASS: &str = "Classe";
 pub const COL_BEFORE: &str = "Avant";
 pub const COL_AFTER: &str = "Après";
-pub const NOT_SENT: &str = "non envoyé";
+pub const NOT_SENT: &str = "profil non envoyé";
 pub const ABSENT: &str = "absent";
 
 pub fn share_change(before: u32, after: u32) -> String {
@@ -68,9 +68,10 @@ pub const COL_FIRST: &str = "Prénom";
 pub const COL_CERTIFIABILITY: &str = "Certificabilité";
 pub const COL_LATEST: &str = "Dernier profil";
 pub const COL_CAMPAIGNS: &str = "Campagnes";
-pub const NOT_COMMUNICATED: &str = "Non communiqué";
-pub const CERTIFIABLE: &str = "Certifiable";
-pub const NOT_CERTIFIABLE: &str = "Non certifiable";
+pub const NOT_COMMUNICATED: &str = super::glossary::NEVER_SENT;
+pub const NEVER_JOINED: &str = super::glossary::NEVER_JOINED;
+pub const CERTIFIABLE: &str = super::glossary::CERTIFIABLE;
+pub const NOT_CERTIFIABLE: &str = super::glossary::NOT_CERTIFIABLE;
 pub const ALL: &str = "Tous";
 pub const ALL_CLASSES: &str = "Toutes les classes";
 pub const SEARCH: &str = "Nom, prénom";
@@ -102,7 +103,7 @@ pub const CSV_HEADERS: [&str; 8] = [
     "Compétences certifiables",
     "Campagnes",
 ];
-pub const CSV_LABELS: [&str; 3] = [CERTIFIABLE, NOT_CERTIFIABLE, NOT_COMMUNICATED];
+pub const CSV_LABELS: [&str; 4] = [CERTIFIABLE, NOT_CERTIFIABLE, NOT_COMMUNICATED, NEVER_JOINED];
 pub const EXPORT_FAILED: &str = "Le navigateur a refusé de créer le fichier à télécharger.";
 
 pub const HISTORY_CHART_LABEL: &str = "Évolution du score Pix et des compétences certifiables à chaque envoi (mêmes chiffres dans le tableau des envois)";

@@ -41,7 +41,6 @@ pub const STORAGE_NONE: &str = "Aucune liste des élèves importée.";
 pub const DELETE_ROSTER: &str = "Supprimer la liste des élèves";
 pub const CONFIRM_DELETE: &str =
     "Supprimer la liste des élèves de ce navigateur ? Les exports restent.";
-pub const NOT_COMMUNICATED: &str = "Non communiqué";
 
 pub fn promotion_share(percent: u32, certifiable: usize, students: usize) -> String {
     format!(
@@ -160,7 +159,7 @@ pub fn newest_export(date: &str) -> String {
     format!("(export Pix Orga le plus récent : {date})")
 }
 pub const DELETED: &str = "Liste des élèves supprimée. Les exports et vos choix restent.";
-pub const STUDENTS_WITH_ROSTER: &str = "Avec la liste des élèves : chaque élève de la liste y figure, même sans participation (« Non communiqué », comme sur la page Élèves de Pix Orga), puis les participants absents de la liste.";
+pub const STUDENTS_WITH_ROSTER: &str = "Avec la liste des élèves : chaque élève de la liste y figure, même sans participation (« Jamais participé » : lui donner le code d’une campagne ; « Profil non envoyé » : il a rejoint une campagne sans envoyer son profil), puis les participants absents de la liste.";
 
 /// The participants table's counter, when the roster adds its never-joined students.
 pub fn participants_and_never_joined(participants: usize, never_joined: usize) -> String {
