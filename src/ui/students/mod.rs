@@ -96,8 +96,8 @@ pub fn StudentsView() -> impl IntoView {
     };
 
     view! {
-        <section class="panel students" data-testid="students-view" aria-labelledby="students-title">
-            <h2 id="students-title">{text::STUDENTS_TITLE}</h2>
+        <section class="panel students" data-testid="students-view" aria-labelledby=crate::ui::app::PAGE_HEADING_ID>
+            <h1 id=crate::ui::app::PAGE_HEADING_ID tabindex="-1">{text::STUDENTS_TITLE}</h1>
             <p>{text::STUDENTS_INTRO}</p>
             <Show when=move || state.roster().with(Option::is_some)>
                 <p class="notice" data-testid="students-roster-note">{tr::STUDENTS_WITH_ROSTER}</p>
