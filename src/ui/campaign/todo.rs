@@ -292,7 +292,6 @@ fn TodoRow(student: TodoStudent) -> impl IntoView {
     let closest = student
         .closest
         .iter()
-        .take(usize::from(student.missing))
         .map(|&index| view! { <li>{competence_list(&[index])}</li> })
         .collect_view();
     view! {

@@ -108,7 +108,11 @@ pub fn length_rule() -> String {
 
 pub fn length_for_student(certifiable_count: u8) -> String {
     if certifiable_count < 5 {
-        "Pas encore certifiable : il faut le niveau 1 dans au moins 5 compétences.".to_owned()
+        format!(
+            "{} : il faut le niveau 1 dans au moins 5 compétences ; il en a {certifiable_count}, il lui en manque {}. Les compétences ci-dessous sont les plus proches du niveau 1.",
+            super::glossary::NOT_CERTIFIABLE,
+            5 - certifiable_count
+        )
     } else {
         format!(
             "Durée estimée : {QUESTIONS_SINCE_2024} questions, {} (règle 2024-2025). Avec l’ancienne règle : {} questions.",
