@@ -731,3 +731,59 @@ fn a_list_that_covers_none_of_the_campaign_counts_the_participants() {
     assert_eq!(headline.base, ShareBase::Participants);
     assert_eq!(headline.percent(), 67);
 }
+
+/// Issue 26 point 2: "À faire" is one sheet per class with the never-joined pupils inside
+/// their class, the class's count over all its pupils of the promotion, and the CSV in the
+/// same order.
+#[test]
+fn the_to_do_sheets_keep_never_joined_pupils_in_their_class() {
+    use cohorte::domain::roster::cohort::{todo_sheets, todo_sheets_csv};
+    use cohorte::domain::views::todo::{todo_list, TodoCsvLabels};
+
+    let roster = school();
+    let rows = vec![
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+        row("FICTIF-TEST", "Jean-Éloi", "3B", 'n'),
+        row("DUPONT", "Léa", "3B", 's'),
+        row("O’NEIL", "Sian", "3 A", 'n'),
+    ];
+    let lines = participant_lines(&rows);
+    // 3C chosen by hand: its only pupil never joined and it has no participant.
+    let cohort = vec!["3a".to_owned(), "3b".to_owned(), "3c".to_owned()];
+    let decisions = MatchDecisions::default();
+    let joined = campaign_roster(&roster, &lines, &cohort, &decisions);
+    let never = never_joined_todo(&roster, &joined, &[]);
+    let sheets = todo_sheets(todo_list(&rows, &lines, &[]), never, Some(&joined));
+    let summary: Vec<(&str, usize, usize, usize)> = sheets
+        .iter()
+        .map(|s| (s.label.as_str(), s.pupils, s.to_do(), s.never_joined.len()))
+        .collect();
+    // 3A: EXEMPLE (certifiable), O'NEIL (not certifiable), ABSENT (never joined) → 2 of 3.
+    // 3B: FICTIF-TEST (not certifiable), DUPONT (never sent) → 2 of 2. 3C: LOIN → 1 of 1.
+    assert_eq!(summary, [("3A", 3, 2, 1), ("3B", 2, 2, 0), ("3C", 1, 1, 1)]);
+    assert!(sheets[2].participants.is_none());
+
+    let labels = TodoCsvLabels {
+        header: ["Classe", "Nom", "Prénom", "Situation", "e", "f", "g", "h"],
+        not_certifiable: "Non certifiable",
+        not_sent: "Profil non envoyé",
+        no_class: "Sans classe",
+    };
+    let csv = todo_sheets_csv(&sheets, &labels, "Jamais participé");
+    let firsts: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|line| line.split(';').take(4).collect::<Vec<_>>().join(";"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "3A;O’NEIL;Sian;Non certifiable",
+            "3A;ABSENT;Jamais;Jamais participé",
+            "3B;FICTIF-TEST;Jean-Éloi;Non certifiable",
+            "3B;DUPONT;Léa;Profil non envoyé",
+            "3C;LOIN;Toujours;Jamais participé",
+        ]
+    );
+    assert!(csv.contains(&format!("Jamais participé;;;;{NEVER_JOINED_ADVICE}")));
+}

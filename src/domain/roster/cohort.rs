@@ -528,6 +528,115 @@ pub fn never_joined_todo(
     out
 }
 
+/// One sheet of the printed (and listed) "À faire": a class, its participants still to help
+/// and its pupils of the list who never joined, together, so that the never-joined are chased
+/// inside their class and the class's count is over all its pupils.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TodoSheet {
+    pub key: String,
+    pub label: String,
+    /// The class's participants (`todo::todo_list`); `None` when none of them took part.
+    pub participants: Option<crate::views::todo::TodoClass>,
+    pub never_joined: Vec<NeverJoinedStudent>,
+    /// The class's pupils: of the promotion with a list covering the campaign, else its
+    /// participants.
+    pub pupils: usize,
+}
+
+impl TodoSheet {
+    pub fn not_certifiable(&self) -> usize {
+        self.participants.as_ref().map_or(0, |c| c.not_certifiable)
+    }
+
+    pub fn never_sent(&self) -> usize {
+        self.participants.as_ref().map_or(0, |c| c.not_sent)
+    }
+
+    /// Pupils still to help or chase.
+    pub fn to_do(&self) -> usize {
+        self.not_certifiable() + self.never_sent() + self.never_joined.len()
+    }
+}
+
+/// The to-do list and the never-joined pupils merged class by class, in natural class order
+/// (participants without a class last).
+pub fn todo_sheets(
+    todo: Vec<crate::views::todo::TodoClass>,
+    never_joined: Vec<NeverJoinedClass>,
+    joined: Option<&CampaignRoster>,
+) -> Vec<TodoSheet> {
+    let mut sheets: Vec<TodoSheet> = todo
+        .into_iter()
+        .map(|class| TodoSheet {
+            key: class.key.clone(),
+            label: class.label.clone(),
+            pupils: class.participants,
+            participants: Some(class),
+            never_joined: Vec::new(),
+        })
+        .collect();
+    for class in never_joined {
+        match sheets.iter_mut().find(|sheet| sheet.key == class.key) {
+            Some(sheet) => sheet.never_joined = class.students,
+            None => sheets.push(TodoSheet {
+                key: class.key,
+                label: class.label,
+                participants: None,
+                never_joined: class.students,
+                pupils: 0,
+            }),
+        }
+    }
+    if let Some(joined) = joined {
+        for sheet in &mut sheets {
+            if let Some(class) = joined.classes.iter().find(|class| class.key == sheet.key) {
+                sheet.pupils = class.roster_students;
+            }
+        }
+    }
+    crate::views::sort::sort_by(&mut sheets, |a, b| {
+        a.key
+            .is_empty()
+            .cmp(&b.key.is_empty())
+            .then_with(|| crate::text::natural_cmp(&a.label, &b.label))
+    });
+    sheets
+}
+
+/// The to-do CSV, sheet by sheet: each class's participants, then its never-joined pupils
+/// (status `never_joined_label`, advice `NEVER_JOINED_ADVICE` in the last column).
+pub fn todo_sheets_csv(
+    sheets: &[TodoSheet],
+    labels: &crate::views::todo::TodoCsvLabels<'_>,
+    never_joined_label: &str,
+) -> String {
+    let mut csv = crate::export::CsvWriter::new();
+    csv.row(labels.header);
+    for sheet in sheets {
+        if let Some(class) = &sheet.participants {
+            crate::views::todo::class_rows(&mut csv, class, labels);
+        }
+        let class = if sheet.label.is_empty() {
+            labels.no_class
+        } else {
+            &sheet.label
+        };
+        for student in &sheet.never_joined {
+            csv.row([
+                class,
+                &student.last,
+                &student.first,
+                never_joined_label,
+                "",
+                "",
+                "",
+                NEVER_JOINED_ADVICE,
+            ]);
+        }
+    }
+    csv.finish()
+}
+
 /// One roster student of the students view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterStudentLine {

@@ -179,6 +179,14 @@ pub fn todo_csv(classes: &[TodoClass], labels: &TodoCsvLabels<'_>) -> String {
     let mut csv = CsvWriter::new();
     csv.row(labels.header);
     for class in classes {
+        class_rows(&mut csv, class, labels);
+    }
+    csv.finish()
+}
+
+/// One class's students of the to-do CSV.
+pub(crate) fn class_rows(csv: &mut CsvWriter, class: &TodoClass, labels: &TodoCsvLabels<'_>) {
+    {
         for student in &class.students {
             let zero = student
                 .at_level_zero
@@ -224,5 +232,4 @@ pub fn todo_csv(classes: &[TodoClass], labels: &TodoCsvLabels<'_>) -> String {
             ]);
         }
     }
-    csv.finish()
 }

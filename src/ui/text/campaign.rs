@@ -182,17 +182,38 @@ pub fn todo_class_title(class: &str) -> String {
     format!("Classe {class}")
 }
 
-pub fn todo_class_counts(not_certifiable: usize, not_sent: usize, participants: usize) -> String {
-    let students = |n: usize| if n == 1 { "élève" } else { "élèves" };
+/// The head of every printed sheet: campaign, code and date, so that a sheet handed out alone
+/// says which campaign's code to give.
+pub fn todo_sheet_head(campaign: &str, code: Option<&str>, date: &str) -> String {
+    let code = code.map_or_else(String::new, |code| format!(" — code de la campagne : {code}"));
+    format!("Campagne « {campaign} »{code} — état au {date}")
+}
+
+/// A class's count over all its pupils (of the promotion with a school list).
+pub fn todo_sheet_counts(
+    to_do: usize,
+    pupils: usize,
+    not_certifiable: usize,
+    never_sent: usize,
+    never_joined: usize,
+) -> String {
+    let plural = |n: usize| if n > 1 { "s" } else { "" };
+    let mut parts = vec![
+        format!("{not_certifiable} non certifiable{}", plural(not_certifiable)),
+        format!("{never_sent} profil{} non envoyé{}", plural(never_sent), plural(never_sent)),
+    ];
+    if never_joined > 0 {
+        parts.push(format!("{never_joined} jamais participé"));
+    }
     format!(
-        "{} {} à accompagner sur {participants} : {not_certifiable} non certifiable{}, {not_sent} profil{} non envoyé{}",
-        not_certifiable + not_sent,
-        students(not_certifiable + not_sent),
-        if not_certifiable == 1 { "" } else { "s" },
-        if not_sent == 1 { "" } else { "s" },
-        if not_sent == 1 { "" } else { "s" },
+        "{to_do} élève{} à accompagner sur {pupils} : {}",
+        plural(to_do),
+        parts.join(", ")
     )
 }
+
+pub const TODO_PRINT_LEGEND: &str = "Compétences Pix : ";
+
 
 pub fn todo_missing(missing: u8) -> String {
     if missing <= 1 {
