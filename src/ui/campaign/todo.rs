@@ -78,7 +78,8 @@ pub fn TodoList(
             not_sent: text::TAG_NOT_SENT,
             no_class: tc::NO_CLASS,
         };
-        let csv = sheets.with_untracked(|sheets| todo_sheets_csv(sheets, &labels, tr::TAG_NEVER_JOINED));
+        let csv =
+            sheets.with_untracked(|sheets| todo_sheets_csv(sheets, &labels, tr::TAG_NEVER_JOINED));
         if download_csv(&tc::todo_file_name(route.id), &csv).is_err() {
             route.report(tc::DOWNLOAD_FAILED.to_owned());
         }
@@ -149,7 +150,11 @@ fn set_body_printing(on: bool) {
 /// One class: its counts over all its pupils, then under a fold (built when first unfolded)
 /// its participants still to help and its pupils who never joined. Printed as one sheet.
 #[component]
-fn TodoSheetBlock(sheet: TodoSheet, #[prop(into)] open: Signal<bool>, head: Arc<SheetHead>) -> impl IntoView {
+fn TodoSheetBlock(
+    sheet: TodoSheet,
+    #[prop(into)] open: Signal<bool>,
+    head: Arc<SheetHead>,
+) -> impl IntoView {
     let label = if sheet.label.is_empty() {
         tc::NO_CLASS.to_owned()
     } else {
@@ -158,7 +163,11 @@ fn TodoSheetBlock(sheet: TodoSheet, #[prop(into)] open: Signal<bool>, head: Arc<
     let done = sheet.to_do() == 0;
     let title_id = format!(
         "todo-class-{}",
-        if sheet.key.is_empty() { "none" } else { &sheet.key }
+        if sheet.key.is_empty() {
+            "none"
+        } else {
+            &sheet.key
+        }
     );
     let labelled_by = title_id.clone();
     // Once unfolded by the user, the tables stay built.

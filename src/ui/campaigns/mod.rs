@@ -101,11 +101,41 @@ pub fn CampaignList() -> impl IntoView {
         query.update(|query| change(query));
         page.set(1);
     };
+    // The last archiving (or unarchiving), said with a way back.
+    let last_archive = RwSignal::new(None::<(u64, String, bool)>);
+    let set_archived = move |id: u64, archive: bool| match Prefs::set_archived(id, archive) {
+        Ok(prefs) => {
+            archived.set(prefs.archived_set());
+            true
+        }
+        Err(error) => {
+            state.report_once(error.to_string());
+            false
+        }
+    };
     let toggle_archive = move |id: u64| {
         let archive = !archived.with_untracked(|set| set.contains(&id));
-        match Prefs::set_archived(id, archive) {
-            Ok(prefs) => archived.set(prefs.archived_set()),
-            Err(error) => state.report_once(error.to_string()),
+        if set_archived(id, archive) {
+            let name = all.with_untracked(|all| {
+                all.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default()
+            });
+            last_archive.set(Some((id, name, archive)));
+            // The row may leave the list: focus goes to the message's « Annuler ».
+            request_animation_frame(|| {
+                if let Some(undo) = document()
+                    .get_element_by_id("archive-undo")
+                    .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+                {
+                    let _ = undo.focus();
+                }
+            });
+        }
+    };
+    let undo_archive = move |_| {
+        if let Some((id, _, archive)) = last_archive.get_untracked() {
+            if set_archived(id, !archive) {
+                last_archive.set(None);
+            }
         }
     };
     let open = move |id: u64| {
@@ -217,6 +247,17 @@ pub fn CampaignList() -> impl IntoView {
                         {move || tc::campaigns_counter(total.get())}
                     </p>
                 </form>
+                <div role="status" class="archive-status">
+                    {move || last_archive.get().map(|(_, name, archive)| view! {
+                        <p class="notice" data-testid="archive-message">
+                            {tc::archived_message(&name, archive)}
+                            " "
+                            <button type="button" class="button button--link" id="archive-undo" data-testid="archive-undo" on:click=undo_archive>
+                                {tc::ARCHIVE_UNDO}
+                            </button>
+                        </p>
+                    })}
+                </div>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="campaigns-title">
                     <table class="table table--stack campaigns-table">
                         <caption>

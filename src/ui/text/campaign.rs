@@ -29,6 +29,15 @@ pub const COL_RECEIVED_BOTH: &str = "Profils / résultats reçus";
 pub const ARCHIVE: &str = "Archiver";
 pub const UNARCHIVE: &str = "Désarchiver";
 pub const ARCHIVED_TAG: &str = "Archivée";
+pub const ARCHIVE_UNDO: &str = "Annuler";
+
+pub fn archived_message(campaign: &str, archived: bool) -> String {
+    if archived {
+        format!("Campagne « {campaign} » archivée : elle est masquée de la liste (choisissez « Campagnes archivées » dans « Afficher » pour la revoir). Ses imports restent enregistrés.")
+    } else {
+        format!("Campagne « {campaign} » désarchivée : elle est de nouveau dans les campagnes actives.")
+    }
+}
 
 pub fn campaigns_counter(count: usize) -> String {
     if count == 1 {
@@ -185,7 +194,9 @@ pub fn todo_class_title(class: &str) -> String {
 /// The head of every printed sheet: campaign, code and date, so that a sheet handed out alone
 /// says which campaign's code to give.
 pub fn todo_sheet_head(campaign: &str, code: Option<&str>, date: &str) -> String {
-    let code = code.map_or_else(String::new, |code| format!(" — code de la campagne : {code}"));
+    let code = code.map_or_else(String::new, |code| {
+        format!(" — code de la campagne : {code}")
+    });
     format!("Campagne « {campaign} »{code} — état au {date}")
 }
 
@@ -199,8 +210,15 @@ pub fn todo_sheet_counts(
 ) -> String {
     let plural = |n: usize| if n > 1 { "s" } else { "" };
     let mut parts = vec![
-        format!("{not_certifiable} non certifiable{}", plural(not_certifiable)),
-        format!("{never_sent} profil{} non envoyé{}", plural(never_sent), plural(never_sent)),
+        format!(
+            "{not_certifiable} non certifiable{}",
+            plural(not_certifiable)
+        ),
+        format!(
+            "{never_sent} profil{} non envoyé{}",
+            plural(never_sent),
+            plural(never_sent)
+        ),
     ];
     if never_joined > 0 {
         parts.push(format!("{never_joined} jamais participé"));
@@ -213,7 +231,6 @@ pub fn todo_sheet_counts(
 }
 
 pub const TODO_PRINT_LEGEND: &str = "Compétences Pix : ";
-
 
 pub fn todo_missing(missing: u8) -> String {
     if missing <= 1 {
