@@ -14,6 +14,9 @@ use crate::views::students::{KnownCertifiability, StudentOverview};
 /// certifiability filter's extra value.
 pub const NEVER_JOINED_SLUG: &str = "never-joined";
 
+/// The participants filter's value for the participants the school list does not have.
+pub const OUT_OF_LIST_SLUG: &str = "hors-liste";
+
 /// What the to-do list advises for a student who never joined the campaign.
 pub const NEVER_JOINED_ADVICE: &str = "lui donner le code de la campagne";
 
@@ -131,6 +134,16 @@ impl CampaignRoster {
                     .names
                     .iter()
                     .any(|name| !matches!(name, NameMatch::OutOfRoster { .. })))
+    }
+
+    /// Keeps, of `lines` (indices into the campaign's lines), those the list does not have.
+    pub fn keep_out_of_list(&self, lines: &mut Vec<usize>) {
+        lines.retain(|&line| {
+            matches!(
+                self.matching.names.get(line),
+                Some(NameMatch::OutOfRoster { .. })
+            )
+        });
     }
 
     /// The `data-roster` value of line `line`: `out`, `class-changed`, or nothing.

@@ -2,7 +2,7 @@
 //! and bookmarks work, from `file://` too: `#/`, `#/campagne/348127/a-faire?classe=3a`.
 
 use crate::import::assessment::{AssessmentFilter, AssessmentStatus};
-use crate::roster::cohort::NEVER_JOINED_SLUG;
+use crate::roster::cohort::{NEVER_JOINED_SLUG, OUT_OF_LIST_SLUG};
 use crate::views::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -68,6 +68,8 @@ pub struct TableView {
     /// Only the roster's students who never joined the campaign: they are no line of the
     /// export, so this is not a `Certifiability`, but it shares the status filter's place.
     pub never_joined_only: bool,
+    /// Only the participants the school list does not have (`statut=hors-liste`).
+    pub out_of_list_only: bool,
     pub sort: Sort,
     pub page_size: usize,
     /// 1-based.
@@ -87,6 +89,7 @@ impl Default for TableView {
         TableView {
             filter: ParticipantFilter::default(),
             never_joined_only: false,
+            out_of_list_only: false,
             sort: Sort::default(),
             page_size: DEFAULT_PAGE_SIZE,
             page: 1,
@@ -172,6 +175,7 @@ impl TableView {
                         .collect()
                 }
                 "statut" if value == NEVER_JOINED_SLUG => view.never_joined_only = true,
+                "statut" if value == OUT_OF_LIST_SLUG => view.out_of_list_only = true,
                 "statut" => view.filter.status = Certifiability::from_slug(&value),
                 "q" => view.filter.search = value,
                 "tri" => {
@@ -211,6 +215,8 @@ impl TableView {
             parts.push(format!("statut={}", status.slug()));
         } else if self.never_joined_only {
             parts.push(format!("statut={NEVER_JOINED_SLUG}"));
+        } else if self.out_of_list_only {
+            parts.push(format!("statut={OUT_OF_LIST_SLUG}"));
         }
         if !self.filter.search.is_empty() {
             parts.push(format!("q={}", encode_component(&self.filter.search)));
@@ -296,6 +302,7 @@ mod tests {
                     search: "Zoé d'Arc & co".into(),
                 },
                 never_joined_only: false,
+                out_of_list_only: false,
                 sort: Sort {
                     column: SortColumn::Score,
                     descending: true,
@@ -411,5 +418,19 @@ mod tests {
             .to_hash(),
             "#/campagne/7/a-faire"
         );
+    }
+
+    #[test]
+    fn the_out_of_list_filter_lives_in_the_url() {
+        let route = Route::Campaign {
+            id: 7,
+            tab: CampaignTab::Participants,
+            view: TableView {
+                out_of_list_only: true,
+                ..TableView::default()
+            },
+        };
+        assert_eq!(route.to_hash(), "#/campagne/7?statut=hors-liste");
+        assert_eq!(Route::parse(&route.to_hash()), route);
     }
 }

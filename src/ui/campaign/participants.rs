@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::domain::export::{participants_csv, ParticipantsCsvLabels};
-use crate::domain::roster::cohort::NEVER_JOINED_SLUG;
+use crate::domain::roster::cohort::{NEVER_JOINED_SLUG, OUT_OF_LIST_SLUG};
 use crate::domain::views::campaigns::page_bounds;
 use crate::domain::views::cohort::{
     Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn,
@@ -30,6 +30,7 @@ pub struct Selection {
     pub filter: ParticipantFilter,
     pub sort: Sort,
     pub never_joined_only: bool,
+    pub out_of_list_only: bool,
     pub join: Option<Shared<RosterJoin>>,
     /// Indices into the campaign's lines; `lines.len() + s` is the never-joined roster
     /// student `s`. They come last.
@@ -61,6 +62,8 @@ pub fn ParticipantFilters(
                     data-testid="filter-certifiability"
                     prop:value=move || table_view.with(|v| if v.never_joined_only {
                         NEVER_JOINED_SLUG
+                    } else if v.out_of_list_only {
+                        OUT_OF_LIST_SLUG
                     } else {
                         v.filter.status.map(Certifiability::slug).unwrap_or("all")
                     })
@@ -69,6 +72,7 @@ pub fn ParticipantFilters(
                         let status = Certifiability::from_slug(&value);
                         route.update(|view| {
                             view.never_joined_only = value == NEVER_JOINED_SLUG;
+                            view.out_of_list_only = value == OUT_OF_LIST_SLUG;
                             view.filter.status = status;
                             view.page = 1;
                         })
@@ -80,6 +84,7 @@ pub fn ParticipantFilters(
                     <option value="not-sent">{text::TAG_NOT_SENT}</option>
                     {move || join.with(Option::is_some).then(|| view! {
                         <option value=NEVER_JOINED_SLUG>{tr::FILTER_NEVER_JOINED}</option>
+                        <option value=OUT_OF_LIST_SLUG>{tr::FILTER_OUT_OF_LIST}</option>
                     })}
                 </select>
             </label>
@@ -90,6 +95,7 @@ pub fn ParticipantFilters(
                 on:click=move |_| {
                     route.update(|view| {
                         view.never_joined_only = false;
+                        view.out_of_list_only = false;
                         view.filter = ParticipantFilter::default();
                         view.page = 1;
                     })

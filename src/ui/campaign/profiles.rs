@@ -9,11 +9,13 @@ use leptos::prelude::*;
 
 use crate::domain::model::snapshot::CampaignSnapshot;
 use crate::domain::roster::cohort::{headline_share, CohortShare, HeadlineShare, ShareBase};
+use crate::domain::views::cohort::Certifiability;
 use crate::domain::views::cohort::{
     class_summaries, classes_of, compare_with_earlier_snapshot, filter_and_sort, participant_lines,
     profile_students, ProfileCounts,
 };
 use crate::domain::views::route::CampaignTab;
+use crate::domain::views::route::TableView;
 use crate::ui::campaign::analysis::Analysis;
 use crate::ui::campaign::classes::ClassSummaryTable;
 use crate::ui::campaign::detail::StudentDetail;
@@ -27,7 +29,7 @@ use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
 use crate::ui::text::roster as tr;
-use crate::ui::widgets::cards::Card;
+use crate::ui::widgets::cards::{Card, FilterCard};
 
 #[component]
 pub fn ProfilesPage(
@@ -59,22 +61,30 @@ pub fn ProfilesPage(
                     if previous.filter == view.filter
                         && previous.sort == view.sort
                         && previous.never_joined_only == view.never_joined_only
+                        && previous.out_of_list_only == view.out_of_list_only
                         && previous.join == join =>
                 {
                     previous.clone()
                 }
                 _ => {
                     let never = view.never_joined_only;
+                    let out_only = view.out_of_list_only;
                     let mut indices = if never {
                         Vec::new()
                     } else {
                         filter_and_sort(&lines, &view.filter, view.sort)
                     };
+                    if out_only {
+                        match &join {
+                            Some(join) => join.joined.keep_out_of_list(&mut indices),
+                            None => indices.clear(),
+                        }
+                    }
                     // Never-joined students after the participants, in class then name
                     // order: they have no score or date to sort by.
                     let participants = indices.len();
                     if let Some(join) = &join {
-                        if never || view.filter.status.is_none() {
+                        if never || (view.filter.status.is_none() && !out_only) {
                             let search = crate::domain::text::fold(view.filter.search.trim());
                             indices.extend(
                                 join.joined
@@ -96,6 +106,7 @@ pub fn ProfilesPage(
                         filter: view.filter.clone(),
                         sort: view.sort,
                         never_joined_only: never,
+                        out_of_list_only: out_only,
                         join,
                         never_joined: indices.len() - participants,
                         indices,
@@ -158,7 +169,7 @@ pub fn ProfilesPage(
     view! {
         // The analysis tab prints as a one-page report (style/print.css).
         <div class="profiles" class:profiles--analysis=move || tab.get() == CampaignTab::Analysis>
-            <HeadlineCards counts=counts headline=headline />
+            <HeadlineCards route=route counts=counts headline=headline />
             <CohortPicker campaign_id=route.id join=join />
             <ToCheckPanel lines=check_lines join=join />
             <div class="notice">
@@ -184,24 +195,85 @@ pub fn ProfilesPage(
 /// The campaign's figures on one base: with a list covering the campaign, cards over the
 /// promotion and the export's own figures in one named line, with what separates them;
 /// without, cards over the participants. The share sentence follows the same base.
+/// What a card filters the participants on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CardFilter {
+    Status(Certifiability),
+    NeverJoined,
+    OutOfList,
+}
+
+impl CardFilter {
+    fn is_on(self, view: &TableView) -> bool {
+        match self {
+            CardFilter::Status(status) => view.filter.status == Some(status),
+            CardFilter::NeverJoined => view.never_joined_only,
+            CardFilter::OutOfList => view.out_of_list_only,
+        }
+    }
+
+    /// Opens the participants on this filter, or clears it when it is on.
+    fn apply(self, route: CampaignRoute) {
+        let on = route.view.with_untracked(|view| self.is_on(view));
+        route.open_tab(CampaignTab::Participants, move |view| {
+            view.filter.status = None;
+            view.never_joined_only = false;
+            view.out_of_list_only = false;
+            view.page = 1;
+            if !on {
+                match self {
+                    CardFilter::Status(status) => view.filter.status = Some(status),
+                    CardFilter::NeverJoined => view.never_joined_only = true,
+                    CardFilter::OutOfList => view.out_of_list_only = true,
+                }
+            }
+        });
+    }
+}
+
+/// The campaign's figures on one base: with a list covering the campaign, cards over the
+/// promotion and the export's own figures in one named line, with what separates them;
+/// without, cards over the participants. The share sentence follows the same base. The
+/// cards of a situation open the participants filtered on it.
 #[component]
 fn HeadlineCards(
+    route: CampaignRoute,
     counts: ProfileCounts,
     headline: Memo<(HeadlineShare, Option<CohortShare>)>,
 ) -> impl IntoView {
+    let card = move |filter: CardFilter,
+                     label: &'static str,
+                     value: usize,
+                     testid: &'static str,
+                     tone: &'static str| {
+        view! {
+            <FilterCard
+                label=label
+                value=value.to_string()
+                testid=testid
+                tone=tone
+                pressed=Signal::derive(move || route.view.with(|view| filter.is_on(view)))
+                on_click=move |()| filter.apply(route)
+            />
+        }
+    };
+    let certifiable = CardFilter::Status(Certifiability::Certifiable);
+    let not_certifiable = CardFilter::Status(Certifiability::NotCertifiable);
+    let not_sent = CardFilter::Status(Certifiability::NotSent);
     let cards = move || {
         let (headline, promotion) = headline.get();
         match (headline.base, promotion) {
             (ShareBase::Promotion, Some(promotion)) => view! {
                 <div class="cards">
                     <Card label=tr::CARD_PROMOTION value=promotion.students.to_string() testid="count-promotion" tone="neutral" />
-                    <Card label=text::CARD_CERTIFIABLE value=promotion.certifiable.to_string() testid="count-promotion-certifiable" tone="ok" />
-                    <Card label=text::CARD_NOT_CERTIFIABLE value=promotion.not_certifiable.to_string() testid="count-promotion-not-certifiable" tone="warn" />
-                    <Card label=text::CARD_NOT_SENT value=promotion.never_sent.to_string() testid="count-promotion-never-sent" tone="muted" />
-                    <Card label=tr::CARD_NEVER_JOINED value=promotion.never_joined.to_string() testid="count-never-joined" tone="muted" />
+                    {card(certifiable, text::CARD_CERTIFIABLE, promotion.certifiable, "count-promotion-certifiable", "ok")}
+                    {card(not_certifiable, text::CARD_NOT_CERTIFIABLE, promotion.not_certifiable, "count-promotion-not-certifiable", "warn")}
+                    {card(not_sent, text::CARD_NOT_SENT, promotion.never_sent, "count-promotion-never-sent", "muted")}
+                    {card(CardFilter::NeverJoined, tr::CARD_NEVER_JOINED, promotion.never_joined, "count-never-joined", "muted")}
                     {(promotion.to_check > 0).then(|| view! {
                         <Card label=tr::CARD_TO_CHECK value=promotion.to_check.to_string() testid="count-promotion-to-check" tone="neutral" />
                     })}
+                    {card(CardFilter::OutOfList, tr::CARD_OUT_OF_ROSTER, headline.outside.out_of_list, "count-out-of-roster", "neutral")}
                 </div>
                 <p class="share__participants" data-testid="participants-figures">
                     {tr::PARTICIPANTS_OF_EXPORT}
@@ -214,9 +286,7 @@ fn HeadlineCards(
                     <span data-testid="count-not-certifiable">{counts.not_certifiable}</span>
                     {format!(" {}), ", text::CARD_NOT_CERTIFIABLE.to_lowercase())}
                     <span data-testid="count-not-sent">{counts.not_sent}</span>
-                    {format!(" {} ; ", text::CARD_NOT_SENT.to_lowercase())}
-                    <span data-testid="count-out-of-roster">{headline.outside.out_of_list}</span>
-                    {format!(" {}.", tr::TAG_OUT.to_lowercase())}
+                    {format!(" {}.", text::CARD_NOT_SENT.to_lowercase())}
                 </p>
             }
             .into_any(),
@@ -224,9 +294,9 @@ fn HeadlineCards(
                 <div class="cards">
                     <Card label=text::CARD_PARTICIPANTS value=counts.participants.to_string() testid="count-participants" tone="neutral" />
                     <Card label=text::CARD_RECEIVED value=counts.received.to_string() testid="count-received" tone="neutral" />
-                    <Card label=text::CARD_CERTIFIABLE value=counts.certifiable.to_string() testid="count-certifiable" tone="ok" />
-                    <Card label=text::CARD_NOT_CERTIFIABLE value=counts.not_certifiable.to_string() testid="count-not-certifiable" tone="warn" />
-                    <Card label=text::CARD_NOT_SENT value=counts.not_sent.to_string() testid="count-not-sent" tone="muted" />
+                    {card(certifiable, text::CARD_CERTIFIABLE, counts.certifiable, "count-certifiable", "ok")}
+                    {card(not_certifiable, text::CARD_NOT_CERTIFIABLE, counts.not_certifiable, "count-not-certifiable", "warn")}
+                    {card(not_sent, text::CARD_NOT_SENT, counts.not_sent, "count-not-sent", "muted")}
                 </div>
             }
             .into_any(),

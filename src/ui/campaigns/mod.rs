@@ -117,14 +117,20 @@ pub fn CampaignList() -> impl IntoView {
         let archive = !archived.with_untracked(|set| set.contains(&id));
         if set_archived(id, archive) {
             let name = all.with_untracked(|all| {
-                all.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default()
+                all.iter()
+                    .find(|s| s.id == id)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default()
             });
             last_archive.set(Some((id, name, archive)));
             // The row may leave the list: focus goes to the message's « Annuler ».
             request_animation_frame(|| {
-                if let Some(undo) = document()
-                    .get_element_by_id("archive-undo")
-                    .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+                if let Some(undo) =
+                    document()
+                        .get_element_by_id("archive-undo")
+                        .and_then(|element| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                        })
                 {
                     let _ = undo.focus();
                 }

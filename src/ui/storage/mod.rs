@@ -102,9 +102,12 @@ pub fn StoragePanel() -> impl IntoView {
         // A deleted entry took the focus with it: the message, which says what happened,
         // takes it.
         request_animation_frame(|| {
-            if let Some(message) = document()
-                .get_element_by_id("storage-message")
-                .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+            if let Some(message) =
+                document()
+                    .get_element_by_id("storage-message")
+                    .and_then(|element| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                    })
             {
                 let _ = message.focus();
             }

@@ -35,7 +35,9 @@ pub fn archived_message(campaign: &str, archived: bool) -> String {
     if archived {
         format!("Campagne « {campaign} » archivée : elle est masquée de la liste (choisissez « Campagnes archivées » dans « Afficher » pour la revoir). Ses imports restent enregistrés.")
     } else {
-        format!("Campagne « {campaign} » désarchivée : elle est de nouveau dans les campagnes actives.")
+        format!(
+            "Campagne « {campaign} » désarchivée : elle est de nouveau dans les campagnes actives."
+        )
     }
 }
 

@@ -99,6 +99,10 @@ pub fn outside_promotion(
 /// Issue 25 point 11: a list that places none of the campaign's participants.
 pub const LIST_NOT_COVERING: &str = "La liste des élèves importée ne correspond à aucune classe ni à aucun participant de cette campagne (liste d’un autre établissement, d’une autre année ?). Les chiffres ci-dessous portent donc sur les participants de l’export, comme sans liste. Importez la liste des élèves de l’établissement et de l’année de cette campagne pour voir qui n’a jamais participé.";
 
+pub fn filter_card_title(label: &str) -> String {
+    format!("Afficher seulement : {label}")
+}
+
 pub fn cohort_picker_summary(classes: usize) -> String {
     format!(
         "Promotion : {classes} classe{} de la liste des élèves — modifier",
