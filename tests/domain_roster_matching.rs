@@ -656,6 +656,7 @@ fn every_share_is_over_the_promotion_and_the_gap_is_counted() {
         promotion: None,
         latest: None,
         snapshots: 1,
+        example: false,
         search_key: String::new(),
     };
     assert_eq!(

@@ -757,3 +757,27 @@ fn work_first_always_reaches_five_and_is_the_same_everywhere() {
         }
     }
 }
+
+/// Issue 26 point 3: the example export is marked as such, so the list shows « Exemple » and
+/// the students view leaves its invented students out.
+#[test]
+fn the_example_is_told_from_the_schools_data() {
+    use cohorte::domain::views::campaigns::{is_example, EXAMPLE_FILE_NAME};
+    use cohorte::domain::views::students::students_overview;
+    let (real, _) = fixture("collecte-3e-sco-2025");
+    let mut example = real.clone();
+    example.file_name = EXAMPLE_FILE_NAME.to_owned();
+    assert!(is_example(&example));
+    assert!(!is_example(&real));
+    assert!(CampaignSummary::of(&example, 1).example);
+    assert!(!CampaignSummary::of(&real, 1).example);
+    let (fourth, _) = fixture("collecte-4e-envoi-multiple");
+    let school: Vec<_> = [&example, &fourth]
+        .into_iter()
+        .filter(|snapshot| !is_example(snapshot))
+        .collect();
+    assert_eq!(
+        students_overview(school).len(),
+        students_overview([&fourth]).len()
+    );
+}

@@ -11,6 +11,15 @@ use crate::views::cohort::{percent, profile_students, ProfileCounts};
 
 pub const CAMPAIGNS_PER_PAGE: usize = 25;
 
+/// The file name the example export is stored under: it marks the example, which is shown as
+/// such, kept out of the students view, and removed in one click.
+pub const EXAMPLE_FILE_NAME: &str = "exemple-collecte-3e.csv";
+
+/// Whether an import is the app's example rather than the school's data.
+pub fn is_example(snapshot: &CampaignSnapshot) -> bool {
+    snapshot.file_name == EXAMPLE_FILE_NAME
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampaignSummary {
     pub id: u64,
@@ -29,6 +38,8 @@ pub struct CampaignSummary {
     /// Latest activity of the latest import.
     pub latest: Option<LocalDateTime>,
     pub snapshots: usize,
+    /// The app's example (`is_example`), not the school's data.
+    pub example: bool,
     /// Folded name and code, for the search.
     pub search_key: String,
 }
@@ -62,6 +73,7 @@ impl CampaignSummary {
             promotion: None,
             latest: snapshot.latest_activity(),
             snapshots,
+            example: is_example(snapshot),
             search_key: fold(&format!(
                 "{} {}",
                 campaign.name,

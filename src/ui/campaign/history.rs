@@ -14,12 +14,14 @@ use crate::domain::views::cohort::{
     participant_lines, percent, profile_students, ParticipantLine, ProfileCounts,
 };
 use crate::domain::views::diff::{
-    as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
+    as_of, compare, comparison_csv, send_dates, ChangeCategory, Comparison, ComparisonCsvLabels,
+    StudentChange, StudentState,
 };
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::state::{format_timestamp, use_state, Shared, StoredSnapshot};
 use crate::ui::text::history as text;
 use crate::ui::text::roster as tr;
+use crate::ui::widgets::download::download_csv;
 
 /// The snapshots of one campaign, oldest first: the order of its collections.
 fn timeline(all: &[StoredSnapshot], campaign_id: u64) -> Vec<StoredSnapshot> {
@@ -153,10 +155,12 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                 key=|snapshot| snapshot.meta.id
                 children=move |snapshot| {
                     let id = snapshot.meta.id;
+                    // The date first: on a phone the end of the label is cut, and the date
+                    // is what tells two imports apart.
                     let label = format!(
-                        "{} — état au {}",
-                        snapshot.meta.file_name,
-                        snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()
+                        "État au {} — {}",
+                        snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default(),
+                        snapshot.meta.file_name
                     );
                     view! { <option value=id.to_string() prop:selected=move || selected.get() == Some(id)>{label}</option> }
                 }
@@ -167,31 +171,6 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
     view! {
         <section class="timeline panel" aria-labelledby="timeline-title">
             <h3 id="timeline-title">{text::TIMELINE_TITLE}</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=text::TIMELINE_CAPTION>
-                <table class="table table--stack">
-                    <caption>{text::TIMELINE_CAPTION}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_FILE}</th>
-                            <th scope="col">{text::COL_IMPORTED_AT}</th>
-                            <th scope="col">{text::COL_STATE_AT}</th>
-                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
-                            <th scope="col" class="num">{text::COL_CERTIFIABLE}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || snapshots.get()
-                            key=|snapshot| snapshot.meta.id
-                            children=move |snapshot| {
-                                let id = snapshot.meta.id;
-                                let promotion = promotions.with_untracked(|p| p.as_ref().and_then(|p| p.get(&id).copied()));
-                                view! { <ImportRow snapshot=snapshot promotion=promotion /> }
-                            }
-                        />
-                    </tbody>
-                </table>
-            </div>
             <Show
                 when=move || snapshots.with(|s| s.len() >= 2)
                 fallback=|| view! { <p class="empty">{text::COMPARE_HINT}</p> }
@@ -232,6 +211,32 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                     None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
                 }}
             </Show>
+            <h4>{text::IMPORTS_TITLE}</h4>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=text::TIMELINE_CAPTION>
+                <table class="table table--stack">
+                    <caption>{text::TIMELINE_CAPTION}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COL_FILE}</th>
+                            <th scope="col">{text::COL_IMPORTED_AT}</th>
+                            <th scope="col">{text::COL_STATE_AT}</th>
+                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
+                            <th scope="col" class="num">{text::COL_CERTIFIABLE}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || snapshots.get()
+                            key=|snapshot| snapshot.meta.id
+                            children=move |snapshot| {
+                                let id = snapshot.meta.id;
+                                let promotion = promotions.with_untracked(|p| p.as_ref().and_then(|p| p.get(&id).copied()));
+                                view! { <ImportRow snapshot=snapshot promotion=promotion /> }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
             <Show when=move || has_dates.get()>
                 <h4>{text::SINCE_TITLE}</h4>
                 <p class="field__hint">{text::SINCE_HINT}</p>
@@ -318,6 +323,20 @@ const CATEGORIES: [(ChangeCategory, &str, &str); 7] = [
     (ChangeCategory::Gone, text::GONE, "muted"),
 ];
 
+fn describe_state(state: Option<StudentState>) -> String {
+    match state {
+        None => text::ABSENT.to_owned(),
+        Some(state) => text::state(state.score, state.certifiable_count),
+    }
+}
+
+fn category_label(category: ChangeCategory) -> &'static str {
+    CATEGORIES
+        .iter()
+        .find(|(c, _, _)| *c == category)
+        .map_or("", |(_, label, _)| *label)
+}
+
 /// What a category card opens: one category, or the newly sent profiles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Opened {
@@ -394,9 +413,10 @@ fn ComparisonView(
                 ),
                 Opened::NewlySent => ("newly-sent", text::NEWLY_SENT),
             };
+            // Who moved up most first, in every list.
             let changes: Vec<StudentChange> = comparison
-                .changes
-                .iter()
+                .by_progress(None)
+                .into_iter()
                 .filter(|change| match which {
                     Opened::Category(category) => change.category == category,
                     Opened::NewlySent => change.newly_sent(),
@@ -406,8 +426,45 @@ fn ComparisonView(
             Some(view! { <ChangeTable slug=slug label=label changes=changes /> })
         }
     };
+    let progress = comparison.progress();
+    let export = {
+        let comparison = comparison.clone();
+        move |_| {
+            let category = |category: ChangeCategory| category_label(category);
+            let state = |state: Option<StudentState>| describe_state(state);
+            let labels = ComparisonCsvLabels {
+                header: text::COMPARISON_CSV_HEADER,
+                category: &category,
+                state: &state,
+            };
+            let csv = comparison_csv(&comparison, &labels);
+            let _ = download_csv(text::COMPARISON_FILE_NAME, &csv);
+        }
+    };
+    let print = move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().add_1("print-history");
+            request_animation_frame(move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+                let _ = body.class_list().remove_1("print-history");
+            });
+        }
+    };
     view! {
         <p class="share"><strong>{share}</strong></p>
+        <p class="diff-progress" data-testid="diff-progress" data-up=progress.students_up.to_string()>
+            <strong>{text::progress_summary(progress.students_up, progress.competences_gained, progress.students_down)}</strong>
+        </p>
+        <div class="todo__actions">
+            <button type="button" class="button button--secondary" data-testid=format!("export-comparison-{anchor}") on:click=export>
+                {text::EXPORT_COMPARISON}
+            </button>
+            <button type="button" class="button button--secondary" data-testid=format!("print-comparison-{anchor}") on:click=print>
+                {text::PRINT_COMPARISON}
+            </button>
+        </div>
         <p class="field__hint">{text::partition_hint(comparison.changes.len())}</p>
         <div class="cards cards--diff">{cards}</div>
         // Not a category: it counts across them, so it stands apart.
@@ -429,10 +486,7 @@ fn ChangeTable(
         return view! { <p class="empty">{text::change_caption(label, 0)}</p> }.into_any();
     }
     let caption = text::change_caption(label, changes.len());
-    let describe = |state: Option<StudentState>| match state {
-        None => text::ABSENT.to_owned(),
-        Some(state) => text::state(state.score, state.certifiable_count),
-    };
+    let describe = describe_state;
     let rows = changes
         .into_iter()
         .map(|change| {
@@ -442,6 +496,9 @@ fn ChangeTable(
                     <td data-label=text::COL_CLASS>{change.class.clone()}</td>
                     <td data-label=text::COL_BEFORE>{describe(change.before)}</td>
                     <td data-label=text::COL_AFTER>{describe(change.after)}</td>
+                    <td class="num" data-label=text::COL_PROGRESS>
+                        {text::progress_cell(change.competence_change(), change.score_change())}
+                    </td>
                 </tr>
             }
         })
@@ -456,6 +513,7 @@ fn ChangeTable(
                         <th scope="col">{text::COL_CLASS}</th>
                         <th scope="col">{text::COL_BEFORE}</th>
                         <th scope="col">{text::COL_AFTER}</th>
+                        <th scope="col" class="num">{text::COL_PROGRESS}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -169,20 +169,24 @@ pub fn ProfilesPage(
     view! {
         // The analysis tab prints as a one-page report (style/print.css).
         <div class="profiles" class:profiles--analysis=move || tab.get() == CampaignTab::Analysis>
-            <HeadlineCards route=route counts=counts headline=headline />
-            <CohortPicker campaign_id=route.id join=join />
-            <ToCheckPanel lines=check_lines join=join />
-            <div class="notice">
-                <p>
-                    <strong>{tc::FROZEN_TITLE}</strong>
-                    " — "
-                    {text::FROZEN_NOTICE}
-                </p>
-            </div>
-            <details class="notice notice--quiet" data-testid="certification-length">
-                <summary>{tc::LENGTH_TITLE}</summary>
-                <p>{tc::length_rule()}</p>
-            </details>
+            // The full head on the participants tab; the other tabs keep the share only, so
+            // that they start near the top of the page.
+            <HeadlineCards route=route counts=counts headline=headline compact=Signal::derive(move || tab.get() != CampaignTab::Participants) />
+            <Show when=move || tab.get() == CampaignTab::Participants>
+                <CohortPicker campaign_id=route.id join=join />
+                <ToCheckPanel lines=check_lines.clone() join=join />
+                <div class="notice">
+                    <p>
+                        <strong>{tc::FROZEN_TITLE}</strong>
+                        " — "
+                        {text::FROZEN_NOTICE}
+                    </p>
+                </div>
+                <details class="notice notice--quiet" data-testid="certification-length">
+                    <summary>{tc::LENGTH_TITLE}</summary>
+                    <p>{tc::length_rule()}</p>
+                </details>
+            </Show>
             <Tabs route=route tabs=&CampaignTab::PROFILES selected=tab />
             {panel}
             {move || detail.get().map(|row| view! {
@@ -240,6 +244,9 @@ fn HeadlineCards(
     route: CampaignRoute,
     counts: ProfileCounts,
     headline: Memo<(HeadlineShare, Option<CohortShare>)>,
+    /// Only the share sentence, without the cards and the notes.
+    #[prop(into)]
+    compact: Signal<bool>,
 ) -> impl IntoView {
     let card = move |filter: CardFilter,
                      label: &'static str,
@@ -261,6 +268,9 @@ fn HeadlineCards(
     let not_certifiable = CardFilter::Status(Certifiability::NotCertifiable);
     let not_sent = CardFilter::Status(Certifiability::NotSent);
     let cards = move || {
+        if compact.get() {
+            return ().into_any();
+        }
         let (headline, promotion) = headline.get();
         match (headline.base, promotion) {
             (ShareBase::Promotion, Some(promotion)) => view! {
@@ -340,7 +350,7 @@ fn HeadlineCards(
             <div class="meter meter--wide" role="img" aria-label=format!("{} : {percent} %", tc::SHARE_LABEL)>
                 <span class="meter__fill" style:width=format!("{percent}%")></span>
             </div>
-            {details}
+            {(!compact.get()).then_some(details)}
         }
     };
     view! {

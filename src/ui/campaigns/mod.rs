@@ -288,6 +288,11 @@ pub fn CampaignList() -> impl IntoView {
                                             archived=is_archived
                                             on_open=move |()| open(id)
                                             on_archive=move |()| toggle_archive(id)
+                                            on_remove=move |()| {
+                                                if let Err(error) = state.delete_campaign(id) {
+                                                    state.report_once(error.to_string());
+                                                }
+                                            }
                                         />
                                     }
                                 }
@@ -317,6 +322,7 @@ fn CampaignRow(
     #[prop(into)] archived: Signal<bool>,
     #[prop(into)] on_open: Callback<()>,
     #[prop(into)] on_archive: Callback<()>,
+    #[prop(into)] on_remove: Callback<()>,
 ) -> impl IntoView {
     let certifiable = match (summary.certifiable_of(), summary.certifiable_percent()) {
         (Some((n, whole)), Some(percent)) if summary.promotion.is_some() => {
@@ -360,6 +366,22 @@ fn CampaignRow(
                     " "
                     <span class="tag tag--muted">{tc::ARCHIVED_TAG}</span>
                 </Show>
+                {summary.example.then(|| view! {
+                    " "
+                    <span class="tag tag--note" data-testid="example-tag">{text::EXAMPLE_TAG}</span>
+                    " "
+                    <button
+                        type="button"
+                        class="button button--link"
+                        data-testid="remove-example"
+                        on:click=move |event| {
+                            event.stop_propagation();
+                            on_remove.run(());
+                        }
+                    >
+                        {text::EXAMPLE_REMOVE}
+                    </button>
+                })}
             </th>
             <td class="mono" data-label=text::COL_CODE>
                 {summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}

@@ -68,6 +68,8 @@ pub struct ImportLine {
     pub kind: ImportKind,
     pub status: ImportStatus,
     pub message: String,
+    /// The campaign the file was (or already was) stored under: its line links to it.
+    pub campaign_id: Option<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -195,6 +197,7 @@ impl AppState {
                 kind: ImportKind::Export,
                 status: ImportStatus::Error,
                 message: error.to_string(),
+                campaign_id: None,
             },
             Ok(snapshot) => match Store::save(&snapshot, js_sys::Date::now()) {
                 Err(error) => {
@@ -206,6 +209,7 @@ impl AppState {
                         kind: ImportKind::Export,
                         status: ImportStatus::Error,
                         message: error.to_string(),
+                        campaign_id: None,
                     }
                 }
                 Ok(SaveOutcome::AlreadyStored(meta)) => ImportLine {
@@ -216,6 +220,7 @@ impl AppState {
                         &meta.campaign_name,
                         &format_timestamp(meta.imported_at_ms),
                     ),
+                    campaign_id: Some(meta.campaign_id),
                 },
                 Ok(SaveOutcome::Saved(meta)) => {
                     let date = meta
@@ -223,6 +228,7 @@ impl AppState {
                         .map(|date| date.french())
                         .unwrap_or_else(|| "—".to_owned());
                     let message = text::imported(&meta.campaign_name, meta.rows, &date);
+                    let campaign_id = Some(meta.campaign_id);
                     self.snapshots.update(|all| {
                         all.push(StoredSnapshot {
                             meta,
@@ -234,6 +240,7 @@ impl AppState {
                         kind: ImportKind::Export,
                         status: ImportStatus::Ok,
                         message,
+                        campaign_id,
                     }
                 }
             },
@@ -274,6 +281,7 @@ impl AppState {
                             message: format!(
                                 "« {name} » : le navigateur n’a pas pu lire ce fichier."
                             ),
+                            campaign_id: None,
                         })
                     }),
                 }

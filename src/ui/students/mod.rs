@@ -7,7 +7,7 @@ use crate::domain::roster::cohort::roster_students_view;
 use crate::domain::roster::matching::MatchDecisions;
 use crate::domain::roster::Roster;
 use crate::domain::text::{class_key, fold, natural_cmp};
-use crate::domain::views::campaigns::page_bounds;
+use crate::domain::views::campaigns::{is_example, page_bounds};
 use crate::domain::views::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
@@ -28,9 +28,14 @@ const DEFAULT_STUDENT_PAGE_SIZE: usize = 200;
 pub fn StudentsView() -> impl IntoView {
     let state = use_state();
     let lines = Memo::new(move |_| {
-        let overview = state
-            .snapshots()
-            .with(|all| students_overview(all.iter().map(|s| s.data.as_ref())));
+        let overview = state.snapshots().with(|all| {
+            // The example's invented students are not the school's.
+            students_overview(
+                all.iter()
+                    .map(|s| s.data.as_ref())
+                    .filter(|snapshot| !is_example(snapshot)),
+            )
+        });
         let decisions = state.match_decisions().get();
         let lines = match state.roster().get() {
             None => overview,

@@ -7,7 +7,60 @@ pub const COL_IMPORTED_AT: &str = "Importé le";
 pub const COL_STATE_AT: &str = "État au";
 pub const COL_PARTICIPANTS: &str = "Participants";
 pub const COL_CERTIFIABLE: &str = super::glossary::CERTIFIABLE_PLURAL;
-pub const COMPARE_TITLE: &str = "Comparer deux imports";
+pub const COMPARE_TITLE: &str = "Progrès entre deux imports";
+pub const IMPORTS_TITLE: &str = "Imports de cette campagne";
+pub const COL_PROGRESS: &str = "Progrès";
+pub const EXPORT_COMPARISON: &str = "Exporter la comparaison (.csv)";
+pub const PRINT_COMPARISON: &str = "Imprimer la comparaison";
+pub const COMPARISON_FILE_NAME: &str = "cohorte-progres.csv";
+pub const COMPARISON_CSV_HEADER: [&str; 8] = [
+    "Classe",
+    "Nom",
+    "Prénom",
+    "Catégorie",
+    "Avant",
+    "Après",
+    "Compétences gagnées",
+    "Pix gagnés",
+];
+
+/// The comparison's lead: who moved, by how much.
+pub fn progress_summary(up: usize, gained: u32, down: usize) -> String {
+    let mut text = match up {
+        0 => "Aucun élève n’a gagné de compétence au niveau 1".to_owned(),
+        1 => format!(
+            "1 élève a gagné {gained} compétence{} au niveau 1",
+            if gained > 1 { "s" } else { "" }
+        ),
+        n => format!(
+            "{n} élèves ont gagné {gained} compétence{} au niveau 1 en tout",
+            if gained > 1 { "s" } else { "" }
+        ),
+    };
+    if down > 0 {
+        text.push_str(&format!(
+            " ; {down} en {} perdu",
+            if down > 1 { "ont" } else { "a" }
+        ));
+    }
+    text.push('.');
+    text
+}
+
+/// « +2 comp., +40 pix »; empty when the student has no profile on one side.
+pub fn progress_cell(competences: Option<i16>, pix: Option<i64>) -> String {
+    let signed = |v: i64| {
+        if v > 0 {
+            format!("+{v}")
+        } else {
+            v.to_string()
+        }
+    };
+    match (competences, pix) {
+        (Some(c), Some(p)) => format!("{} comp., {} pix", signed(i64::from(c)), signed(p)),
+        _ => String::new(),
+    }
+}
 pub const COMPARE_FROM: &str = "Avant";
 pub const COMPARE_TO: &str = "Après";
 pub const COMPARE_HINT: &str = "Importez un nouvel export de la même campagne après que les élèves ont progressé : Cohorte montre qui est devenu certifiable.";

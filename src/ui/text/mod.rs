@@ -16,12 +16,23 @@ pub const PRIVACY: &str = "Vos fichiers sont lus dans ce navigateur et n’en so
 pub const NOT_OFFICIAL: &str = "Outil indépendant, non affilié à Pix.";
 
 pub const DROP_TITLE: &str = "Importer des exports Pix Orga";
-pub const DROP_HINT: &str = "Déposez ici un ou plusieurs fichiers CSV exportés depuis Pix Orga (onglet « Résultats », bouton « Exporter les résultats »),";
+pub const DROP_HINT: &str = "Importez un ou plusieurs exports CSV de Pix Orga (onglet « Résultats » d’une campagne, bouton « Exporter les résultats ») : choisissez les fichiers, ou faites-les glisser ici depuis un ordinateur.";
 pub const DROP_ROSTER_HINT: &str = "Vous pouvez aussi déposer la liste des élèves de l’établissement (SIECLE : ElevesSansAdresses.zip ou .xml ; lycées agricoles : le CSV SCO) pour voir les élèves qui n’ont jamais participé. Elle reste sur cet ordinateur.";
-pub const DROP_PICK: &str = "ou choisissez des fichiers";
+pub const DROP_PICK: &str = "Choisir des fichiers";
+pub const IMPORT_OPEN: &str = "Ouvrir la campagne";
+pub const IMPORT_CHANGES: &str = "Voir ce qui a changé";
+
+/// Why an export has more lines than participants.
+pub fn rows_and_participants(rows: usize, participants: usize) -> String {
+    format!("{rows} lignes pour {participants} participants : un élève qui a envoyé son profil plusieurs fois a une ligne par envoi ; Cohorte garde le plus récent.")
+}
 pub const DROP_ACTIVE: &str = "Relâchez pour importer";
 pub const DEMO_BUTTON: &str = "Essayer avec un exemple";
-pub const DEMO_FILE_NAME: &str = "exemple-collecte-3e.csv";
+pub const DEMO_FILE_NAME: &str = crate::domain::views::campaigns::EXAMPLE_FILE_NAME;
+pub const EXAMPLE_TAG: &str = "Exemple";
+pub const EXAMPLE_REMOVE: &str = "Retirer l’exemple";
+pub const EXAMPLE_REMOVED: &str = "Exemple retiré.";
+pub const EXAMPLE_NOTE: &str = "Exemple : élèves inventés, pour découvrir Cohorte. Ils ne sont pas comptés dans la page Élèves.";
 pub const IMPORT_RESULTS: &str = "Résultat des imports";
 
 pub const CAMPAIGNS_TITLE: &str = "Campagnes";

@@ -1,0 +1,242 @@
+// Issue 26, as a head of school reads Cohorte: with a school list loaded, one base for every
+// share (header, cards, campaign list, Par classe, Historique), one name per situation on every
+// page and export, the keyboard flows (open a campaign, switch tab, export), the printed
+// « À faire » as PDF (one sheet per class, headed with the campaign and its code), axe-core,
+// and screenshots of every page at 1280 px and 390 px. Issue 25 point 11: a list of another
+// school is said plainly and the campaign counted on its participants.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { audit, describeViolations, test, CohortePage, SCREENSHOTS, expected, pdfPageCount, useBrowserAndServer } from './harness.mjs';
+
+const EXPORT = 'collecte-3e-sco-2025.csv';
+const ROSTER = 'roster/e2e-ElevesSansAdresses.zip';
+const CAMPAIGN = expected('collecte-3e-sco-2025');
+const OTHER_SCHOOL = 'collecte-sup-groupes.csv';
+
+const env = useBrowserAndServer();
+
+/** The names the glossary replaced: none may appear on any page or export. */
+const FORBIDDEN = [/Non communiqué/i, /sans profil/i, /classe différente/i, /\bNon envoyés?\b/, /Toujours sans/i, /\bPlus certifiables\b/, /de la cohorte/i];
+
+function assertNoOldName(text, where) {
+  for (const pattern of FORBIDDEN) assert.doesNotMatch(text, pattern, `${where}: an old name for a glossary situation`);
+}
+
+const bodyText = (app) => app.page.evaluate(() => document.body.textContent);
+
+async function showAllRows(app) {
+  if (await app.testid('page-size').count()) await app.testid('page-size').selectOption('100');
+}
+
+async function openTab(app, key) {
+  await app.testid(`tab-${key}`).click();
+  await app.page.waitForFunction((key) => document.querySelector(`[data-testid="tab-${key}"]`)?.getAttribute('aria-selected') === 'true', key);
+}
+
+async function noViolation(app, label) {
+  const violations = await audit(app, label);
+  assert.equal(violations.length, 0, `${label}: ${describeViolations(violations)}`);
+}
+
+async function shoot(app, name) {
+  await app.screenshot(`lecture-${name}-1280`);
+  await app.page.setViewportSize({ width: 390, height: 844 });
+  await app.screenshot(`lecture-${name}-390`);
+  await app.page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('with a school list, the header, the cards, the campaign list, Par classe and Historique share one base', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  await noViolation(app, 'lecture accueil');
+  await shoot(app, 'accueil');
+
+  // The campaign list: over the promotion, said so in the caption.
+  const listCell = app.page.locator(`[data-testid="campaign-row"][data-campaign-id="${CAMPAIGN.campaign_id}"] [data-testid="campaign-certifiable"]`);
+  const list = await listCell.evaluate((cell) => ({ ...cell.dataset, text: cell.textContent }));
+  assert.equal(list.base, 'promotion');
+  assert.match(await app.page.locator('.campaigns-table caption').textContent(), /promotion/);
+
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  const share = app.testid('cohort-share');
+  assert.equal(await share.getAttribute('data-base'), 'promotion');
+  const text = await share.textContent();
+  const [, percent, certifiable, whole] = text.match(/(\d+) % de la promotion est certifiable : (\d+) élèves? sur (\d+)\./).map(Number);
+  assert.equal(percent, Math.round((100 * certifiable) / whole));
+  // The cards count the same pupils: their situations add up to the promotion.
+  assert.equal(await app.count('count-promotion'), whole);
+  assert.equal(await app.count('count-promotion-certifiable'), certifiable);
+  const situations = ['count-promotion-certifiable', 'count-promotion-not-certifiable', 'count-promotion-never-sent', 'count-never-joined'];
+  let sum = 0;
+  for (const id of situations) sum += await app.count(id);
+  if (await app.testid('count-promotion-to-check').count()) sum += await app.count('count-promotion-to-check');
+  assert.equal(sum, whole, 'each pupil of the promotion in one situation');
+  // The campaign list said the same.
+  assert.deepEqual([Number(list.certifiable), Number(list.whole)], [certifiable, whole]);
+  assert.match(list.text, new RegExp(`${certifiable} / ${whole} de la promotion \\(${percent}\\s%\\)`));
+  // The export's own figure is shown, named as such, with the gap explained.
+  const participantsCertifiable = await app.count('count-certifiable');
+  const only = await app.testid('participants-only-share').textContent();
+  assert.match(only, new RegExp(`Participants de l’export seuls : ${participantsCertifiable} certifiables sur ${CAMPAIGN.participants ?? 44}`));
+  const gap = only.match(/dont (\d+) certifiable/);
+  assert.ok(gap, only);
+  assert.equal(participantsCertifiable - Number(gap[1]), certifiable, 'the gap explains the two figures');
+  assert.match(only, /hors liste/);
+
+  // Par classe: each class counts its pupils, and the classes add up to the header.
+  await openTab(app, 'classes');
+  const rows = await app.testid('class-row').evaluateAll((rows) => rows.map((row) => ({ ...row.dataset })));
+  assert.equal(rows.reduce((n, row) => n + Number(row.students), 0), whole);
+  assert.equal(rows.reduce((n, row) => n + Number(row.certifiable), 0), certifiable);
+  assert.match(await app.testid('classes-base').textContent(), /promotion/);
+
+  // Historique: the import's share is the header's.
+  await openTab(app, 'history');
+  const history = await app.testid('snapshot-row').first().textContent();
+  assert.match(history, new RegExp(`${certifiable} / ${whole} de la promotion`));
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('one name per situation on every page and export (text scan)', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  assertNoOldName(await bodyText(app), 'accueil');
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  await showAllRows(app);
+  const participants = await bodyText(app);
+  assertNoOldName(participants, 'participants');
+  for (const name of ['Jamais participé', 'Profils non envoyés', 'Hors liste', 'Autre classe dans la liste : ', 'Certifiables', 'Non certifiables']) {
+    assert.ok(participants.includes(name), `participants: « ${name} »`);
+  }
+  const tags = await app.testid('roster-tag').evaluateAll((tags) => tags.map((tag) => tag.textContent));
+  assert.ok(tags.every((tag) => tag === 'Hors liste' || /^Autre classe dans la liste : \S+/.test(tag)), tags.join(' | '));
+  await noViolation(app, 'lecture participants');
+  await shoot(app, 'participants');
+
+  for (const tab of ['todo', 'classes', 'analysis', 'history']) {
+    await openTab(app, tab);
+    const text = await bodyText(app);
+    assertNoOldName(text, tab);
+    await noViolation(app, `lecture ${tab}`);
+    await shoot(app, tab);
+    if (tab === 'todo') {
+      assert.ok(text.includes('Jamais participé') && text.includes('Profil non envoyé') && text.includes('Non certifiable'), 'À faire names');
+      const { bytes } = await app.download('export-todo');
+      const csv = bytes.toString('utf8');
+      assertNoOldName(csv, 'CSV À faire');
+      assert.match(csv, /;Jamais participé;/);
+      assert.match(csv, /;Profil non envoyé;/);
+    }
+  }
+  await openTab(app, 'participants');
+  const { bytes } = await app.download('export-participants');
+  assertNoOldName(bytes.toString('utf8'), 'CSV participants');
+
+  // The students view tells never joined from never sent.
+  await app.goto('#/eleves');
+  await app.testid('students-view').waitFor();
+  if (await app.testid('students-page-size').count()) await app.testid('students-page-size').selectOption('500');
+  const students = await bodyText(app);
+  assertNoOldName(students, 'élèves');
+  const statuses = new Set(await app.testid('student-row').evaluateAll((rows) => rows.map((row) => row.dataset.certifiability)));
+  assert.ok(statuses.has('never-joined') && statuses.has('not-communicated'), [...statuses].join(','));
+  assert.ok(students.includes('Jamais participé') && students.includes('Profil non envoyé'));
+  const studentsCsv = await app.download('export-students');
+  const studentsText = studentsCsv.bytes.toString('utf8');
+  assertNoOldName(studentsText, 'CSV élèves');
+  assert.match(studentsText, /;Jamais participé;/);
+  await noViolation(app, 'lecture élèves');
+  await shoot(app, 'eleves');
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('keyboard: open a campaign, switch tab, export — focus follows', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  const active = () => app.page.evaluate(() => ({
+    id: document.activeElement?.id, testid: document.activeElement?.dataset?.testid,
+    role: document.activeElement?.getAttribute('role'), tag: document.activeElement?.tagName,
+  }));
+  // The skip link is the first stop and leads to the page's heading.
+  await app.page.keyboard.press('Tab');
+  assert.equal((await active()).testid, 'skip-link');
+  await app.page.keyboard.press('Enter');
+  await app.page.waitForFunction(() => document.activeElement?.id === 'page-title');
+  assert.equal(await app.page.locator('h1').count(), 1);
+
+  await app.page.locator(`[data-testid="campaign-row"][data-campaign-id="${CAMPAIGN.campaign_id}"] a`).press('Enter');
+  await app.testid('campaign-title').waitFor();
+  await app.page.waitForFunction(() => document.activeElement?.id === 'page-title');
+  assert.equal((await active()).testid, 'campaign-title', 'focus on the campaign heading, not on <body>');
+  assert.equal(await app.page.locator('h1').count(), 1);
+
+  // Tab to the selected tab; its hint shows; the arrows open the next one.
+  for (let i = 0; i < 80 && (await active()).role !== 'tab'; i++) await app.page.keyboard.press('Tab');
+  assert.equal((await active()).testid, 'tab-participants');
+  assert.equal(await app.testid('tabs-hint').evaluate((hint) => getComputedStyle(hint).visibility), 'visible');
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.waitForFunction(() => document.activeElement?.dataset?.testid === 'tab-todo');
+  assert.equal(await app.testid('tab-todo').getAttribute('aria-selected'), 'true');
+  await app.testid('todo').waitFor();
+
+  // Tab on to the export, and Enter downloads it.
+  for (let i = 0; i < 40 && (await active()).testid !== 'export-todo'; i++) await app.page.keyboard.press('Tab');
+  assert.equal((await active()).testid, 'export-todo');
+  const [file] = await Promise.all([app.page.waitForEvent('download'), app.page.keyboard.press('Enter')]);
+  assert.match(file.suggestedFilename(), /^cohorte-a-faire-\d+\.csv$/);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('the printed « À faire »: one headed sheet per class, never-joined pupils inside their class, no blank page', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  await openTab(app, 'todo');
+  // Never-joined pupils sit in their own class's sheet.
+  const placed = await app.testid('todo-never-joined').evaluateAll((blocks) => blocks.map((block) => [block.dataset.class, block.closest('[data-testid="todo-class"]')?.dataset.class]));
+  assert.ok(placed.length > 0);
+  for (const [own, sheet] of placed) assert.equal(own, sheet);
+  const sheets = await app.testid('todo-class').evaluateAll((blocks) => blocks.map((block) => ({ ...block.dataset, done: block.classList.contains('todo-class--done') })));
+  for (const sheet of sheets) assert.ok(Number(sheet.pupils) <= 30, `${sheet.class}: ${sheet.pupils} pupils`);
+  const printed = sheets.filter((sheet) => !sheet.done);
+
+  await app.page.evaluate(() => document.body.classList.add('print-todo'));
+  const heads = await app.testid('todo-sheet-head').evaluateAll((heads) => heads.map((head) => head.textContent));
+  for (const head of heads) {
+    assert.match(head, new RegExp(`Campagne « ${CAMPAIGN.campaign_name ?? '[^»]+'} »`));
+    assert.match(head, /code de la campagne : \S+/);
+    assert.match(head, /état au \d{2}\/\d{2}\/\d{4}/);
+  }
+  const pdf = await app.printPdf();
+  const dir = join(SCREENSHOTS, app.browserName);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'lecture-a-faire.pdf'), pdf);
+  assert.equal(pdfPageCount(pdf), printed.length, `${printed.length} classes to print, one A4 page each`);
+  await app.page.evaluate(() => document.body.classList.remove('print-todo'));
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('issue 25 point 11: a list of another school is said plainly, and the campaign counted on its participants', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, OTHER_SCHOOL);
+  const other = expected('collecte-sup-groupes');
+  const cell = app.page.locator(`[data-testid="campaign-row"][data-campaign-id="${other.campaign_id}"] [data-testid="campaign-certifiable"]`);
+  assert.equal(await cell.getAttribute('data-base'), 'participants');
+  await app.openCampaign(String(other.campaign_id));
+  assert.match(await app.testid('roster-not-covering').textContent(), /autre établissement, d’une autre année/);
+  assert.equal(await app.testid('cohort-share').getAttribute('data-base'), 'list-not-covering');
+  assert.match(await app.testid('cohort-share').textContent(), /% des participants (est|sont) certifiables? : \d+ sur \d+\./);
+  assert.doesNotMatch(await app.testid('cohort-share').textContent(), /sur 0\b/);
+  assert.equal(await app.testid('count-never-joined').count(), 0);
+  assert.equal(await app.testid('count-out-of-roster').count(), 0);
+  assert.equal((await app.participantRows()).filter((row) => row.roster === 'out').length, 0, 'nobody called « hors liste »');
+  await noViolation(app, 'lecture liste d’un autre établissement');
+  await shoot(app, 'autre-etablissement');
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
