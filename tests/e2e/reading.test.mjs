@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES } from './harness.mjs';
 import { audit, describeViolations, test, CohortePage, SCREENSHOTS, expected, pdfPageCount, useBrowserAndServer } from './harness.mjs';
 
 const EXPORT = 'collecte-3e-sco-2025.csv';
@@ -43,6 +44,8 @@ async function shoot(app, name) {
   await app.screenshot(`lecture-${name}-1280`);
   await app.page.setViewportSize({ width: 390, height: 844 });
   await app.screenshot(`lecture-${name}-390`);
+  await app.page.evaluate(() => window.scrollTo(0, 0));
+  await app.screenshot(`lecture-${name}-390-haut`, { fullPage: false });
   await app.page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -237,6 +240,69 @@ test('issue 25 point 11: a list of another school is said plainly, and the campa
   assert.equal((await app.participantRows()).filter((row) => row.roster === 'out').length, 0, 'nobody called « hors liste »');
   await noViolation(app, 'lecture liste d’un autre établissement');
   await shoot(app, 'autre-etablissement');
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('a class of 30 pupils to help prints on one A4 page', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  // The 44-student export in one class, with the not-certifiable pupils twice (other first
+  // names): a class of about 30 pupils to help.
+  const lines = readFileSync(join(FIXTURES, EXPORT), 'utf8').trimEnd().split(/\r?\n/);
+  const rows = lines.slice(1).map((line) => line.replace(/;"3[A-D]";/, ';"3A";'));
+  const again = rows.filter((line) => /;"Oui";"[^"]*";\d+;"Non";/.test(line)).slice(0, 5)
+    .map((line, n) => line.replace(/;"([^"]*)";"3A";/, `;"Bis${n}";"3A";`));
+  const text = [lines[0], ...rows, ...again].join('\r\n');
+  await app.testid('drop-zone').evaluate((zone, text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'une-classe.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  }, text);
+  await app.testid('import-result').waitFor();
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  await openTab(app, 'todo');
+  const [sheet] = await app.testid('todo-class').evaluateAll((blocks) => blocks.map((block) => ({ ...block.dataset })));
+  const toDo = Number(sheet.notCertifiable) + Number(sheet.notSent);
+  assert.ok(toDo >= 28 && toDo <= 30, `${toDo} pupils to help in one class`);
+  await app.page.evaluate(() => document.body.classList.add('print-todo'));
+  const pdf = await app.printPdf();
+  writeFileSync(join(SCREENSHOTS, app.browserName, 'lecture-a-faire-30.pdf'), pdf);
+  assert.equal(pdfPageCount(pdf), 1, `${toDo} pupils on one page`);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('Historique leads with progress, exports it and prints it', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT, 'series/collecte-3e-sco-2025-octobre.csv');
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  await openTab(app, 'history');
+  const progress = app.testid('diff-progress');
+  assert.match(await progress.textContent(), /^\s*\d+ élèves? (a|ont) gagné \d+ compétences? au niveau 1/);
+  // The progress comes before the list of imports.
+  const before = await app.page.evaluate(() => {
+    const lead = document.querySelector('[data-testid="diff-progress"]');
+    const imports = document.querySelector('[data-testid="snapshot-row"]');
+    return Boolean(lead.compareDocumentPosition(imports) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(before, 'progress first');
+  assert.match(await app.page.locator('.share').last().textContent(), /Part certifiable de la promotion : \d+\s% → \d+\s%/);
+  const text = await bodyText(app);
+  assertNoOldName(text, 'historique');
+  assert.ok(text.includes('Ne sont plus certifiables'));
+  const { name, bytes } = await app.download('export-comparison-imports');
+  assert.equal(name, 'cohorte-progres.csv');
+  const csv = bytes.toString('utf8');
+  assert.match(csv, /^\ufeff?Classe;Nom;Prénom;Catégorie;Avant;Après;Compétences gagnées;Pix gagnés/);
+  assertNoOldName(csv, 'CSV historique');
+  await noViolation(app, 'lecture historique deux imports');
+  await shoot(app, 'historique-comparaison');
+  await app.page.evaluate(() => document.body.classList.add('print-history'));
+  const pdf = await app.printPdf();
+  writeFileSync(join(SCREENSHOTS, app.browserName, 'lecture-historique.pdf'), pdf);
+  const pages = pdfPageCount(pdf);
+  assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
+  await app.page.evaluate(() => document.body.classList.remove('print-history'));
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });

@@ -313,11 +313,8 @@ pub struct ComparisonCsvLabels<'a> {
 pub fn comparison_csv(comparison: &Comparison, labels: &ComparisonCsvLabels<'_>) -> String {
     let mut csv = crate::export::CsvWriter::new();
     csv.row(labels.header);
-    let signed = |value: Option<i64>| match value {
-        Some(v) if v > 0 => format!("+{v}"),
-        Some(v) => v.to_string(),
-        None => String::new(),
-    };
+    // Plain numbers: a leading « + » would read as a formula and be guarded.
+    let signed = |value: Option<i64>| value.map(|v| v.to_string()).unwrap_or_default();
     for change in comparison.by_progress(None) {
         csv.row([
             change.class.clone(),

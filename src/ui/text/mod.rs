@@ -10,7 +10,7 @@ pub mod storage;
 pub const APP_NAME: &str = "Cohorte";
 pub const MAIN_NAV: &str = "Navigation principale";
 pub const SKIP_LINK: &str = "Aller au contenu";
-pub const HOME_TITLE: &str = "Importer vos exports et suivre vos campagnes";
+pub const HOME_TITLE: &str = "Vos campagnes Pix Orga";
 pub const TAGLINE: &str = "Suivi de la certificabilité Pix, à partir de vos exports Pix Orga";
 pub const PRIVACY: &str = "Vos fichiers sont lus dans ce navigateur et n’en sortent jamais : aucune donnée n’est envoyée sur Internet.";
 pub const NOT_OFFICIAL: &str = "Outil indépendant, non affilié à Pix.";
