@@ -306,3 +306,33 @@ test('Historique leads with progress, exports it and prints it', async () => {
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });
+
+test('archiving says so and can be undone; the example is marked, kept out of the students view, removed in one click', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(EXPORT);
+  await app.testid('campaign-archive').click();
+  const message = app.testid('archive-message');
+  assert.match(await message.textContent(), /archivée : elle est masquée de la liste/);
+  assert.equal(await app.testid('campaign-row').count(), 0);
+  await app.page.waitForFunction(() => document.activeElement?.dataset?.testid === 'archive-undo');
+  await app.page.keyboard.press('Enter');
+  await app.testid('campaign-row').waitFor();
+  assert.equal(await app.testid('campaign-row').getAttribute('data-archived'), 'false');
+
+  // The example: marked, not in the students view, removed in one click.
+  await app.testid('storage-panel').scrollIntoViewIfNeeded();
+  await app.eraseAll();
+  await app.pick('collecte-4e-envoi-multiple.csv');
+  await app.testid('demo-button').click();
+  await app.testid('example-tag').waitFor();
+  await app.goto('#/eleves');
+  await app.testid('students-view').waitFor();
+  const classes = await app.testid('student-row').evaluateAll((rows) => [...new Set(rows.map((row) => row.dataset.class))]);
+  assert.ok(classes.every((c) => !c.startsWith('3')), `the example's 3e classes stay out: ${classes.join(',')}`);
+  await app.goto('#/');
+  await app.testid('remove-example').click();
+  await app.page.waitForFunction(() => !document.querySelector('[data-testid="example-tag"]'));
+  assert.equal(await app.testid('campaign-row').count(), 1);
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
