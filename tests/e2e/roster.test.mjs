@@ -125,13 +125,14 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   const classes = await app.testid('class-row').evaluateAll((els) => els.map((el) => [el.dataset.class, el.dataset.neverJoined]));
   assert.deepEqual(classes, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['3D', '0'], ['4A', '1']]);
 
-  // The students view lists every student of the list; the never-joined are "Non communiqué".
+  // The students view lists every student of the list; those in no campaign are « Jamais
+  // participé » (issue 26: told apart from « Profil non envoyé », they need the code).
   await app.goto('#/eleves');
   await app.testid('students-view').waitFor();
   if (await app.testid('students-page-size').count()) await app.testid('students-page-size').selectOption('500');
   const students = await app.testid('student-row').evaluateAll((els) => els.map((el) => ({ ...el.dataset })));
   const alice = students.find((s) => s.last === 'JAMAIS' && s.first === 'Alice');
-  assert.equal(alice.certifiability, 'not-communicated');
+  assert.equal(alice.certifiability, 'never-joined');
   assert.ok(students.some((s) => s.last === 'QUATRIÈME'), 'a 4A student of the list is there too');
   assert.ok(students.some((s) => s.last === 'VINCENT'), 'participants out of the list stay');
 
