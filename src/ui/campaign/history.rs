@@ -196,11 +196,6 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         </select>
                     </label>
                 </div>
-                {move || roster_joined.get().map(|count| view! {
-                    <p class="notice" data-testid="roster-joined-since" data-count=count.to_string()>
-                        {tr::joined_since(count)}
-                    </p>
-                })}
                 {move || match comparison.get() {
                     Some(comparison) => {
                         let shares = promotions.get().and_then(|p| {
@@ -210,6 +205,12 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                     }
                     None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
                 }}
+                // Said only when someone joined: « 0 élève… » is no news to lead with.
+                {move || roster_joined.get().filter(|&count| count > 0).map(|count| view! {
+                    <p class="notice" data-testid="roster-joined-since" data-count=count.to_string()>
+                        {tr::joined_since(count)}
+                    </p>
+                })}
             </Show>
             <h4>{text::IMPORTS_TITLE}</h4>
             <div class="table-scroll" tabindex="0" role="region" aria-label=text::TIMELINE_CAPTION>
