@@ -336,3 +336,34 @@ test('archiving says so and can be undone; the example is marked, kept out of th
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });
+
+test('the cards filter the participants on what they count, « Hors liste » included', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick(ROSTER, EXPORT);
+  await app.openCampaign(String(CAMPAIGN.campaign_id));
+  await app.testid('count-never-joined').click();
+  await app.page.waitForFunction(() => /statut=never-joined/.test(location.hash));
+  assert.equal(await app.testid('count-never-joined').getAttribute('aria-pressed'), 'true');
+  let rows = await app.participantRows();
+  assert.equal(rows.length, await app.count('count-never-joined'));
+  assert.ok(rows.every((row) => row.roster === 'never-joined'));
+
+  await app.testid('count-out-of-roster').click();
+  await app.page.waitForFunction(() => /statut=hors-liste/.test(location.hash));
+  rows = await app.participantRows();
+  assert.equal(rows.length, await app.count('count-out-of-roster'));
+  assert.ok(rows.length > 0 && rows.every((row) => row.roster === 'out'));
+  assert.equal(await app.testid('filter-certifiability').inputValue(), 'hors-liste');
+  // A reload keeps it; a second click on the card clears it.
+  await app.reload();
+  assert.equal((await app.participantRows()).length, rows.length);
+  await app.testid('count-out-of-roster').click();
+  await app.page.waitForFunction(() => !/statut=/.test(location.hash));
+  assert.equal(await app.testid('count-out-of-roster').getAttribute('aria-pressed'), 'false');
+
+  await app.testid('count-promotion-certifiable').click();
+  await app.page.waitForFunction(() => /statut=certifiable/.test(location.hash));
+  assert.ok((await app.participantRows()).every((row) => row.certifiable === 'true'));
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
