@@ -134,7 +134,7 @@ fn ClassRow(route: CampaignRoute, class: ClassFigures) -> impl IntoView {
             </th>
             <td class="num" data-label=whole_label>{class.students}</td>
             <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{class.certifiable}</td>
-            <td class="num nowrap" data-label=tc::COL_PERCENT>
+            <td class="num" data-label=tc::COL_PERCENT>
                 <Meter percent=percent />
                 {format!("{percent}\u{a0}%")}
             </td>
