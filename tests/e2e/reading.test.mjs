@@ -275,8 +275,12 @@ test('a class of 30 pupils to help prints on one A4 page', async () => {
 test('Historique leads with progress, exports it and prints it', async () => {
   const app = await CohortePage.open(env.browser, env.server.url);
   await app.pick(ROSTER, EXPORT, 'series/collecte-3e-sco-2025-octobre.csv');
-  await app.openCampaign(String(CAMPAIGN.campaign_id));
-  await openTab(app, 'history');
+  // Each import line leads on: the campaign, and for a second collection what changed.
+  assert.equal(await app.testid('import-open').count(), 2);
+  assert.equal(await app.testid('import-changes').count(), 1);
+  await app.testid('import-changes').click();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="tab-history"]')?.getAttribute('aria-selected') === 'true');
+  await app.page.waitForFunction(() => document.activeElement?.id === 'page-title');
   const progress = app.testid('diff-progress');
   assert.match(await progress.textContent(), /^\s*\d+ élèves? (a|ont) gagné \d+ compétences? au niveau 1/);
   // The progress comes before the list of imports.
@@ -303,6 +307,18 @@ test('Historique leads with progress, exports it and prints it', async () => {
   const pages = pdfPageCount(pdf);
   assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
   await app.page.evaluate(() => document.body.classList.remove('print-history'));
+  assert.deepEqual(app.errors, []);
+  await app.context.close();
+});
+
+test('an export with several lines per pupil says why beside its import line', async () => {
+  const app = await CohortePage.open(env.browser, env.server.url);
+  await app.pick('collecte-4e-envoi-multiple.csv');
+  const want = expected('collecte-4e-envoi-multiple');
+  const line = await app.testid('import-result').textContent();
+  assert.match(line, new RegExp(`${want.rows} lignes pour ${want.participants} participants : un élève qui a envoyé son profil plusieurs fois a une ligne par envoi`));
+  await app.testid('import-open').click();
+  await app.testid('campaign-title').waitFor();
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });
