@@ -301,12 +301,22 @@ test('Historique leads with progress, exports it and prints it', async () => {
   assertNoOldName(csv, 'CSV historique');
   await noViolation(app, 'lecture historique deux imports');
   await shoot(app, 'historique-comparaison');
-  await app.page.evaluate(() => document.body.classList.add('print-history'));
+  // The print button builds every category's list before printing.
+  await app.page.evaluate(() => {
+    window.__printedTables = [];
+    window.print = () => window.__printedTables.push(document.querySelectorAll('.diff-print .diff-table, .diff-print .empty').length);
+  });
+  await app.testid('print-comparison-imports').click();
+  await app.page.waitForFunction(() => window.__printedTables.length === 1);
+  assert.equal(await app.page.evaluate(() => window.__printedTables[0]), 7, 'the seven categories printed');
+  // The page stays as printed until the browser says the print is over.
+  assert.ok(await app.page.evaluate(() => document.body.classList.contains('print-history')));
   const pdf = await app.printPdf();
   writeFileSync(join(SCREENSHOTS, app.browserName, 'lecture-historique.pdf'), pdf);
   const pages = pdfPageCount(pdf);
-  assert.ok(pages >= 1 && pages <= 3, `${pages} pages`);
-  await app.page.evaluate(() => document.body.classList.remove('print-history'));
+  assert.ok(pages >= 1 && pages <= 4, `${pages} pages`);
+  await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await app.page.waitForFunction(() => !document.body.classList.contains('print-history') && !document.querySelector('.diff-print .diff-table'));
   assert.deepEqual(app.errors, []);
   await app.context.close();
 });

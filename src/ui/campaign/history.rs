@@ -442,15 +442,44 @@ fn ComparisonView(
             let _ = download_csv(text::COMPARISON_FILE_NAME, &csv);
         }
     };
+    // Printing lists every category, built only for the print.
+    let printing = RwSignal::new(false);
+    // Undone when the print is over, whenever the browser says so (`print()` returns before
+    // the dialog closes in some browsers).
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().remove_1("print-history");
+        }
+        printing.set(false);
+    });
+    on_cleanup(move || after_print.remove());
     let print = move |_| {
         if let Some(body) = document().body() {
+            printing.set(true);
             let _ = body.class_list().add_1("print-history");
             request_animation_frame(move || {
                 if let Some(window) = web_sys::window() {
                     let _ = window.print();
                 }
-                let _ = body.class_list().remove_1("print-history");
             });
+        }
+    };
+    let all_categories = {
+        let comparison = comparison.clone();
+        move || {
+            printing.get().then(|| {
+                CATEGORIES
+                    .iter()
+                    .map(|&(category, label, _)| {
+                        let changes: Vec<StudentChange> = comparison
+                            .by_progress(Some(category))
+                            .into_iter()
+                            .cloned()
+                            .collect();
+                        view! { <ChangeTable slug=category.slug() label=label changes=changes /> }
+                    })
+                    .collect_view()
+            })
         }
     };
     view! {
@@ -473,7 +502,8 @@ fn ComparisonView(
         <div class="cards cards--diff">
             {card(Opened::NewlySent, "newly-sent", text::NEWLY_SENT, newly_sent, "neutral")}
         </div>
-        <div id=format!("diff-{anchor}-list") aria-live="polite">{list}</div>
+        <div id=format!("diff-{anchor}-list") class="diff-list" aria-live="polite">{list}</div>
+        <div class="diff-print print-only">{all_categories}</div>
     }
 }
 
