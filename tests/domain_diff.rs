@@ -267,3 +267,76 @@ fn students_who_sent_in_neither_collection_are_still_not_sent() {
         assert_eq!(change.after.map(|s| s.sent_at), Some(None), "{change:?}");
     }
 }
+
+/// Issue 26 point 6: the comparison leads with progress — who moved, by how much — and is
+/// exported with the students who moved up most first.
+#[test]
+fn the_comparison_leads_with_progress_and_exports_it() {
+    use cohorte::domain::views::diff::{comparison_csv, ComparisonCsvLabels, StudentState};
+    let september = rows("collecte-3e-sco-2025.csv");
+    let october = rows("series/collecte-3e-sco-2025-octobre.csv");
+    let comparison = compare(&september, &october);
+    let progress = comparison.progress();
+    let ups: Vec<i16> = comparison
+        .changes
+        .iter()
+        .filter_map(|change| change.competence_change())
+        .filter(|&gain| gain > 0)
+        .collect();
+    assert_eq!(progress.students_up, ups.len());
+    assert!(progress.students_up > 0);
+    assert_eq!(
+        progress.competences_gained,
+        ups.iter().map(|&gain| gain as u32).sum::<u32>()
+    );
+
+    let ordered = comparison.by_progress(None);
+    assert_eq!(
+        ordered.len(),
+        comparison.changes.len(),
+        "every student, once"
+    );
+    let gains: Vec<i16> = ordered
+        .iter()
+        .map(|change| change.competence_change().unwrap_or(i16::MIN))
+        .collect();
+    assert!(gains.windows(2).all(|pair| pair[0] >= pair[1]), "{gains:?}");
+    // Inside a category too: « Toujours non certifiables » shows who moved first.
+    let still = comparison.by_progress(Some(ChangeCategory::StillNotCertifiable));
+    assert!(still
+        .iter()
+        .all(|change| change.category == ChangeCategory::StillNotCertifiable));
+
+    let category = |category: ChangeCategory| category.slug();
+    let state = |state: Option<StudentState>| {
+        state.map_or("absent".to_owned(), |s| {
+            format!("{:?} {:?}", s.score, s.certifiable_count)
+        })
+    };
+    let labels = ComparisonCsvLabels {
+        header: [
+            "Classe",
+            "Nom",
+            "Prénom",
+            "Catégorie",
+            "Avant",
+            "Après",
+            "Comp.",
+            "Pix",
+        ],
+        category: &category,
+        state: &state,
+    };
+    let csv = comparison_csv(&comparison, &labels);
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), comparison.changes.len() + 1);
+    let top = ordered[0];
+    assert!(
+        lines[1].contains(&format!("{};{}", top.last, top.first)),
+        "{}",
+        lines[1]
+    );
+    let gain = top.competence_change().unwrap();
+    assert!(gain > 0);
+    assert!(lines[1].contains(&format!(";{gain};")), "{}", lines[1]);
+}

@@ -473,8 +473,8 @@ fn the_students_view_lists_every_roster_student() {
     assert_eq!(status("FICTIF-TEST"), KnownCertifiability::NotCommunicated);
     assert_eq!(
         status("ABSENT"),
-        KnownCertifiability::NotCommunicated,
-        "no participation anywhere: « Non communiqué »"
+        KnownCertifiability::NeverJoined,
+        "no participation anywhere: never joined, not « never sent »"
     );
     // By class, then name: 3A first.
     let first_classes: Vec<&str> = view
@@ -550,4 +550,241 @@ fn without_a_class_in_the_export_names_alone_are_only_suggestions() {
         NameMatch::OutOfRoster { decided: false }
     );
     assert_eq!(result.pending, [true, false]);
+}
+
+/// One base for every share (issue 26 point 1): with a list, the header, the cards, the
+/// campaign list and "Par classe" all count the promotion, and the participants the
+/// promotion leaves out are counted apart, so that the two figures shown side by side add up.
+#[test]
+fn every_share_is_over_the_promotion_and_the_gap_is_counted() {
+    use cohorte::domain::model::snapshot::CampaignKind;
+    use cohorte::domain::roster::cohort::{
+        class_figures, headline_share, promotion_share, ShareBase,
+    };
+    use cohorte::domain::views::campaigns::CampaignSummary;
+    use cohorte::domain::views::cohort::{class_summaries, profile_students, ProfileCounts};
+
+    let roster = school();
+    let rows = vec![
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+        row("FICTIF-TEST", "Jean-Éloi", "3B", 'n'),
+        // Not in the list, certifiable: counted by the export, not by the promotion.
+        row("PARTI", "Ancien", "3A", 'c'),
+        row("DUPONT", "Léa", "3A", 'c'),
+        row("O’NEIL", "Sian", "3 A", 's'),
+        // In the list, in 4A: a class the export does not name, so not the promotion's.
+        row("QUATRIEME", "Hors", "4A", 'c'),
+    ];
+    let lines = participant_lines(&rows);
+    let counts = ProfileCounts::of(&rows, &profile_students(&rows));
+    assert_eq!((counts.participants, counts.certifiable), (6, 4));
+    let cohort = vec!["3a".to_owned(), "3b".to_owned()];
+    let decisions = MatchDecisions::default();
+    let joined = campaign_roster(&roster, &lines, &cohort, &decisions);
+
+    // The promotion: 3A and 3B of the list, five pupils, each in one situation.
+    let promotion = joined.share;
+    assert_eq!(promotion.students, 5);
+    assert_eq!(
+        promotion.certifiable
+            + promotion.not_certifiable
+            + promotion.never_sent
+            + promotion.never_joined
+            + promotion.to_check,
+        promotion.students
+    );
+    assert_eq!(
+        (
+            promotion.certifiable,
+            promotion.not_certifiable,
+            promotion.never_sent,
+            promotion.never_joined
+        ),
+        (2, 1, 1, 1)
+    );
+
+    let headline = headline_share(counts.participants, counts.certifiable, Some(&joined));
+    assert_eq!(headline.base, ShareBase::Promotion);
+    assert_eq!(
+        (headline.certifiable, headline.whole, headline.percent()),
+        (2, 5, 40)
+    );
+    assert_eq!(
+        (headline.participants_certifiable, headline.participants),
+        (4, 6)
+    );
+    // The gap between 4 certifiable participants and 2 certifiable pupils of the promotion.
+    assert_eq!(headline.outside.out_of_list, 1);
+    assert_eq!(headline.outside.other_class, 1);
+    assert_eq!(headline.outside.participants(), 2);
+    assert_eq!(
+        headline.participants_certifiable - headline.outside.certifiable,
+        headline.certifiable
+    );
+
+    // "Par classe" counts each class's pupils and adds up to the headline.
+    let classes = class_figures(&class_summaries(&lines), Some(&joined));
+    let labels: Vec<&str> = classes.iter().map(|class| class.label.as_str()).collect();
+    assert_eq!(labels, ["3A", "3B"]);
+    assert_eq!(
+        classes.iter().map(|class| class.students).sum::<usize>(),
+        headline.whole
+    );
+    assert_eq!(
+        classes.iter().map(|class| class.certifiable).sum::<usize>(),
+        headline.certifiable
+    );
+    assert_eq!(
+        classes[0].students, 3,
+        "EXEMPLE, ABSENT and O'NEIL: 3A's pupils"
+    );
+    assert_eq!(classes[0].out_of_list, Some(1), "PARTI, written in 3A");
+    assert_eq!(classes[0].certifiable_percent(), 33);
+
+    // The campaign list shows the same share.
+    let share = promotion_share(&roster, &lines, Some(&cohort), &decisions);
+    assert_eq!(share, Some(promotion));
+    let summary = CampaignSummary {
+        id: 1,
+        name: "Collecte".into(),
+        code: None,
+        kind: CampaignKind::ProfilesCollection,
+        organisation: String::new(),
+        participants: counts.participants,
+        received: counts.received,
+        certifiable: Some(counts.certifiable),
+        promotion: None,
+        latest: None,
+        snapshots: 1,
+        example: false,
+        search_key: String::new(),
+    };
+    assert_eq!(
+        summary.certifiable_percent(),
+        Some(67),
+        "without a list: the participants"
+    );
+    let summary = summary.with_promotion(share);
+    assert_eq!(summary.certifiable_of(), Some((2, 5)));
+    assert_eq!(summary.certifiable_percent(), Some(headline.percent()));
+}
+
+/// Issue 25 point 11: a list whose classes (or pupils) are none of the campaign's is said
+/// plainly, and the campaign is counted on its participants, as without a list.
+#[test]
+fn a_list_that_covers_none_of_the_campaign_counts_the_participants() {
+    use cohorte::domain::roster::cohort::{
+        class_figures, headline_share, promotion_share, ShareBase,
+    };
+    use cohorte::domain::views::cohort::{class_summaries, profile_students, ProfileCounts};
+
+    let other_school = roster_of(&[
+        Student("1B", "AILLEURS", "", &["Léo"], "5A"),
+        Student("2B", "LOINTAIN", "", &["Ana"], "5B"),
+    ]);
+    let rows = vec![
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+        row("FICTIF-TEST", "Jean-Éloi", "3B", 'n'),
+        row("DUPONT", "Léa", "3A", 'c'),
+    ];
+    let lines = participant_lines(&rows);
+    let counts = ProfileCounts::of(&rows, &profile_students(&rows));
+    let decisions = MatchDecisions::default();
+    let cohort = default_cohort_classes(&other_school, &lines);
+    assert!(cohort.is_empty(), "no class of the list is the campaign's");
+    let joined = campaign_roster(&other_school, &lines, &cohort, &decisions);
+    assert!(!joined.covers_campaign());
+    let headline = headline_share(counts.participants, counts.certifiable, Some(&joined));
+    assert_eq!(headline.base, ShareBase::ListNotCovering);
+    assert_eq!(
+        (headline.certifiable, headline.whole, headline.percent()),
+        (2, 3, 67)
+    );
+    assert_eq!(
+        headline.outside.participants(),
+        0,
+        "nobody is said to be out of the list"
+    );
+    let classes = class_figures(&class_summaries(&lines), Some(&joined));
+    assert_eq!(classes.iter().map(|class| class.students).sum::<usize>(), 3);
+    assert!(classes.iter().all(|class| class.never_joined.is_none()));
+    assert_eq!(
+        promotion_share(&other_school, &lines, None, &decisions),
+        None
+    );
+
+    // Same class names, other pupils (another year of the same school): not covered either.
+    let last_year = roster_of(&[
+        Student("1C", "ANCIEN", "", &["Tom"], "3A"),
+        Student("2C", "PASSÉ", "", &["Eva"], "3B"),
+    ]);
+    let cohort = default_cohort_classes(&last_year, &lines);
+    assert_eq!(cohort, ["3a", "3b"]);
+    let joined = campaign_roster(&last_year, &lines, &cohort, &decisions);
+    assert!(!joined.covers_campaign());
+    assert_eq!(
+        headline_share(counts.participants, counts.certifiable, Some(&joined)).base,
+        ShareBase::ListNotCovering
+    );
+
+    // Without any list: the participants, said as such.
+    let headline = headline_share(counts.participants, counts.certifiable, None);
+    assert_eq!(headline.base, ShareBase::Participants);
+    assert_eq!(headline.percent(), 67);
+}
+
+/// Issue 26 point 2: "À faire" is one sheet per class with the never-joined pupils inside
+/// their class, the class's count over all its pupils of the promotion, and the CSV in the
+/// same order.
+#[test]
+fn the_to_do_sheets_keep_never_joined_pupils_in_their_class() {
+    use cohorte::domain::roster::cohort::{todo_sheets, todo_sheets_csv};
+    use cohorte::domain::views::todo::{todo_list, TodoCsvLabels};
+
+    let roster = school();
+    let rows = vec![
+        row("EXEMPLE", "Zoé", "3A", 'c'),
+        row("FICTIF-TEST", "Jean-Éloi", "3B", 'n'),
+        row("DUPONT", "Léa", "3B", 's'),
+        row("O’NEIL", "Sian", "3 A", 'n'),
+    ];
+    let lines = participant_lines(&rows);
+    // 3C chosen by hand: its only pupil never joined and it has no participant.
+    let cohort = vec!["3a".to_owned(), "3b".to_owned(), "3c".to_owned()];
+    let decisions = MatchDecisions::default();
+    let joined = campaign_roster(&roster, &lines, &cohort, &decisions);
+    let never = never_joined_todo(&roster, &joined, &[]);
+    let sheets = todo_sheets(todo_list(&rows, &lines, &[]), never, Some(&joined));
+    let summary: Vec<(&str, usize, usize, usize)> = sheets
+        .iter()
+        .map(|s| (s.label.as_str(), s.pupils, s.to_do(), s.never_joined.len()))
+        .collect();
+    // 3A: EXEMPLE (certifiable), O'NEIL (not certifiable), ABSENT (never joined) → 2 of 3.
+    // 3B: FICTIF-TEST (not certifiable), DUPONT (never sent) → 2 of 2. 3C: LOIN → 1 of 1.
+    assert_eq!(summary, [("3A", 3, 2, 1), ("3B", 2, 2, 0), ("3C", 1, 1, 1)]);
+    assert!(sheets[2].participants.is_none());
+
+    let labels = TodoCsvLabels {
+        header: ["Classe", "Nom", "Prénom", "Situation", "e", "f", "g", "h"],
+        not_certifiable: "Non certifiable",
+        not_sent: "Profil non envoyé",
+        no_class: "Sans classe",
+    };
+    let csv = todo_sheets_csv(&sheets, &labels, "Jamais participé");
+    let firsts: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|line| line.split(';').take(4).collect::<Vec<_>>().join(";"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "3A;O’NEIL;Sian;Non certifiable",
+            "3A;ABSENT;Jamais;Jamais participé",
+            "3B;FICTIF-TEST;Jean-Éloi;Non certifiable",
+            "3B;DUPONT;Léa;Profil non envoyé",
+            "3C;LOIN;Toujours;Jamais participé",
+        ]
+    );
+    assert!(csv.contains(&format!("Jamais participé;;;;{NEVER_JOINED_ADVICE}")));
 }

@@ -150,3 +150,57 @@ fn students_sort_by_class_naturally_and_by_status_with_names_breaking_ties() {
         "ties by name, ascending"
     );
 }
+
+/// Issue 26 point 7: a pupil of the list who joined no campaign needs the campaign's code;
+/// one who joined and never sent needs a reminder. The view and its CSV tell them apart.
+#[test]
+fn never_joined_and_never_sent_are_two_situations_with_two_names() {
+    use cohorte::domain::views::students::{students_csv, StudentOverview};
+    let line = |last: &str, campaigns: Vec<(u64, String)>| StudentOverview {
+        last: last.to_owned(),
+        first: "Zoé".to_owned(),
+        class: "3A".to_owned(),
+        class_key: "3a".to_owned(),
+        latest: None,
+        campaigns,
+        possible_duplicate: false,
+        search_key: format!("{} zoe", last.to_lowercase()),
+    };
+    let never_joined = line("ABSENTE", Vec::new());
+    let never_sent = line("MUETTE", vec![(7, "Collecte 3e".to_owned())]);
+    assert_eq!(
+        never_joined.certifiability(),
+        KnownCertifiability::NeverJoined
+    );
+    assert_eq!(
+        never_sent.certifiability(),
+        KnownCertifiability::NotCommunicated
+    );
+    assert_ne!(
+        KnownCertifiability::NeverJoined.slug(),
+        KnownCertifiability::NotCommunicated.slug()
+    );
+    assert_eq!(
+        KnownCertifiability::from_slug("never-joined"),
+        Some(KnownCertifiability::NeverJoined)
+    );
+    let headers = [
+        "Nom",
+        "Prénom",
+        "Classe",
+        "Situation",
+        "Date",
+        "Score",
+        "Comp.",
+        "Campagnes",
+    ];
+    let labels = [
+        "Certifiable",
+        "Non certifiable",
+        "Profil non envoyé",
+        "Jamais participé",
+    ];
+    let csv = students_csv(&[never_joined, never_sent], headers, labels);
+    assert!(csv.contains("ABSENTE;Zoé;3A;Jamais participé;"), "{csv}");
+    assert!(csv.contains("MUETTE;Zoé;3A;Profil non envoyé;"), "{csv}");
+}

@@ -681,3 +681,103 @@ fn a_20000_row_campaign_filters_sorts_and_lists_what_to_do() {
         .sum();
     assert_eq!(to_do, not_done);
 }
+
+/// Issue 26 point 4: what a pupil must work on first is always enough to reach 5 — the five
+/// closest to level 1 for a pupil at 0 pix — and the to-do list, its CSV and the pupil's
+/// detail (all through `work_first`) give the same competences.
+#[test]
+fn work_first_always_reaches_five_and_is_the_same_everywhere() {
+    use cohorte::domain::model::snapshot::{LocalDateTime, Profile};
+    use cohorte::domain::views::todo::{competence_list, work_first};
+    let profile = |levels: [u8; 16], pix: [u8; 16]| Profile {
+        sent_at: LocalDateTime {
+            year: 2025,
+            month: 10,
+            day: 1,
+            minutes: Some(600),
+        },
+        total_pix: pix.iter().map(|&p| u32::from(p)).sum(),
+        levels,
+        pix,
+        file_certifiable: None,
+        file_certifiable_count: None,
+    };
+    // At 0 pix: five competences, the framework's first five.
+    let zero = profile([0; 16], [0; 16]);
+    assert_eq!(work_first(&zero), [0, 1, 2, 3, 4]);
+    // Three at level 1, pix on two others: the two closest (most pix) first, then nothing
+    // more than the two missing.
+    let mut levels = [0; 16];
+    levels[0] = 1;
+    levels[5] = 1;
+    levels[9] = 1;
+    let mut pix = [0; 16];
+    pix[0] = 8;
+    pix[5] = 8;
+    pix[9] = 8;
+    pix[12] = 6;
+    pix[3] = 7;
+    let close = profile(levels, pix);
+    assert_eq!(close.missing_to_certify(), 2);
+    assert_eq!(work_first(&close), [3, 12]);
+    // One with pix, the rest at 0: that one, then the framework's order.
+    let mut pix = [0; 16];
+    pix[10] = 3;
+    assert_eq!(work_first(&profile([0; 16], pix)), [10, 0, 1, 2, 3]);
+    // A certifiable pupil has nothing to work on first.
+    assert!(work_first(&profile([1; 16], [8; 16])).is_empty());
+
+    // In the to-do list and its CSV: the same list, for every pupil of every fixture.
+    for name in profile_fixtures() {
+        let (snapshot, _) = fixture(&name);
+        let rows = profile_rows(&snapshot);
+        let lines = participant_lines(rows);
+        let classes = todo_list(rows, &lines, &[]);
+        let labels = TodoCsvLabels {
+            header: ["a", "b", "c", "d", "e", "f", "g", "h"],
+            not_certifiable: "Non certifiable",
+            not_sent: "Profil non envoyé",
+            no_class: "Sans classe",
+        };
+        let csv = todo_csv(&classes, &labels);
+        for student in classes.iter().flat_map(|class| &class.students) {
+            match rows[student.row].profile.as_ref() {
+                Some(profile) => {
+                    assert_eq!(student.closest, work_first(profile), "{name}");
+                    assert_eq!(
+                        student.closest.len(),
+                        usize::from(student.missing),
+                        "{name}"
+                    );
+                    let listed = competence_list(&student.closest);
+                    assert!(csv.contains(&listed), "{name}: {listed} in the CSV");
+                }
+                None => assert!(student.closest.is_empty()),
+            }
+        }
+    }
+}
+
+/// Issue 26 point 3: the example export is marked as such, so the list shows « Exemple » and
+/// the students view leaves its invented students out.
+#[test]
+fn the_example_is_told_from_the_schools_data() {
+    use cohorte::domain::views::campaigns::{is_example, EXAMPLE_FILE_NAME};
+    use cohorte::domain::views::students::students_overview;
+    let (real, _) = fixture("collecte-3e-sco-2025");
+    let mut example = real.clone();
+    example.file_name = EXAMPLE_FILE_NAME.to_owned();
+    assert!(is_example(&example));
+    assert!(!is_example(&real));
+    assert!(CampaignSummary::of(&example, 1).example);
+    assert!(!CampaignSummary::of(&real, 1).example);
+    let (fourth, _) = fixture("collecte-4e-envoi-multiple");
+    let school: Vec<_> = [&example, &fourth]
+        .into_iter()
+        .filter(|snapshot| !is_example(snapshot))
+        .collect();
+    assert_eq!(
+        students_overview(school).len(),
+        students_overview([&fourth]).len()
+    );
+}

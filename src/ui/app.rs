@@ -53,8 +53,29 @@ pub fn App() -> impl IntoView {
     let on_students = move || page.get() == Page::Students;
     let on_sessions = move || page.get() == Page::Sessions;
     let on_results = move || page.get() == Page::Results;
+    // After a change of page (not on the first load), focus goes to the new page's heading so
+    // that a keyboard or screen-reader user starts there, not on <body>.
+    Effect::new(move |previous: Option<Page>| {
+        let current = page.get();
+        if previous.is_some_and(|previous| previous != current) {
+            focus_page_heading();
+        }
+        current
+    });
 
     view! {
+        <a
+            class="skip-link"
+            href="#contenu"
+            data-testid="skip-link"
+            on:click=move |event| {
+                // The address holds the route: the link must not change it.
+                event.prevent_default();
+                focus_page_heading();
+            }
+        >
+            {text::SKIP_LINK}
+        </a>
         <header class="app-header">
             <div class="app-header__inner">
                 <a class="brand" href="#/">
@@ -105,6 +126,7 @@ pub fn App() -> impl IntoView {
             />
             {move || match page.get() {
                 Page::Home => view! {
+                    <h1 class="page-title" id=PAGE_HEADING_ID tabindex="-1">{text::HOME_TITLE}</h1>
                     <DropZone />
                     <CampaignList />
                     <StoragePanel />
@@ -120,6 +142,24 @@ pub fn App() -> impl IntoView {
             <p>{text::NOT_OFFICIAL}</p>
         </footer>
     }
+}
+
+/// The id of every page's `<h1>`, where focus goes after a change of page and the skip link
+/// leads.
+pub const PAGE_HEADING_ID: &str = "page-title";
+
+/// Focuses the page's `<h1>` once the new page is drawn.
+pub fn focus_page_heading() {
+    request_animation_frame(|| {
+        if let Some(heading) = document()
+            .get_element_by_id(PAGE_HEADING_ID)
+            .and_then(|element| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+            })
+        {
+            let _ = heading.focus();
+        }
+    });
 }
 
 /// The window's title names the page, so that tabs and history entries can be told apart.

@@ -104,7 +104,8 @@ test('the students view lists the union of two campaigns with each one’s lates
   const lines = csv.trim().split('\r\n');
   assert.equal(lines.length, notCommunicated + 1, 'the export follows the filters');
   assert.match(lines[0], /^Nom;Prénom;Classe;Certificabilité/); // trim() took the BOM
-  assert.ok(lines.slice(1).every((line) => line.includes(';Non communiqué;')));
+  // Issue 26: one name per situation — joined, never sent is « Profil non envoyé ».
+  assert.ok(lines.slice(1).every((line) => line.includes(';Profil non envoyé;')));
 
   // A later collection updates the latest status, one line per student.
   await app.testid('nav-students').evaluate((link) => { location.hash = '#/'; });

@@ -54,7 +54,8 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   assert.equal(await app.count('count-participants'), 44, 'the export\'s own counts are unchanged');
   const share = await app.testid('cohort-share').textContent();
   const percent = Math.round((100 * certifiablePlaced) / COHORT);
-  assert.match(share, new RegExp(`${percent} % de la cohorte est certifiable : ${certifiablePlaced} élèves sur ${COHORT} de la liste des élèves`), share);
+  // Issue 26: « cohorte » is the app's name; the set of pupils is « la promotion ».
+  assert.match(share, new RegExp(`${percent} % de la promotion est certifiable : ${certifiablePlaced} élèves sur ${COHORT}\\.`), share);
 
   await showAllRows(app);
   const rows = await app.participantRows();
@@ -105,7 +106,7 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   assert.deepEqual(await picked(), ['3A', '3B', '3C', '3D'], 'by default, the classes the export names');
   await app.page.locator('[data-testid="cohort-class"][data-class="4A"]').check();
   await app.page.waitForFunction(() => document.querySelector('[data-testid="count-never-joined"]').textContent.startsWith('5'));
-  assert.match(await app.testid('cohort-share').textContent(), new RegExp(`sur ${COHORT + 1} de la liste`));
+  assert.match(await app.testid('cohort-share').textContent(), new RegExp(`sur ${COHORT + 1}\\.`));
 
   // The to-do list has the never-joined students with the advice.
   await app.testid('tab-todo').click();
@@ -124,13 +125,14 @@ test('roster and export dropped together: counts, never-joined rows, filter, rel
   const classes = await app.testid('class-row').evaluateAll((els) => els.map((el) => [el.dataset.class, el.dataset.neverJoined]));
   assert.deepEqual(classes, [['3A', '1'], ['3B', '2'], ['3C', '1'], ['3D', '0'], ['4A', '1']]);
 
-  // The students view lists every student of the list; the never-joined are "Non communiqué".
+  // The students view lists every student of the list; those in no campaign are « Jamais
+  // participé » (issue 26: told apart from « Profil non envoyé », they need the code).
   await app.goto('#/eleves');
   await app.testid('students-view').waitFor();
   if (await app.testid('students-page-size').count()) await app.testid('students-page-size').selectOption('500');
   const students = await app.testid('student-row').evaluateAll((els) => els.map((el) => ({ ...el.dataset })));
   const alice = students.find((s) => s.last === 'JAMAIS' && s.first === 'Alice');
-  assert.equal(alice.certifiability, 'not-communicated');
+  assert.equal(alice.certifiability, 'never-joined');
   assert.ok(students.some((s) => s.last === 'QUATRIÈME'), 'a 4A student of the list is there too');
   assert.ok(students.some((s) => s.last === 'VINCENT'), 'participants out of the list stay');
 
@@ -185,7 +187,7 @@ test('a newer roster replaces the first; deleting it brings the views back', asy
   await app.openCampaign(String(CAMPAIGN.campaign_id));
   assert.equal(await app.testid('count-never-joined').count(), 0);
   assert.equal(await app.testid('count-out-of-roster').count(), 0);
-  assert.match(await app.testid('cohort-share').textContent(), /^\s*43 % de la cohorte est certifiable/);
+  assert.match(await app.testid('cohort-share').textContent(), /^\s*43 % des participants sont certifiables/);
   await showAllRows(app);
   assert.equal((await app.participantRows()).length, 44);
   assert.equal(await app.page.locator('[data-testid="filter-certifiability"] option[value="never-joined"]').count(), 0);

@@ -66,7 +66,8 @@ test('backup, erase everything, restore: the same campaigns, counts and students
   let question = '';
   app.page.once('dialog', (dialog) => { question = dialog.message(); dialog.dismiss(); });
   const cancelled = await app.restoreBackup(backupPath, 'replace');
-  assert.match(question, /Remplacer les 3 import\(s\) conservés .* par les 3 import\(s\) de la sauvegarde/);
+  // Issue 26 point 13: plurals written out, not « import(s) ».
+  assert.match(question, /Remplacer les 3 imports conservés .* par les 3 imports de la sauvegarde/);
   assert.match(cancelled.text, /Restauration annulée : rien n’a été modifié/);
   assert.deepEqual(await app.storedEntries(), stored, 'cancelled: storage unchanged');
   await app.reload();

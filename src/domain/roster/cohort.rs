@@ -14,6 +14,9 @@ use crate::views::students::{KnownCertifiability, StudentOverview};
 /// certifiability filter's extra value.
 pub const NEVER_JOINED_SLUG: &str = "never-joined";
 
+/// The participants filter's value for the participants the school list does not have.
+pub const OUT_OF_LIST_SLUG: &str = "hors-liste";
+
 /// What the to-do list advises for a student who never joined the campaign.
 pub const NEVER_JOINED_ADVICE: &str = "lui donner le code de la campagne";
 
@@ -29,11 +32,18 @@ pub fn default_cohort_classes(roster: &Roster, lines: &[ParticipantLine]) -> Vec
         .collect()
 }
 
-/// Certifiable roster students over the roster students of the cohort.
+/// The promotion (the school list's pupils in the campaign's classes), one situation each:
+/// `students` is the sum of the five others, so every share is over the same pupils.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CohortShare {
     pub students: usize,
     pub certifiable: usize,
+    pub not_certifiable: usize,
+    /// Joined the campaign, never sent a profile.
+    pub never_sent: usize,
+    pub never_joined: usize,
+    /// May be one of the participants "À vérifier": counted nowhere else until decided.
+    pub to_check: usize,
 }
 
 impl CohortShare {
@@ -86,11 +96,56 @@ pub struct CampaignRoster {
     /// Lines "À vérifier".
     pub to_check: Vec<usize>,
     pub share: CohortShare,
+    /// The participants the promotion does not count, and why.
+    pub outside: OutsidePromotion,
     /// The cohort's classes, in natural order.
     pub classes: Vec<CohortClass>,
 }
 
+/// Participants (lines of the export) that the promotion's figures leave out: the gap between
+/// the export's own counts and the promotion's, said in words where both are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutsidePromotion {
+    /// Not found in the school list.
+    pub out_of_list: usize,
+    /// Found in the list, in a class that is not one of the promotion's.
+    pub other_class: usize,
+    /// "À vérifier": not placed until the user decides.
+    pub to_check: usize,
+    /// Of those three, the certifiable ones.
+    pub certifiable: usize,
+}
+
+impl OutsidePromotion {
+    pub fn participants(&self) -> usize {
+        self.out_of_list + self.other_class + self.to_check
+    }
+}
+
 impl CampaignRoster {
+    /// Whether the list says anything of this campaign: its promotion has pupils, and it
+    /// places at least one participant. A list of another school or another year places none,
+    /// and the campaign is then read as without a list, with that said.
+    pub fn covers_campaign(&self) -> bool {
+        self.share.students > 0
+            && (self.matching.names.is_empty()
+                || self
+                    .matching
+                    .names
+                    .iter()
+                    .any(|name| !matches!(name, NameMatch::OutOfRoster { .. })))
+    }
+
+    /// Keeps, of `lines` (indices into the campaign's lines), those the list does not have.
+    pub fn keep_out_of_list(&self, lines: &mut Vec<usize>) {
+        lines.retain(|&line| {
+            matches!(
+                self.matching.names.get(line),
+                Some(NameMatch::OutOfRoster { .. })
+            )
+        });
+    }
+
     /// The `data-roster` value of line `line`: `out`, `class-changed`, or nothing.
     pub fn line_hook(&self, line: usize) -> Option<&'static str> {
         match self.matching.names.get(line)? {
@@ -195,13 +250,23 @@ pub fn campaign_roster(
                         class.certifiable += 1;
                         share.certifiable += 1;
                     }
-                    Certifiability::NotCertifiable => class.not_certifiable += 1,
-                    Certifiability::NotSent => class.not_sent += 1,
+                    Certifiability::NotCertifiable => {
+                        class.not_certifiable += 1;
+                        share.not_certifiable += 1;
+                    }
+                    Certifiability::NotSent => {
+                        class.not_sent += 1;
+                        share.never_sent += 1;
+                    }
                 }
             }
-            None if matching.pending[at] => class.to_check += 1,
+            None if matching.pending[at] => {
+                class.to_check += 1;
+                share.to_check += 1;
+            }
             None => {
                 class.never_joined += 1;
+                share.never_joined += 1;
                 never_joined.push(at);
             }
         }
@@ -211,20 +276,35 @@ pub fn campaign_roster(
     let mut out_of_roster = Vec::new();
     let mut class_changed = Vec::new();
     let mut to_check = Vec::new();
+    let mut outside = OutsidePromotion::default();
     for (line, result) in matching.names.iter().enumerate() {
-        match result {
+        let counted = match result {
             NameMatch::OutOfRoster { .. } => {
                 out_of_roster.push(line);
+                outside.out_of_list += 1;
                 if let Some(class) = by_class.get_mut(lines[line].class_key()) {
                     class.out_of_roster += 1;
                 }
+                false
             }
-            NameMatch::Found {
-                how: MatchHow::ClassChanged,
-                ..
-            } => class_changed.push(line),
-            NameMatch::ToCheck { .. } => to_check.push(line),
-            NameMatch::Found { .. } => {}
+            NameMatch::ToCheck { .. } => {
+                to_check.push(line);
+                outside.to_check += 1;
+                false
+            }
+            NameMatch::Found { student, how } => {
+                if *how == MatchHow::ClassChanged {
+                    class_changed.push(line);
+                }
+                let inside = in_cohort.get(*student).copied().unwrap_or(false);
+                if !inside {
+                    outside.other_class += 1;
+                }
+                inside
+            }
+        };
+        if !counted && lines[line].status == Certifiability::Certifiable {
+            outside.certifiable += 1;
         }
     }
     let mut classes: Vec<CohortClass> = by_class.into_values().collect();
@@ -240,7 +320,172 @@ pub fn campaign_roster(
         class_changed,
         to_check,
         share,
+        outside,
         classes,
+    }
+}
+
+/// Which pupils a campaign's shares are over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareBase {
+    /// No school list: the participants of the export.
+    Participants,
+    /// The promotion: the list's pupils in the campaign's classes, participants or not.
+    Promotion,
+    /// A school list is stored but covers none of this campaign (`covers_campaign`): the
+    /// participants, as without a list, and the user is told why.
+    ListNotCovering,
+}
+
+impl ShareBase {
+    /// The `data-base` value of the share on the page.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ShareBase::Participants => "participants",
+            ShareBase::Promotion => "promotion",
+            ShareBase::ListNotCovering => "list-not-covering",
+        }
+    }
+}
+
+/// The one share a campaign shows everywhere (header, cards, campaign list, history), with
+/// the participants-only figure that is named beside it and what separates them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeadlineShare {
+    pub base: ShareBase,
+    pub certifiable: usize,
+    /// The pupils the share is over.
+    pub whole: usize,
+    pub participants_certifiable: usize,
+    pub participants: usize,
+    /// Participants the promotion leaves out (zero without a promotion).
+    pub outside: OutsidePromotion,
+}
+
+impl HeadlineShare {
+    pub fn percent(&self) -> u32 {
+        percent(self.certifiable, self.whole)
+    }
+
+    pub fn participants_percent(&self) -> u32 {
+        percent(self.participants_certifiable, self.participants)
+    }
+}
+
+/// The headline share: over the promotion when a list covers the campaign, else over the
+/// participants (`participants` and `participants_certifiable` are the export's own counts).
+pub fn headline_share(
+    participants: usize,
+    participants_certifiable: usize,
+    joined: Option<&CampaignRoster>,
+) -> HeadlineShare {
+    let over_participants = |base| HeadlineShare {
+        base,
+        certifiable: participants_certifiable,
+        whole: participants,
+        participants_certifiable,
+        participants,
+        outside: OutsidePromotion::default(),
+    };
+    match joined {
+        None => over_participants(ShareBase::Participants),
+        Some(joined) if !joined.covers_campaign() => over_participants(ShareBase::ListNotCovering),
+        Some(joined) => HeadlineShare {
+            base: ShareBase::Promotion,
+            certifiable: joined.share.certifiable,
+            whole: joined.share.students,
+            participants_certifiable,
+            participants,
+            outside: joined.outside,
+        },
+    }
+}
+
+/// The promotion's figures of one import of a campaign, for the campaign list and the
+/// history: `None` when the list does not cover it. `chosen` are the classes the user picked
+/// for this campaign, `None` for the default ones.
+pub fn promotion_share(
+    roster: &Roster,
+    lines: &[ParticipantLine],
+    chosen: Option<&[String]>,
+    decisions: &MatchDecisions,
+) -> Option<CohortShare> {
+    let classes = chosen.map_or_else(|| default_cohort_classes(roster, lines), <[String]>::to_vec);
+    let joined = campaign_roster(roster, lines, &classes, decisions);
+    joined.covers_campaign().then_some(joined.share)
+}
+
+/// One row of "Par classe". With a list covering the campaign, the class's pupils of the
+/// promotion (its share is over them); without, its participants.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClassFigures {
+    /// `text::class_key`; empty for participants without a class.
+    pub key: String,
+    pub label: String,
+    /// The pupils the class's share is over.
+    pub students: usize,
+    /// Of them, those who joined the campaign.
+    pub participants: usize,
+    pub certifiable: usize,
+    pub not_certifiable: usize,
+    pub never_sent: usize,
+    /// With a list only.
+    pub never_joined: Option<usize>,
+    pub to_check: usize,
+    /// Participants of this class (as the export says) not found in the list; with a list only.
+    pub out_of_list: Option<usize>,
+}
+
+impl ClassFigures {
+    pub fn certifiable_percent(&self) -> u32 {
+        percent(self.certifiable, self.students)
+    }
+
+    /// Every pupil of the class is certifiable: nothing left to do.
+    pub fn done(&self) -> bool {
+        self.students > 0 && self.certifiable == self.students
+    }
+}
+
+/// "Par classe" on the headline's base: their `students` and `certifiable` add up to the
+/// headline's `whole` and `certifiable` (without a list, participants without a class are one
+/// row, last).
+pub fn class_figures(
+    summaries: &[crate::views::cohort::ClassSummary],
+    joined: Option<&CampaignRoster>,
+) -> Vec<ClassFigures> {
+    match joined.filter(|joined| joined.covers_campaign()) {
+        Some(joined) => joined
+            .classes
+            .iter()
+            .map(|class| ClassFigures {
+                key: class.key.clone(),
+                label: class.label.clone(),
+                students: class.roster_students,
+                participants: class.joined,
+                certifiable: class.certifiable,
+                not_certifiable: class.not_certifiable,
+                never_sent: class.not_sent,
+                never_joined: Some(class.never_joined),
+                to_check: class.to_check,
+                out_of_list: Some(class.out_of_roster),
+            })
+            .collect(),
+        None => summaries
+            .iter()
+            .map(|summary| ClassFigures {
+                key: summary.key.clone(),
+                label: summary.label.clone(),
+                students: summary.participants,
+                participants: summary.participants,
+                certifiable: summary.certifiable,
+                not_certifiable: summary.not_certifiable,
+                never_sent: summary.not_sent,
+                never_joined: None,
+                to_check: 0,
+                out_of_list: None,
+            })
+            .collect(),
     }
 }
 
@@ -296,6 +541,115 @@ pub fn never_joined_todo(
     out
 }
 
+/// One sheet of the printed (and listed) "À faire": a class, its participants still to help
+/// and its pupils of the list who never joined, together, so that the never-joined are chased
+/// inside their class and the class's count is over all its pupils.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TodoSheet {
+    pub key: String,
+    pub label: String,
+    /// The class's participants (`todo::todo_list`); `None` when none of them took part.
+    pub participants: Option<crate::views::todo::TodoClass>,
+    pub never_joined: Vec<NeverJoinedStudent>,
+    /// The class's pupils: of the promotion with a list covering the campaign, else its
+    /// participants.
+    pub pupils: usize,
+}
+
+impl TodoSheet {
+    pub fn not_certifiable(&self) -> usize {
+        self.participants.as_ref().map_or(0, |c| c.not_certifiable)
+    }
+
+    pub fn never_sent(&self) -> usize {
+        self.participants.as_ref().map_or(0, |c| c.not_sent)
+    }
+
+    /// Pupils still to help or chase.
+    pub fn to_do(&self) -> usize {
+        self.not_certifiable() + self.never_sent() + self.never_joined.len()
+    }
+}
+
+/// The to-do list and the never-joined pupils merged class by class, in natural class order
+/// (participants without a class last).
+pub fn todo_sheets(
+    todo: Vec<crate::views::todo::TodoClass>,
+    never_joined: Vec<NeverJoinedClass>,
+    joined: Option<&CampaignRoster>,
+) -> Vec<TodoSheet> {
+    let mut sheets: Vec<TodoSheet> = todo
+        .into_iter()
+        .map(|class| TodoSheet {
+            key: class.key.clone(),
+            label: class.label.clone(),
+            pupils: class.participants,
+            participants: Some(class),
+            never_joined: Vec::new(),
+        })
+        .collect();
+    for class in never_joined {
+        match sheets.iter_mut().find(|sheet| sheet.key == class.key) {
+            Some(sheet) => sheet.never_joined = class.students,
+            None => sheets.push(TodoSheet {
+                key: class.key,
+                label: class.label,
+                participants: None,
+                never_joined: class.students,
+                pupils: 0,
+            }),
+        }
+    }
+    if let Some(joined) = joined {
+        for sheet in &mut sheets {
+            if let Some(class) = joined.classes.iter().find(|class| class.key == sheet.key) {
+                sheet.pupils = class.roster_students;
+            }
+        }
+    }
+    crate::views::sort::sort_by(&mut sheets, |a, b| {
+        a.key
+            .is_empty()
+            .cmp(&b.key.is_empty())
+            .then_with(|| crate::text::natural_cmp(&a.label, &b.label))
+    });
+    sheets
+}
+
+/// The to-do CSV, sheet by sheet: each class's participants, then its never-joined pupils
+/// (status `never_joined_label`, advice `NEVER_JOINED_ADVICE` in the last column).
+pub fn todo_sheets_csv(
+    sheets: &[TodoSheet],
+    labels: &crate::views::todo::TodoCsvLabels<'_>,
+    never_joined_label: &str,
+) -> String {
+    let mut csv = crate::export::CsvWriter::new();
+    csv.row(labels.header);
+    for sheet in sheets {
+        if let Some(class) = &sheet.participants {
+            crate::views::todo::class_rows(&mut csv, class, labels);
+        }
+        let class = if sheet.label.is_empty() {
+            labels.no_class
+        } else {
+            &sheet.label
+        };
+        for student in &sheet.never_joined {
+            csv.row([
+                class,
+                &student.last,
+                &student.first,
+                never_joined_label,
+                "",
+                "",
+                "",
+                NEVER_JOINED_ADVICE,
+            ]);
+        }
+    }
+    csv.finish()
+}
+
 /// One roster student of the students view.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterStudentLine {
@@ -304,8 +658,8 @@ pub struct RosterStudentLine {
     /// The students-view line it was matched to (index into the overview), if any.
     pub overview: Option<usize>,
     pub how: Option<MatchHow>,
-    /// `NotCommunicated` ("Non communiqué", as Pix Orga's Élèves page) when the student took
-    /// part nowhere or never sent a profile.
+    /// `NeverJoined` when the student took part nowhere, `NotCommunicated` when they took
+    /// part and never sent a profile: they need different actions.
     pub certifiability: KnownCertifiability,
 }
 
@@ -353,7 +707,7 @@ pub fn roster_students_view(
                     NameMatch::Found { how, .. } => Some(how),
                     _ => None,
                 }),
-                certifiability: best.map_or(KnownCertifiability::NotCommunicated, |line| {
+                certifiability: best.map_or(KnownCertifiability::NeverJoined, |line| {
                     overview[line].certifiability()
                 }),
             }

@@ -11,6 +11,15 @@ use crate::views::cohort::{percent, profile_students, ProfileCounts};
 
 pub const CAMPAIGNS_PER_PAGE: usize = 25;
 
+/// The file name the example export is stored under: it marks the example, which is shown as
+/// such, kept out of the students view, and removed in one click.
+pub const EXAMPLE_FILE_NAME: &str = "exemple-collecte-3e.csv";
+
+/// Whether an import is the app's example rather than the school's data.
+pub fn is_example(snapshot: &CampaignSnapshot) -> bool {
+    snapshot.file_name == EXAMPLE_FILE_NAME
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct CampaignSummary {
     pub id: u64,
@@ -21,11 +30,16 @@ pub struct CampaignSummary {
     pub participants: usize,
     /// Profiles received (collection) or results shared (assessment).
     pub received: usize,
-    /// Profiles collection only.
+    /// Profiles collection only: certifiable participants.
     pub certifiable: Option<usize>,
+    /// Profiles collection with a school list covering it: the promotion's figures, the base
+    /// of the share the list shows (as the campaign's header does).
+    pub promotion: Option<crate::roster::cohort::CohortShare>,
     /// Latest activity of the latest import.
     pub latest: Option<LocalDateTime>,
     pub snapshots: usize,
+    /// The app's example (`is_example`), not the school's data.
+    pub example: bool,
     /// Folded name and code, for the search.
     pub search_key: String,
 }
@@ -56,8 +70,10 @@ impl CampaignSummary {
             participants,
             received,
             certifiable,
+            promotion: None,
             latest: snapshot.latest_activity(),
             snapshots,
+            example: is_example(snapshot),
             search_key: fold(&format!(
                 "{} {}",
                 campaign.name,
@@ -66,9 +82,28 @@ impl CampaignSummary {
         }
     }
 
+    /// The same summary with the promotion's figures (`roster::cohort::promotion_share`).
+    pub fn with_promotion(mut self, promotion: Option<crate::roster::cohort::CohortShare>) -> Self {
+        if self.kind == CampaignKind::ProfilesCollection {
+            self.promotion = promotion;
+        }
+        self
+    }
+
+    /// Certifiable pupils and the pupils the share is over: the promotion when there is one,
+    /// else the participants. `None` for an assessment.
+    pub fn certifiable_of(&self) -> Option<(usize, usize)> {
+        match self.promotion {
+            Some(promotion) => Some((promotion.certifiable, promotion.students)),
+            None => self
+                .certifiable
+                .map(|certifiable| (certifiable, self.participants)),
+        }
+    }
+
     pub fn certifiable_percent(&self) -> Option<u32> {
-        self.certifiable
-            .map(|certifiable| percent(certifiable, self.participants))
+        self.certifiable_of()
+            .map(|(certifiable, whole)| percent(certifiable, whole))
     }
 }
 
@@ -186,7 +221,9 @@ fn compare(a: &CampaignSummary, b: &CampaignSummary, column: CampaignColumn) -> 
         CampaignColumn::Received => a.received.cmp(&b.received),
         // By share, then by number; assessments (no certifiability) below every collection.
         CampaignColumn::Certifiable => {
-            (a.certifiable_percent(), a.certifiable).cmp(&(b.certifiable_percent(), b.certifiable))
+            let number =
+                |s: &CampaignSummary| s.certifiable_of().map(|(certifiable, _)| certifiable);
+            (a.certifiable_percent(), number(a)).cmp(&(b.certifiable_percent(), number(b)))
         }
         CampaignColumn::Latest => a.latest.cmp(&b.latest),
         CampaignColumn::Snapshots => a.snapshots.cmp(&b.snapshots),

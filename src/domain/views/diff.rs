@@ -252,3 +252,80 @@ pub fn send_dates(rows: &[ProfileRow]) -> Vec<LocalDateTime> {
     dates.dedup();
     dates
 }
+
+/// Who moved between the two states, and by how much.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Students with more competences at level 1 than before.
+    pub students_up: usize,
+    /// Competences at level 1 gained by them, in all.
+    pub competences_gained: u32,
+    /// Students with fewer.
+    pub students_down: usize,
+}
+
+impl Comparison {
+    /// The comparison's lead: who moved up, by how many competences in all.
+    pub fn progress(&self) -> Progress {
+        let mut progress = Progress::default();
+        for change in &self.changes {
+            match change.competence_change() {
+                Some(gain) if gain > 0 => {
+                    progress.students_up += 1;
+                    progress.competences_gained += gain.unsigned_abs() as u32;
+                }
+                Some(loss) if loss < 0 => progress.students_down += 1,
+                _ => {}
+            }
+        }
+        progress
+    }
+
+    /// The students of `category` (every student when `None`), the ones who moved up most
+    /// first (competences, then pix), then by name as the comparison has them.
+    pub fn by_progress(&self, category: Option<ChangeCategory>) -> Vec<&StudentChange> {
+        let mut changes: Vec<&StudentChange> = self
+            .changes
+            .iter()
+            .filter(|change| category.is_none_or(|category| change.category == category))
+            .collect();
+        crate::views::sort::sort_by_key(&mut changes, |change| {
+            (
+                std::cmp::Reverse(change.competence_change().unwrap_or(i16::MIN)),
+                std::cmp::Reverse(change.score_change().unwrap_or(i64::MIN)),
+            )
+        });
+        changes
+    }
+}
+
+/// The words of the comparison's CSV, given by the interface.
+pub struct ComparisonCsvLabels<'a> {
+    /// Class, last name, first name, category, before, after, competences gained, pix gained.
+    pub header: [&'a str; 8],
+    /// The label of each category.
+    pub category: &'a dyn Fn(ChangeCategory) -> &'a str,
+    /// A state in words (`StudentState` or absent).
+    pub state: &'a dyn Fn(Option<StudentState>) -> String,
+}
+
+/// The comparison as a spreadsheet: every student, the ones who moved up most first.
+pub fn comparison_csv(comparison: &Comparison, labels: &ComparisonCsvLabels<'_>) -> String {
+    let mut csv = crate::export::CsvWriter::new();
+    csv.row(labels.header);
+    // Plain numbers: a leading « + » would read as a formula and be guarded.
+    let signed = |value: Option<i64>| value.map(|v| v.to_string()).unwrap_or_default();
+    for change in comparison.by_progress(None) {
+        csv.row([
+            change.class.clone(),
+            change.last.clone(),
+            change.first.clone(),
+            (labels.category)(change.category).to_owned(),
+            (labels.state)(change.before),
+            (labels.state)(change.after),
+            signed(change.competence_change().map(i64::from)),
+            signed(change.score_change()),
+        ]);
+    }
+    csv.finish()
+}

@@ -9,7 +9,7 @@
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::import::assessment::{AssessmentFilter, AssessmentStatus};
-use crate::roster::cohort::NEVER_JOINED_SLUG;
+use crate::roster::cohort::{NEVER_JOINED_SLUG, OUT_OF_LIST_SLUG};
 use crate::views::cohort::{Certifiability, ParticipantFilter, Sort, SortColumn};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -79,6 +79,8 @@ pub struct TableView {
     /// Only the roster's students who never joined the campaign: they are no line of the
     /// export, so this is not a `Certifiability`, but it shares the status filter's place.
     pub never_joined_only: bool,
+    /// Only the participants the school list does not have (`statut=hors-liste`).
+    pub out_of_list_only: bool,
     pub sort: Sort,
     pub page_size: usize,
     /// 1-based.
@@ -98,6 +100,7 @@ impl Default for TableView {
         TableView {
             filter: ParticipantFilter::default(),
             never_joined_only: false,
+            out_of_list_only: false,
             sort: Sort::default(),
             page_size: DEFAULT_PAGE_SIZE,
             page: 1,
@@ -187,6 +190,7 @@ impl TableView {
                         .collect()
                 }
                 "statut" if value == NEVER_JOINED_SLUG => view.never_joined_only = true,
+                "statut" if value == OUT_OF_LIST_SLUG => view.out_of_list_only = true,
                 "statut" => view.filter.status = Certifiability::from_slug(&value),
                 "q" => view.filter.search = value,
                 "tri" => {
@@ -226,6 +230,8 @@ impl TableView {
             parts.push(format!("statut={}", status.slug()));
         } else if self.never_joined_only {
             parts.push(format!("statut={NEVER_JOINED_SLUG}"));
+        } else if self.out_of_list_only {
+            parts.push(format!("statut={OUT_OF_LIST_SLUG}"));
         }
         if !self.filter.search.is_empty() {
             parts.push(format!("q={}", encode_component(&self.filter.search)));
@@ -305,6 +311,7 @@ mod tests {
                     search: "Zoé d'Arc & co".into(),
                 },
                 never_joined_only: false,
+                out_of_list_only: false,
                 sort: Sort {
                     column: SortColumn::Score,
                     descending: true,
@@ -427,5 +434,19 @@ mod tests {
         assert_eq!(Route::Results.to_hash(), "#/resultats");
         assert_eq!(Route::parse("#/resultats"), Route::Results);
         assert_eq!(Route::parse("#/resultats/"), Route::Results);
+    }
+
+    #[test]
+    fn the_out_of_list_filter_lives_in_the_url() {
+        let route = Route::Campaign {
+            id: 7,
+            tab: CampaignTab::Participants,
+            view: TableView {
+                out_of_list_only: true,
+                ..TableView::default()
+            },
+        };
+        assert_eq!(route.to_hash(), "#/campagne/7?statut=hors-liste");
+        assert_eq!(Route::parse(&route.to_hash()), route);
     }
 }

@@ -11,8 +11,10 @@ use crate::views::cohort::StudentKey;
 pub enum KnownCertifiability {
     Certifiable,
     NotCertifiable,
-    /// No profile was ever sent (Pix Orga's "Non communiqué").
+    /// Took part in a campaign, never sent a profile.
     NotCommunicated,
+    /// In the school list, in no campaign at all: needs a campaign code, not a reminder to send.
+    NeverJoined,
 }
 
 impl KnownCertifiability {
@@ -22,6 +24,7 @@ impl KnownCertifiability {
             KnownCertifiability::Certifiable => "certifiable",
             KnownCertifiability::NotCertifiable => "not-certifiable",
             KnownCertifiability::NotCommunicated => "not-communicated",
+            KnownCertifiability::NeverJoined => "never-joined",
         }
     }
 
@@ -30,6 +33,7 @@ impl KnownCertifiability {
             Self::Certifiable,
             Self::NotCertifiable,
             Self::NotCommunicated,
+            Self::NeverJoined,
         ]
         .into_iter()
         .find(|c| c.slug() == slug)
@@ -67,6 +71,7 @@ pub struct StudentOverview {
 impl StudentOverview {
     pub fn certifiability(&self) -> KnownCertifiability {
         match &self.latest {
+            None if self.campaigns.is_empty() => KnownCertifiability::NeverJoined,
             None => KnownCertifiability::NotCommunicated,
             Some(profile) if profile.certifiable => KnownCertifiability::Certifiable,
             Some(_) => KnownCertifiability::NotCertifiable,
@@ -146,7 +151,8 @@ pub fn students_overview<'a>(
 }
 
 /// The students list as a spreadsheet, with the column titles the interface gives.
-pub fn students_csv(lines: &[StudentOverview], headers: [&str; 8], labels: [&str; 3]) -> String {
+/// `labels`: certifiable, not certifiable, never sent, never joined.
+pub fn students_csv(lines: &[StudentOverview], headers: [&str; 8], labels: [&str; 4]) -> String {
     let mut csv = crate::export::CsvWriter::new();
     csv.row(headers);
     for line in lines {
@@ -154,6 +160,7 @@ pub fn students_csv(lines: &[StudentOverview], headers: [&str; 8], labels: [&str
             KnownCertifiability::Certifiable => labels[0],
             KnownCertifiability::NotCertifiable => labels[1],
             KnownCertifiability::NotCommunicated => labels[2],
+            KnownCertifiability::NeverJoined => labels[3],
         };
         let latest = line.latest.as_ref();
         let campaigns: Vec<&str> = line
@@ -192,6 +199,7 @@ pub fn sort_students(lines: &mut [StudentOverview], column: StudentSort, descend
         KnownCertifiability::Certifiable => 0,
         KnownCertifiability::NotCertifiable => 1,
         KnownCertifiability::NotCommunicated => 2,
+        KnownCertifiability::NeverJoined => 3,
     };
     crate::views::sort::sort_by(lines, |a, b| {
         let primary = match column {

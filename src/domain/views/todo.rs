@@ -5,7 +5,7 @@ use crate::export::CsvWriter;
 use crate::model::competences::{
     COMPETENCES, COMPETENCE_COUNT, DOMAINS, MIN_CERTIFIABLE_COMPETENCES,
 };
-use crate::model::snapshot::ProfileRow;
+use crate::model::snapshot::{Profile, ProfileRow};
 use crate::views::cohort::{Certifiability, ParticipantLine};
 
 /// Competences of one domain, by index in `COMPETENCES`.
@@ -32,8 +32,8 @@ pub struct TodoStudent {
     pub missing: u8,
     /// Competences at level 0, grouped by domain; empty when not sent.
     pub at_level_zero: Vec<DomainGroup>,
-    /// Competences at level 0 that already have some pix, the closest to level 1 first:
-    /// the cheapest ones to work on.
+    /// What to work on first (`work_first`): exactly `missing` competences; empty when not
+    /// sent. The screen, the CSV, the print and the pupil's detail show this same list.
     pub closest: Vec<usize>,
 }
 
@@ -122,13 +122,7 @@ fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
                 })
                 .filter(|group| !group.competences.is_empty())
                 .collect();
-            let mut closest: Vec<usize> = (0..COMPETENCE_COUNT)
-                .filter(|&index| profile.levels[index] == 0 && profile.pix[index] > 0)
-                .collect();
-            crate::views::sort::sort_by_key(&mut closest, |&index| {
-                std::cmp::Reverse(profile.pix[index])
-            });
-            (groups, closest)
+            (groups, work_first(profile))
         }
     };
     TodoStudent {
@@ -144,6 +138,20 @@ fn todo_student(rows: &[ProfileRow], line: &ParticipantLine) -> TodoStudent {
         at_level_zero,
         closest,
     }
+}
+
+/// What a pupil who is not certifiable should work on first: as many level-0 competences as
+/// they lack to reach 5, the closest to level 1 (most pix) first, ties in the framework's
+/// order. Always enough to reach 5 — for a pupil at 0 pix, the framework's first five at
+/// level 0 — and empty for a certifiable pupil.
+pub fn work_first(profile: &Profile) -> Vec<usize> {
+    let mut at_zero: Vec<usize> = (0..COMPETENCE_COUNT)
+        .filter(|&index| profile.levels[index] == 0)
+        .collect();
+    // Stable: equal pix keep the framework's order.
+    crate::views::sort::sort_by_key(&mut at_zero, |&index| std::cmp::Reverse(profile.pix[index]));
+    at_zero.truncate(usize::from(profile.missing_to_certify()));
+    at_zero
 }
 
 /// The words of the CSV export, given by the interface (all French text lives there).
@@ -171,6 +179,14 @@ pub fn todo_csv(classes: &[TodoClass], labels: &TodoCsvLabels<'_>) -> String {
     let mut csv = CsvWriter::new();
     csv.row(labels.header);
     for class in classes {
+        class_rows(&mut csv, class, labels);
+    }
+    csv.finish()
+}
+
+/// One class's students of the to-do CSV.
+pub(crate) fn class_rows(csv: &mut CsvWriter, class: &TodoClass, labels: &TodoCsvLabels<'_>) {
+    {
         for student in &class.students {
             let zero = student
                 .at_level_zero
@@ -216,5 +232,4 @@ pub fn todo_csv(classes: &[TodoClass], labels: &TodoCsvLabels<'_>) -> String {
             ]);
         }
     }
-    csv.finish()
 }

@@ -1,9 +1,10 @@
-//! "Par classe": certifiability class by class, with the classes that are done marked in
-//! words. A class's name opens the participants tab filtered on it.
+//! "Par classe": certifiability class by class, on the headline's base (the class's pupils of
+//! the promotion with a school list, else its participants), with the classes that are done
+//! marked in words. A class's name opens the participants tab filtered on it.
 
 use leptos::prelude::*;
 
-use crate::domain::roster::cohort::CohortClass;
+use crate::domain::roster::cohort::{class_figures, ClassFigures};
 use crate::domain::views::cohort::ClassSummary;
 use crate::domain::views::route::CampaignTab;
 use crate::ui::campaign::CampaignRoute;
@@ -20,95 +21,76 @@ pub fn ClassSummaryTable(
     summaries: Vec<ClassSummary>,
     join: Memo<Option<Shared<RosterJoin>>>,
 ) -> impl IntoView {
-    if summaries.is_empty() {
-        return view! { <p class="empty">{tc::NO_CLASSES}</p> }.into_any();
-    }
+    let figures = Memo::new(move |_| {
+        join.with(|join| class_figures(&summaries, join.as_ref().map(|join| &join.joined)))
+    });
     let with_roster = move || join.with(Option::is_some);
-    let rows = move || {
-        let join = join.get();
-        // Cohort classes the export does not name (chosen by hand) have only never-joined
-        // students: they get a row too.
-        let without_participants = join.iter().flat_map(|join| {
-            join.joined
-                .classes
-                .iter()
-                .filter(|class| !summaries.iter().any(|summary| summary.key == class.key))
-                .map(|class| ClassSummary {
-                    key: class.key.clone(),
-                    label: class.label.clone(),
-                    ..ClassSummary::default()
-                })
-                .collect::<Vec<_>>()
-        });
-        summaries
-            .iter()
-            .cloned()
-            .chain(without_participants)
-            .map(|summary| {
-                let cohort = join.as_ref().map(|join| {
-                    join.joined
-                        .classes
-                        .iter()
-                        .find(|class| class.key == summary.key)
-                        .cloned()
-                        .unwrap_or_default()
-                });
-                view! { <ClassRow route=route summary=summary cohort=cohort /> }
+    let outside = move || {
+        join.with(|join| {
+            join.as_ref().map(|join| {
+                let outside = join.joined.outside;
+                tr::classes_outside(outside.out_of_list, outside.other_class, outside.to_check)
             })
+        })
+    };
+    let rows = move || {
+        figures
+            .get()
+            .into_iter()
+            .map(|class| view! { <ClassRow route=route class=class /> })
             .collect_view()
     };
     view! {
         <section class="panel class-summary" aria-labelledby="classes-title">
             <h3 id="classes-title">{tc::CLASSES_TITLE}</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=tc::CLASSES_CAPTION>
-                <table class="table table--stack" data-testid="class-summary">
-                    <caption>{tc::CLASSES_CAPTION}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_CLASS}</th>
-                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
-                            <th scope="col" class="num">{text::COL_RECEIVED}</th>
-                            <th scope="col" class="num">{text::COL_CERTIFIABLE_COUNT}</th>
-                            <th scope="col" class="num">{tc::COL_PERCENT}</th>
-                            <th scope="col" class="num">{text::CARD_NOT_CERTIFIABLE}</th>
-                            <th scope="col" class="num">{text::CARD_NOT_SENT}</th>
-                            <Show when=with_roster>
-                                <th scope="col" class="num">{tr::COL_ROSTER_STUDENTS}</th>
-                                <th scope="col" class="num">{tr::COL_NEVER_JOINED}</th>
-                            </Show>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <Show
+                when=move || figures.with(|f| !f.is_empty())
+                fallback=|| view! { <p class="empty">{tc::NO_CLASSES}</p> }
+            >
+                <p class="field__hint" data-testid="classes-base">
+                    {move || if with_roster() { tr::CLASSES_BASE_PROMOTION } else { tc::CLASSES_BASE_PARTICIPANTS }}
+                </p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=tc::CLASSES_CAPTION>
+                    <table class="table table--stack" data-testid="class-summary">
+                        <caption>{tc::CLASSES_CAPTION}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{text::COL_CLASS}</th>
+                                <th scope="col" class="num">
+                                    {move || if with_roster() { tr::COL_ROSTER_STUDENTS } else { text::COL_PARTICIPANTS }}
+                                </th>
+                                <th scope="col" class="num">{text::COL_CERTIFIABLE_COUNT}</th>
+                                <th scope="col" class="num">{tc::COL_PERCENT}</th>
+                                <th scope="col" class="num">{text::CARD_NOT_CERTIFIABLE}</th>
+                                <th scope="col" class="num">{text::CARD_NOT_SENT}</th>
+                                <Show when=with_roster>
+                                    <th scope="col" class="num">{tr::COL_NEVER_JOINED}</th>
+                                    <th scope="col" class="num">{tr::COL_OUT_OF_LIST}</th>
+                                </Show>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                {outside}
+            </Show>
         </section>
     }
-    .into_any()
 }
 
 #[component]
-fn ClassRow(
-    route: CampaignRoute,
-    summary: ClassSummary,
-    /// The class in the roster's cohort, when a roster is stored.
-    cohort: Option<CohortClass>,
-) -> impl IntoView {
-    let never_joined_attr = cohort.as_ref().map(|c| c.never_joined.to_string());
-    let percent = summary.certifiable_percent();
-    // With a roster, a class is done only when nobody of it is left who never joined.
-    let done = summary.all_certifiable()
-        && cohort
-            .as_ref()
-            .is_none_or(|class| class.never_joined == 0 && class.to_check == 0);
-    let label = if summary.label.is_empty() {
+fn ClassRow(route: CampaignRoute, class: ClassFigures) -> impl IntoView {
+    let percent = class.certifiable_percent();
+    let done = class.done();
+    let label = if class.label.is_empty() {
         tc::NO_CLASS.to_owned()
     } else {
-        summary.label.clone()
+        class.label.clone()
     };
-    let name = if summary.key.is_empty() {
+    let name = if class.key.is_empty() {
         view! { {label.clone()} }.into_any()
     } else {
-        let key = summary.key.clone();
+        let key = class.key.clone();
         view! {
             <button
                 type="button"
@@ -128,33 +110,41 @@ fn ClassRow(
         }
         .into_any()
     };
+    let whole_label = if class.never_joined.is_some() {
+        tr::COL_ROSTER_STUDENTS
+    } else {
+        text::COL_PARTICIPANTS
+    };
     view! {
         <tr
             class:class-row--done=done
             data-testid="class-row"
-            data-class=summary.label.clone()
-            data-participants=summary.participants.to_string()
-            data-received=summary.received.to_string()
-            data-certifiable=summary.certifiable.to_string()
+            data-class=class.label.clone()
+            data-students=class.students.to_string()
+            data-participants=class.participants.to_string()
+            data-received=(class.certifiable + class.not_certifiable).to_string()
+            data-certifiable=class.certifiable.to_string()
             data-all-certifiable=done.to_string()
-            data-never-joined=never_joined_attr
+            data-never-joined=class.never_joined.map(|n| n.to_string())
+            data-out-of-list=class.out_of_list.map(|n| n.to_string())
         >
             <th scope="row">
                 {name}
                 {done.then(|| view! { " " <span class="tag tag--ok">{tc::CLASS_DONE}</span> })}
             </th>
-            <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
-            <td class="num" data-label=text::COL_RECEIVED>{summary.received}</td>
-            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{summary.certifiable}</td>
+            <td class="num" data-label=whole_label>{class.students}</td>
+            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{class.certifiable}</td>
             <td class="num" data-label=tc::COL_PERCENT>
                 <Meter percent=percent />
-                {format!("{percent} %")}
+                {format!("{percent}\u{a0}%")}
             </td>
-            <td class="num" data-label=text::CARD_NOT_CERTIFIABLE>{summary.not_certifiable}</td>
-            <td class="num" data-label=text::CARD_NOT_SENT>{summary.not_sent}</td>
-            {cohort.map(|cohort| view! {
-                <td class="num" data-label=tr::COL_ROSTER_STUDENTS>{cohort.roster_students}</td>
-                <td class="num" data-label=tr::COL_NEVER_JOINED data-testid="class-never-joined">{cohort.never_joined}</td>
+            <td class="num" data-label=text::CARD_NOT_CERTIFIABLE>{class.not_certifiable}</td>
+            <td class="num" data-label=text::CARD_NOT_SENT>{class.never_sent}</td>
+            {class.never_joined.map(|never| view! {
+                <td class="num" data-label=tr::COL_NEVER_JOINED data-testid="class-never-joined">{never}</td>
+            })}
+            {class.out_of_list.map(|out| view! {
+                <td class="num" data-label=tr::COL_OUT_OF_LIST>{out}</td>
             })}
         </tr>
     }

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
+
+use crate::domain::views::todo::{competence_list, work_first};
 use wasm_bindgen::JsCast;
 
 use crate::domain::model::competences::{COMPETENCES, COMPETENCE_COUNT, DOMAINS};
@@ -198,7 +200,26 @@ fn Figures(profile: Profile) -> impl IntoView {
         </div>
         <p class="detail__sent">{tc::detail_sent(&profile.sent_at.french())}</p>
         <p class="detail__length" data-testid="detail-length">{tc::length_for_student(count)}</p>
+        <WorkFirst profile=profile />
     }
+}
+
+/// What to work on first, the list the to-do list, its CSV and its print give.
+#[component]
+fn WorkFirst(profile: Profile) -> impl IntoView {
+    let first = work_first(&profile);
+    (!first.is_empty()).then(|| {
+        let items = first
+            .iter()
+            .map(|&index| view! { <li>{competence_list(&[index])}</li> })
+            .collect_view();
+        view! {
+            <div class="detail__work-first" data-testid="detail-work-first" data-competences=first.len().to_string()>
+                <h4>{tc::TODO_COL_CLOSEST}</h4>
+                <ol class="closest-list">{items}</ol>
+            </div>
+        }
+    })
 }
 
 /// The 16 competences, one `<tbody>` per domain.

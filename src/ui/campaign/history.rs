@@ -5,15 +5,23 @@
 use leptos::prelude::*;
 
 use crate::domain::model::snapshot::{LocalDateTime, ProfileRow, Rows};
-use crate::domain::roster::cohort::{default_cohort_classes, joined_since};
-use crate::domain::views::cohort::{participant_lines, percent, profile_students, ProfileCounts};
+use std::collections::HashMap;
+
+use crate::domain::roster::cohort::{
+    default_cohort_classes, joined_since, promotion_share, CohortShare,
+};
+use crate::domain::views::cohort::{
+    participant_lines, percent, profile_students, ParticipantLine, ProfileCounts,
+};
 use crate::domain::views::diff::{
-    as_of, compare, send_dates, ChangeCategory, Comparison, StudentChange, StudentState,
+    as_of, compare, comparison_csv, send_dates, ChangeCategory, Comparison, ComparisonCsvLabels,
+    StudentChange, StudentState,
 };
 use crate::ui::campaign::CampaignRoute;
 use crate::ui::state::{format_timestamp, use_state, Shared, StoredSnapshot};
 use crate::ui::text::history as text;
 use crate::ui::text::roster as tr;
+use crate::ui::widgets::download::download_csv;
 
 /// The snapshots of one campaign, oldest first: the order of its collections.
 fn timeline(all: &[StoredSnapshot], campaign_id: u64) -> Vec<StoredSnapshot> {
@@ -103,6 +111,33 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
             Some(joined_since(&held.roster, &cohort, &before, &after, &decisions).len())
         })
     });
+    // With a school list, every import's share is over the same promotion: the classes of
+    // the latest import (or those chosen), so that the shares compare.
+    let promotions = Memo::new(move |_| {
+        let held = state.roster().get()?;
+        let decisions = state.match_decisions().get();
+        let chosen = state.chosen_cohort_classes(campaign_id);
+        snapshots.with(|all| {
+            let lines: Vec<(u32, Vec<ParticipantLine>)> = all
+                .iter()
+                .filter_map(|s| match &s.data.rows {
+                    Rows::Profiles(rows) => Some((s.meta.id, participant_lines(rows))),
+                    Rows::Assessment { .. } => None,
+                })
+                .collect();
+            let (_, latest) = lines.last()?;
+            let cohort = chosen.unwrap_or_else(|| default_cohort_classes(&held.roster, latest));
+            let shares: HashMap<u32, CohortShare> = lines
+                .iter()
+                .filter_map(|(id, lines)| {
+                    promotion_share(&held.roster, lines, Some(&cohort), &decisions)
+                        .map(|share| (*id, share))
+                })
+                .collect();
+            // A list that covers only some imports would mix bases: all or none.
+            (shares.len() == lines.len()).then(|| Shared(std::sync::Arc::new(shares)))
+        })
+    });
     let progress = Memo::new(move |_| {
         let cutoff = since.get()?;
         latest_rows.with(|rows| {
@@ -120,10 +155,12 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                 key=|snapshot| snapshot.meta.id
                 children=move |snapshot| {
                     let id = snapshot.meta.id;
+                    // The date first: on a phone the end of the label is cut, and the date
+                    // is what tells two imports apart.
                     let label = format!(
-                        "{} — état au {}",
-                        snapshot.meta.file_name,
-                        snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default()
+                        "État au {} — {}",
+                        snapshot.meta.latest_activity.map(|d| d.french()).unwrap_or_default(),
+                        snapshot.meta.file_name
                     );
                     view! { <option value=id.to_string() prop:selected=move || selected.get() == Some(id)>{label}</option> }
                 }
@@ -134,27 +171,6 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
     view! {
         <section class="timeline panel" aria-labelledby="timeline-title">
             <h3 id="timeline-title">{text::TIMELINE_TITLE}</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=text::TIMELINE_CAPTION>
-                <table class="table table--stack">
-                    <caption>{text::TIMELINE_CAPTION}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{text::COL_FILE}</th>
-                            <th scope="col">{text::COL_IMPORTED_AT}</th>
-                            <th scope="col">{text::COL_STATE_AT}</th>
-                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
-                            <th scope="col" class="num">{text::COL_CERTIFIABLE}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || snapshots.get()
-                            key=|snapshot| snapshot.meta.id
-                            children=|snapshot| view! { <ImportRow snapshot=snapshot /> }
-                        />
-                    </tbody>
-                </table>
-            </div>
             <Show
                 when=move || snapshots.with(|s| s.len() >= 2)
                 fallback=|| view! { <p class="empty">{text::COMPARE_HINT}</p> }
@@ -180,16 +196,48 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         </select>
                     </label>
                 </div>
-                {move || roster_joined.get().map(|count| view! {
+                {move || match comparison.get() {
+                    Some(comparison) => {
+                        let shares = promotions.get().and_then(|p| {
+                            Some((*p.get(&from.get()?)?, *p.get(&to.get()?)?))
+                        });
+                        view! { <ComparisonView comparison=comparison anchor="imports" promotion=shares /> }.into_any()
+                    }
+                    None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
+                }}
+                // Said only when someone joined: « 0 élève… » is no news to lead with.
+                {move || roster_joined.get().filter(|&count| count > 0).map(|count| view! {
                     <p class="notice" data-testid="roster-joined-since" data-count=count.to_string()>
                         {tr::joined_since(count)}
                     </p>
                 })}
-                {move || match comparison.get() {
-                    Some(comparison) => view! { <ComparisonView comparison=comparison anchor="imports" /> }.into_any(),
-                    None => view! { <p class="empty">{text::SAME_SNAPSHOT}</p> }.into_any(),
-                }}
             </Show>
+            <h4>{text::IMPORTS_TITLE}</h4>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=text::TIMELINE_CAPTION>
+                <table class="table table--stack">
+                    <caption>{text::TIMELINE_CAPTION}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{text::COL_FILE}</th>
+                            <th scope="col">{text::COL_IMPORTED_AT}</th>
+                            <th scope="col">{text::COL_STATE_AT}</th>
+                            <th scope="col" class="num">{text::COL_PARTICIPANTS}</th>
+                            <th scope="col" class="num">{text::COL_CERTIFIABLE}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || snapshots.get()
+                            key=|snapshot| snapshot.meta.id
+                            children=move |snapshot| {
+                                let id = snapshot.meta.id;
+                                let promotion = promotions.with_untracked(|p| p.as_ref().and_then(|p| p.get(&id).copied()));
+                                view! { <ImportRow snapshot=snapshot promotion=promotion /> }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
             <Show when=move || has_dates.get()>
                 <h4>{text::SINCE_TITLE}</h4>
                 <p class="field__hint">{text::SINCE_HINT}</p>
@@ -201,15 +249,20 @@ pub fn Timeline(route: CampaignRoute) -> impl IntoView {
                         on:change=move |event| since.set(parse_date_input(&event_target_value(&event)))
                     />
                 </label>
-                {move || progress.get().map(|comparison| view! { <ComparisonView comparison=comparison anchor="depuis" /> })}
+                {move || progress.get().map(|comparison| view! { <ComparisonView comparison=comparison anchor="depuis" promotion=None /> })}
             </Show>
         </section>
     }
 }
 
 #[component]
-fn ImportRow(snapshot: StoredSnapshot) -> impl IntoView {
+fn ImportRow(snapshot: StoredSnapshot, promotion: Option<CohortShare>) -> impl IntoView {
     let counts = profile_counts(&snapshot);
+    let share = match (promotion, counts) {
+        (Some(p), _) => text::promotion_share_cell(p.certifiable, p.students, p.percent()),
+        (None, Some(c)) => format!("{} ({}\u{a0}%)", c.certifiable, c.certifiable_percent()),
+        (None, None) => String::new(),
+    };
     view! {
         <tr data-testid="snapshot-row" data-snapshot-id=snapshot.meta.id.to_string()>
             <th scope="row">{snapshot.meta.file_name.clone()}</th>
@@ -221,7 +274,7 @@ fn ImportRow(snapshot: StoredSnapshot) -> impl IntoView {
                 {counts.map(|c| c.participants.to_string()).unwrap_or_default()}
             </td>
             <td class="num" data-label=text::COL_CERTIFIABLE>
-                {counts.map(|c| format!("{} ({} %)", c.certifiable, c.certifiable_percent())).unwrap_or_default()}
+                {share}
             </td>
         </tr>
     }
@@ -271,6 +324,20 @@ const CATEGORIES: [(ChangeCategory, &str, &str); 7] = [
     (ChangeCategory::Gone, text::GONE, "muted"),
 ];
 
+fn describe_state(state: Option<StudentState>) -> String {
+    match state {
+        None => text::ABSENT.to_owned(),
+        Some(state) => text::state(state.score, state.certifiable_count),
+    }
+}
+
+fn category_label(category: ChangeCategory) -> &'static str {
+    CATEGORIES
+        .iter()
+        .find(|(c, _, _)| *c == category)
+        .map_or("", |(_, label, _)| *label)
+}
+
 /// What a category card opens: one category, or the newly sent profiles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Opened {
@@ -279,12 +346,20 @@ enum Opened {
 }
 
 #[component]
-fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl IntoView {
+fn ComparisonView(
+    comparison: Shared<Comparison>,
+    anchor: &'static str,
+    /// The promotion's figures before and after, with a school list.
+    promotion: Option<(CohortShare, CohortShare)>,
+) -> impl IntoView {
     let counts = comparison.counts;
-    let share = text::share_change(
-        percent(counts.certifiable_before, counts.participants_before),
-        percent(counts.certifiable_after, counts.participants_after),
-    );
+    let share = match promotion {
+        Some((before, after)) => text::promotion_share_change(before.percent(), after.percent()),
+        None => text::share_change(
+            percent(counts.certifiable_before, counts.participants_before),
+            percent(counts.certifiable_after, counts.participants_after),
+        ),
+    };
     // The category whose list is shown; the first that has students, to begin with.
     let first = CATEGORIES
         .iter()
@@ -339,9 +414,10 @@ fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl 
                 ),
                 Opened::NewlySent => ("newly-sent", text::NEWLY_SENT),
             };
+            // Who moved up most first, in every list.
             let changes: Vec<StudentChange> = comparison
-                .changes
-                .iter()
+                .by_progress(None)
+                .into_iter()
                 .filter(|change| match which {
                     Opened::Category(category) => change.category == category,
                     Opened::NewlySent => change.newly_sent(),
@@ -351,8 +427,74 @@ fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl 
             Some(view! { <ChangeTable slug=slug label=label changes=changes /> })
         }
     };
+    let progress = comparison.progress();
+    let export = {
+        let comparison = comparison.clone();
+        move |_| {
+            let category = |category: ChangeCategory| category_label(category);
+            let state = |state: Option<StudentState>| describe_state(state);
+            let labels = ComparisonCsvLabels {
+                header: text::COMPARISON_CSV_HEADER,
+                category: &category,
+                state: &state,
+            };
+            let csv = comparison_csv(&comparison, &labels);
+            let _ = download_csv(text::COMPARISON_FILE_NAME, &csv);
+        }
+    };
+    // Printing lists every category, built only for the print.
+    let printing = RwSignal::new(false);
+    // Undone when the print is over, whenever the browser says so (`print()` returns before
+    // the dialog closes in some browsers).
+    let after_print = window_event_listener(leptos::ev::afterprint, move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().remove_1("print-history");
+        }
+        printing.set(false);
+    });
+    on_cleanup(move || after_print.remove());
+    let print = move |_| {
+        if let Some(body) = document().body() {
+            printing.set(true);
+            let _ = body.class_list().add_1("print-history");
+            request_animation_frame(move || {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            });
+        }
+    };
+    let all_categories = {
+        let comparison = comparison.clone();
+        move || {
+            printing.get().then(|| {
+                CATEGORIES
+                    .iter()
+                    .map(|&(category, label, _)| {
+                        let changes: Vec<StudentChange> = comparison
+                            .by_progress(Some(category))
+                            .into_iter()
+                            .cloned()
+                            .collect();
+                        view! { <ChangeTable slug=category.slug() label=label changes=changes /> }
+                    })
+                    .collect_view()
+            })
+        }
+    };
     view! {
         <p class="share"><strong>{share}</strong></p>
+        <p class="diff-progress" data-testid="diff-progress" data-up=progress.students_up.to_string()>
+            <strong>{text::progress_summary(progress.students_up, progress.competences_gained, progress.students_down)}</strong>
+        </p>
+        <div class="todo__actions">
+            <button type="button" class="button button--secondary" data-testid=format!("export-comparison-{anchor}") on:click=export>
+                {text::EXPORT_COMPARISON}
+            </button>
+            <button type="button" class="button button--secondary" data-testid=format!("print-comparison-{anchor}") on:click=print>
+                {text::PRINT_COMPARISON}
+            </button>
+        </div>
         <p class="field__hint">{text::partition_hint(comparison.changes.len())}</p>
         <div class="cards cards--diff">{cards}</div>
         // Not a category: it counts across them, so it stands apart.
@@ -360,7 +502,8 @@ fn ComparisonView(comparison: Shared<Comparison>, anchor: &'static str) -> impl 
         <div class="cards cards--diff">
             {card(Opened::NewlySent, "newly-sent", text::NEWLY_SENT, newly_sent, "neutral")}
         </div>
-        <div id=format!("diff-{anchor}-list") aria-live="polite">{list}</div>
+        <div id=format!("diff-{anchor}-list") class="diff-list" aria-live="polite">{list}</div>
+        <div class="diff-print print-only">{all_categories}</div>
     }
 }
 
@@ -374,10 +517,7 @@ fn ChangeTable(
         return view! { <p class="empty">{text::change_caption(label, 0)}</p> }.into_any();
     }
     let caption = text::change_caption(label, changes.len());
-    let describe = |state: Option<StudentState>| match state {
-        None => text::ABSENT.to_owned(),
-        Some(state) => text::state(state.score, state.certifiable_count),
-    };
+    let describe = describe_state;
     let rows = changes
         .into_iter()
         .map(|change| {
@@ -387,6 +527,9 @@ fn ChangeTable(
                     <td data-label=text::COL_CLASS>{change.class.clone()}</td>
                     <td data-label=text::COL_BEFORE>{describe(change.before)}</td>
                     <td data-label=text::COL_AFTER>{describe(change.after)}</td>
+                    <td class="num" data-label=text::COL_PROGRESS>
+                        {text::progress_cell(change.competence_change(), change.score_change())}
+                    </td>
                 </tr>
             }
         })
@@ -401,6 +544,7 @@ fn ChangeTable(
                         <th scope="col">{text::COL_CLASS}</th>
                         <th scope="col">{text::COL_BEFORE}</th>
                         <th scope="col">{text::COL_AFTER}</th>
+                        <th scope="col" class="num">{text::COL_PROGRESS}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -202,7 +202,14 @@ fn CampaignHead(stored: StoredSnapshot, earlier_count: usize) -> impl IntoView {
                 {campaign.code.clone().map(|code| view! { <span class="mono">{format!(" · {code}")}</span> })}
                 {campaign.target_profile.clone().map(|target| view! { <span>{format!(" · {target}")}</span> })}
             </p>
-            <h2 data-testid="campaign-title">{campaign.name.clone()}</h2>
+            <h1 data-testid="campaign-title" id=crate::ui::app::PAGE_HEADING_ID tabindex="-1">{campaign.name.clone()}</h1>
+            {crate::domain::views::campaigns::is_example(&stored.data).then(|| view! {
+                <p class="notice notice--quiet" data-testid="example-note">
+                    <span class="tag tag--note">{text::EXAMPLE_TAG}</span>
+                    " "
+                    {text::EXAMPLE_NOTE}
+                </p>
+            })}
             <p class="campaign-head__org">{campaign.organisation.clone()}</p>
             <p class="campaign-head__snapshot" data-testid="snapshot-date">
                 {text::snapshot_line(&stored.meta.file_name, &date)}

@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::domain::export::{participants_csv, ParticipantsCsvLabels};
-use crate::domain::roster::cohort::NEVER_JOINED_SLUG;
+use crate::domain::roster::cohort::{NEVER_JOINED_SLUG, OUT_OF_LIST_SLUG};
 use crate::domain::views::campaigns::page_bounds;
 use crate::domain::views::cohort::{
     Certifiability, ParticipantFilter, ParticipantLine, Sort, SortColumn,
@@ -20,6 +20,7 @@ use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
 use crate::ui::text;
 use crate::ui::text::campaign as tc;
+use crate::ui::text::glossary;
 use crate::ui::text::roster as tr;
 use crate::ui::widgets::download::download_csv;
 use crate::ui::widgets::sort_header::SortHeader;
@@ -29,6 +30,7 @@ pub struct Selection {
     pub filter: ParticipantFilter,
     pub sort: Sort,
     pub never_joined_only: bool,
+    pub out_of_list_only: bool,
     pub join: Option<Shared<RosterJoin>>,
     /// Indices into the campaign's lines; `lines.len() + s` is the never-joined roster
     /// student `s`. They come last.
@@ -60,6 +62,8 @@ pub fn ParticipantFilters(
                     data-testid="filter-certifiability"
                     prop:value=move || table_view.with(|v| if v.never_joined_only {
                         NEVER_JOINED_SLUG
+                    } else if v.out_of_list_only {
+                        OUT_OF_LIST_SLUG
                     } else {
                         v.filter.status.map(Certifiability::slug).unwrap_or("all")
                     })
@@ -68,6 +72,7 @@ pub fn ParticipantFilters(
                         let status = Certifiability::from_slug(&value);
                         route.update(|view| {
                             view.never_joined_only = value == NEVER_JOINED_SLUG;
+                            view.out_of_list_only = value == OUT_OF_LIST_SLUG;
                             view.filter.status = status;
                             view.page = 1;
                         })
@@ -79,6 +84,7 @@ pub fn ParticipantFilters(
                     <option value="not-sent">{text::TAG_NOT_SENT}</option>
                     {move || join.with(Option::is_some).then(|| view! {
                         <option value=NEVER_JOINED_SLUG>{tr::FILTER_NEVER_JOINED}</option>
+                        <option value=OUT_OF_LIST_SLUG>{tr::FILTER_OUT_OF_LIST}</option>
                     })}
                 </select>
             </label>
@@ -89,6 +95,7 @@ pub fn ParticipantFilters(
                 on:click=move |_| {
                     route.update(|view| {
                         view.never_joined_only = false;
+                        view.out_of_list_only = false;
                         view.filter = ParticipantFilter::default();
                         view.page = 1;
                     })
@@ -207,11 +214,17 @@ pub fn ParticipantsTable(
                         }
                         key=|(index, hook, _)| (*index, *hook)
                         children=move |(index, hook, join)| {
+                            // The class the list gives, for a participant it has in another one.
+                            let list_class = join.as_ref().and_then(|join| {
+                                let student = join.joined.matching.names.get(index)?.student()?;
+                                Some(join.roster.students[student].class.clone())
+                            });
                             match (lines.get(index), join) {
                                 (Some(line), _) => view! {
                                     <ParticipantRow
                                         line=line.clone()
                                         roster_hook=hook
+                                        list_class=list_class
                                         on_open=move |row: usize| route.update(|view| view.detail = Some(row))
                                     />
                                 }
@@ -236,6 +249,8 @@ pub fn ParticipantsTable(
 fn ParticipantRow(
     line: ParticipantLine,
     roster_hook: Option<&'static str>,
+    /// The student's class in the school list, when it has one.
+    list_class: Option<String>,
     #[prop(into)] on_open: Callback<usize>,
 ) -> impl IntoView {
     let sent = line.status != Certifiability::NotSent;
@@ -294,12 +309,15 @@ fn ParticipantRow(
         }
     });
     let roster_tag = roster_hook.map(|hook| {
-        let label = if hook == "out" {
-            tr::TAG_OUT
+        let (label, title) = if hook == "out" {
+            (tr::TAG_OUT.to_owned(), tr::TAG_OUT_TITLE)
         } else {
-            tr::TAG_CLASS_CHANGED
+            (
+                glossary::class_changed_to(list_class.as_deref().unwrap_or_default()),
+                tr::TAG_CLASS_CHANGED_TITLE,
+            )
         };
-        view! { " " <span class="tag tag--note" data-testid="roster-tag">{label}</span> }
+        view! { " " <span class="tag tag--note" data-testid="roster-tag" title=title>{label}</span> }
     });
     view! {
         <tr

@@ -106,8 +106,18 @@ pub fn Tabs(
         })
         .collect_view();
     view! {
-        <div class="tabs" role="tablist" aria-label=ta::TABS_LABEL on:keydown=on_keydown>
-            {links}
+        <div class="tabs-bar">
+            <div
+                class="tabs"
+                role="tablist"
+                aria-label=ta::TABS_LABEL
+                aria-describedby="tabs-hint"
+                on:keydown=on_keydown
+            >
+                {links}
+            </div>
+            // Only the selected tab is in the Tab order: say how to reach the others.
+            <p class="tabs__hint" id="tabs-hint" data-testid="tabs-hint">{ta::TABS_HINT}</p>
         </div>
     }
 }

@@ -6,16 +6,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::export::CsvWriter;
 use crate::domain::model::competences::{COMPETENCES, DOMAINS};
 use crate::domain::model::snapshot::CampaignSnapshot;
 use crate::domain::roster::cohort::{
-    never_joined_todo, NeverJoinedClass, NEVER_JOINED_ADVICE, NEVER_JOINED_SLUG,
+    never_joined_todo, todo_sheets, todo_sheets_csv, NeverJoinedStudent, TodoSheet,
+    NEVER_JOINED_ADVICE, NEVER_JOINED_SLUG,
 };
 use crate::domain::views::cohort::{Certifiability, ParticipantLine};
-use crate::domain::views::todo::{
-    competence_list, todo_csv, todo_list, TodoClass, TodoCsvLabels, TodoStudent,
-};
+use crate::domain::views::todo::{competence_list, todo_list, TodoCsvLabels, TodoStudent};
 use crate::ui::campaign::{profile_rows, CampaignClassFilter, CampaignRoute};
 use crate::ui::roster::RosterJoin;
 use crate::ui::state::Shared;
@@ -28,6 +26,14 @@ use crate::ui::widgets::download::download_csv;
 /// not build thousands of rows nobody looks at; printing unfolds them all.
 const UNFOLDED_LIMIT: usize = 150;
 
+/// What every printed sheet is headed with: the campaign, its code and the date of its state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SheetHead {
+    campaign: String,
+    code: Option<String>,
+    date: String,
+}
+
 #[component]
 pub fn TodoList(
     route: CampaignRoute,
@@ -38,26 +44,31 @@ pub fn TodoList(
     chosen: Memo<Vec<String>>,
     join: Memo<Option<Shared<RosterJoin>>>,
 ) -> impl IntoView {
-    let never_joined = Memo::new(move |_| {
+    let head = Arc::new(SheetHead {
+        campaign: snapshot.campaign.name.clone(),
+        code: snapshot.campaign.code.clone(),
+        date: snapshot
+            .latest_activity()
+            .map(|d| d.french_date())
+            .unwrap_or_default(),
+    });
+    let sheets = Memo::new(move |_| {
         let join = join.get();
         chosen.with(|classes| {
-            Shared(Arc::new(join.map_or_else(Vec::new, |join| {
+            let todo = todo_list(profile_rows(&snapshot), &lines, classes);
+            let never = join.as_ref().map_or_else(Vec::new, |join| {
                 never_joined_todo(&join.roster, &join.joined, classes)
-            })))
-        })
-    });
-    let todo = Memo::new(move |_| {
-        chosen.with(|classes| {
-            Shared(Arc::new(todo_list(
-                profile_rows(&snapshot),
-                &lines,
-                classes,
+            });
+            Shared(Arc::new(todo_sheets(
+                todo,
+                never,
+                join.as_ref().map(|join| &join.joined),
             )))
         })
     });
     let printing = RwSignal::new(false);
     let unfolded = Memo::new(move |_| {
-        todo.with(|todo| todo.iter().map(TodoClass::to_do).sum::<usize>() <= UNFOLDED_LIMIT)
+        sheets.with(|sheets| sheets.iter().map(TodoSheet::to_do).sum::<usize>() <= UNFOLDED_LIMIT)
     });
 
     let export = move |_| {
@@ -67,8 +78,8 @@ pub fn TodoList(
             not_sent: text::TAG_NOT_SENT,
             no_class: tc::NO_CLASS,
         };
-        let mut csv = todo.with_untracked(|todo| todo_csv(todo, &labels));
-        never_joined.with_untracked(|classes| csv.push_str(&never_joined_csv(classes)));
+        let csv =
+            sheets.with_untracked(|sheets| todo_sheets_csv(sheets, &labels, tr::TAG_NEVER_JOINED));
         if download_csv(&tc::todo_file_name(route.id), &csv).is_err() {
             route.report(tc::DOWNLOAD_FAILED.to_owned());
         }
@@ -105,30 +116,22 @@ pub fn TodoList(
             </form>
             <Show when=move || chosen.with(|classes| !classes.is_empty())>
                 <p class="todo__filtered">
-                    {move || todo.with(|todo| {
-                        let labels: Vec<&str> = todo.iter().map(|c| c.label.as_str()).collect();
+                    {move || sheets.with(|sheets| {
+                        let labels: Vec<&str> = sheets.iter().map(|c| c.label.as_str()).collect();
                         tc::todo_filtered(&labels.join(", "))
                     })}
                 </p>
             </Show>
-            <Show when=move || {
-                todo.with(|todo| todo.iter().all(|c| c.to_do() == 0))
-                    && never_joined.with(|classes| classes.is_empty())
-            }>
+            <Show when=move || sheets.with(|sheets| sheets.iter().all(|c| c.to_do() == 0))>
                 <p class="todo__done">{tc::TODO_ALL_DONE}</p>
             </Show>
             <For
-                each=move || todo.get().to_vec()
-                key=|class| (class.key.clone(), class.to_do(), class.participants)
-                children=move |class| {
+                each=move || sheets.get().to_vec()
+                key=|sheet| (sheet.key.clone(), sheet.to_do(), sheet.pupils)
+                children=move |sheet| {
                     let open = Signal::derive(move || printing.get() || unfolded.get());
-                    view! { <TodoClassBlock class=class open=open /> }
+                    view! { <TodoSheetBlock sheet=sheet open=open head=Arc::clone(&head) /> }
                 }
-            />
-            <For
-                each=move || never_joined.get().to_vec()
-                key=|class| (class.key.clone(), class.students.len())
-                children=|class| view! { <NeverJoinedBlock class=class /> }
             />
         </section>
     }
@@ -144,32 +147,46 @@ fn set_body_printing(on: bool) {
     }
 }
 
-fn class_label(class: &TodoClass) -> String {
-    if class.label.is_empty() {
+/// One class: its counts over all its pupils, then under a fold (built when first unfolded)
+/// its participants still to help and its pupils who never joined. Printed as one sheet.
+#[component]
+fn TodoSheetBlock(
+    sheet: TodoSheet,
+    #[prop(into)] open: Signal<bool>,
+    head: Arc<SheetHead>,
+) -> impl IntoView {
+    let label = if sheet.label.is_empty() {
         tc::NO_CLASS.to_owned()
     } else {
-        class.label.clone()
-    }
-}
-
-/// One class: its counts, and its students under a fold whose table is built when first
-/// unfolded.
-#[component]
-fn TodoClassBlock(class: TodoClass, #[prop(into)] open: Signal<bool>) -> impl IntoView {
-    let label = class_label(&class);
-    let done = class.to_do() == 0;
+        sheet.label.clone()
+    };
+    let done = sheet.to_do() == 0;
     let title_id = format!(
         "todo-class-{}",
-        if class.key.is_empty() {
+        if sheet.key.is_empty() {
             "none"
         } else {
-            &class.key
+            &sheet.key
         }
     );
     let labelled_by = title_id.clone();
-    // Once unfolded by the user, the table stays built.
+    // Once unfolded by the user, the tables stay built.
     let opened = RwSignal::new(false);
-    let students = Arc::new(class.students.clone());
+    let students = Arc::new(
+        sheet
+            .participants
+            .as_ref()
+            .map(|class| class.students.clone())
+            .unwrap_or_default(),
+    );
+    let never = Arc::new(sheet.never_joined.clone());
+    let counts = tc::todo_sheet_counts(
+        sheet.to_do(),
+        sheet.pupils,
+        sheet.not_certifiable(),
+        sheet.never_sent(),
+        sheet.never_joined.len(),
+    );
     let body = if done {
         view! {
             <p class="todo-class__done">
@@ -182,10 +199,7 @@ fn TodoClassBlock(class: TodoClass, #[prop(into)] open: Signal<bool>) -> impl In
     } else {
         let table_label = label.clone();
         view! {
-            <p class="todo-class__counts">
-                {tc::todo_class_counts(class.not_certifiable, class.not_sent, class.participants)}
-            </p>
-            <p class="print-only todo-class__advice">{tc::TODO_ADVICE}</p>
+            <p class="todo-class__counts">{counts}</p>
             <details
                 prop:open=move || open.get() || opened.get_untracked()
                 on:toggle=move |event| {
@@ -194,11 +208,21 @@ fn TodoClassBlock(class: TodoClass, #[prop(into)] open: Signal<bool>) -> impl In
                     }
                 }
             >
-                <summary>{format!("{} ({})", tc::TODO_SHOW, class.to_do())}</summary>
+                <summary>{format!("{} ({})", tc::TODO_SHOW, sheet.to_do())}</summary>
                 <Show when=move || open.get() || opened.get()>
-                    <TodoTable label=table_label.clone() students=Arc::clone(&students) />
+                    {(!students.is_empty()).then(|| view! {
+                        <TodoTable label=table_label.clone() students=Arc::clone(&students) />
+                    })}
+                    {(!never.is_empty()).then(|| view! {
+                        <NeverJoinedTable label=table_label.clone() students=Arc::clone(&never) />
+                    })}
                 </Show>
             </details>
+            <p class="print-only todo-class__advice">{tc::TODO_ADVICE}</p>
+            <p class="print-only todo-class__legend">
+                {tc::TODO_PRINT_LEGEND}
+                {competence_list(&(0..COMPETENCES.len()).collect::<Vec<_>>())}
+            </p>
         }
         .into_any()
     };
@@ -208,10 +232,15 @@ fn TodoClassBlock(class: TodoClass, #[prop(into)] open: Signal<bool>) -> impl In
             class:todo-class--done=done
             aria-labelledby=labelled_by
             data-testid="todo-class"
-            data-class=class.label.clone()
-            data-not-certifiable=class.not_certifiable.to_string()
-            data-not-sent=class.not_sent.to_string()
+            data-class=sheet.label.clone()
+            data-pupils=sheet.pupils.to_string()
+            data-not-certifiable=sheet.not_certifiable().to_string()
+            data-not-sent=sheet.never_sent().to_string()
+            data-never-joined=sheet.never_joined.len().to_string()
         >
+            <p class="print-only todo-class__head" data-testid="todo-sheet-head">
+                {tc::todo_sheet_head(&head.campaign, head.code.as_deref(), &head.date)}
+            </p>
             <h4 id=title_id>{tc::todo_class_title(&label)}</h4>
             {body}
         </section>
@@ -292,8 +321,16 @@ fn TodoRow(student: TodoStudent) -> impl IntoView {
     let closest = student
         .closest
         .iter()
-        .take(usize::from(student.missing))
-        .map(|&index| view! { <li>{competence_list(&[index])}</li> })
+        .map(|&index| {
+            let competence = &COMPETENCES[index];
+            // Printed as the index alone: the sheet's legend names them, and 30 pupils fit.
+            view! {
+                <li>
+                    <span class="competence__index">{competence.index}</span>
+                    <span class="competence__name">{format!(" {}", competence.name)}</span>
+                </li>
+            }
+        })
         .collect_view();
     view! {
         <tr
@@ -320,42 +357,11 @@ fn TodoRow(student: TodoStudent) -> impl IntoView {
     }
 }
 
-/// The never-joined students' lines of the to-do CSV, after the participants', with the
-/// same columns (no header, no byte-order mark: they follow `todo_csv`'s).
-fn never_joined_csv(classes: &[NeverJoinedClass]) -> String {
-    let mut csv = CsvWriter::new();
-    for class in classes {
-        for student in &class.students {
-            csv.row([
-                tr::class_or_none(&class.label),
-                &student.last,
-                &student.first,
-                tr::TAG_NEVER_JOINED,
-                "",
-                "",
-                "",
-                NEVER_JOINED_ADVICE,
-            ]);
-        }
-    }
-    csv.finish().trim_start_matches('\u{feff}').to_owned()
-}
-
-/// One class's roster students who never joined the campaign, with the advice.
+/// One class's pupils of the list who never joined the campaign, with the advice.
 #[component]
-fn NeverJoinedBlock(class: NeverJoinedClass) -> impl IntoView {
-    let title = tr::never_joined_class_title(&class.label);
-    let title_id = format!(
-        "todo-never-{}",
-        if class.key.is_empty() {
-            "none"
-        } else {
-            &class.key
-        }
-    );
-    let labelled_by = title_id.clone();
-    let rows = class
-        .students
+fn NeverJoinedTable(label: String, students: Arc<Vec<NeverJoinedStudent>>) -> impl IntoView {
+    let title = tr::never_joined_class_title(&label);
+    let rows = students
         .iter()
         .map(|student| {
             view! {
@@ -376,18 +382,15 @@ fn NeverJoinedBlock(class: NeverJoinedClass) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section
-            class="todo-class todo-class--never"
-            aria-labelledby=labelled_by
+        <div
+            class="todo-never"
             data-testid="todo-never-joined"
-            data-class=class.label.clone()
-            data-count=class.students.len().to_string()
+            data-class=label.clone()
+            data-count=students.len().to_string()
         >
-            <h4 id=title_id>{title.clone()}</h4>
-            <p class="todo-class__counts">{tr::never_joined_counts(class.students.len())}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=title.clone()>
-                <table class="table table--stack todo-table">
-                    <caption class="visually-hidden">{title.clone()}</caption>
+                <table class="table table--stack todo-table todo-table--never">
+                    <caption>{title.clone()}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{text::COL_LAST}</th>
@@ -399,6 +402,6 @@ fn NeverJoinedBlock(class: NeverJoinedClass) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-        </section>
+        </div>
     }
 }

@@ -5,11 +5,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::domain::model::snapshot::CampaignKind;
+use crate::domain::model::snapshot::{CampaignKind, Rows};
+use crate::domain::roster::cohort::promotion_share;
+use crate::domain::roster::matching::MatchDecisions;
+use crate::domain::roster::Roster;
 use crate::domain::views::campaigns::{
     page_bounds, select_campaigns, ArchiveFilter, CampaignColumn, CampaignQuery, CampaignSummary,
     CAMPAIGNS_PER_PAGE,
 };
+use crate::domain::views::cohort::participant_lines;
 use crate::domain::views::route::{CampaignTab, Route, TableView};
 use crate::store::prefs::Prefs;
 use crate::ui::state::{latest_snapshot, opened_from_file, use_state, StoredSnapshot};
@@ -19,7 +23,13 @@ use crate::ui::text::storage as ts;
 use crate::ui::widgets::pagination::Pagination;
 use crate::ui::widgets::sort_header::SortHeader;
 
-fn summaries(snapshots: &[StoredSnapshot]) -> Vec<CampaignSummary> {
+/// One summary per campaign; with a school list, each share is over the campaign's promotion
+/// (as its header says), else over its participants.
+fn summaries(
+    snapshots: &[StoredSnapshot],
+    roster: Option<(&Roster, &MatchDecisions)>,
+    chosen: impl Fn(u64) -> Option<Vec<String>>,
+) -> Vec<CampaignSummary> {
     let mut counts_by_campaign: BTreeMap<u64, usize> = BTreeMap::new();
     for snapshot in snapshots {
         *counts_by_campaign
@@ -29,7 +39,19 @@ fn summaries(snapshots: &[StoredSnapshot]) -> Vec<CampaignSummary> {
     counts_by_campaign
         .into_iter()
         .filter_map(|(id, count)| {
-            latest_snapshot(snapshots, id).map(|latest| CampaignSummary::of(&latest.data, count))
+            latest_snapshot(snapshots, id).map(|latest| {
+                let summary = CampaignSummary::of(&latest.data, count);
+                let promotion = roster.and_then(|(roster, decisions)| match &latest.data.rows {
+                    Rows::Profiles(rows) => promotion_share(
+                        roster,
+                        &participant_lines(rows),
+                        chosen(id).as_deref(),
+                        decisions,
+                    ),
+                    Rows::Assessment { .. } => None,
+                });
+                summary.with_promotion(promotion)
+            })
         })
         .collect()
 }
@@ -46,7 +68,18 @@ pub fn CampaignList() -> impl IntoView {
             HashSet::new()
         }
     });
-    let all = Memo::new(move |_| state.snapshots().with(|snapshots| summaries(snapshots)));
+    let all = Memo::new(move |_| {
+        let held = state.roster().get();
+        let decisions = state.match_decisions().get();
+        state.snapshots().with(|snapshots| {
+            summaries(
+                snapshots,
+                held.as_ref().map(|held| (&*held.roster, &decisions)),
+                |id| state.chosen_cohort_classes(id),
+            )
+        })
+    });
+    let with_list = Memo::new(move |_| all.with(|all| all.iter().any(|s| s.promotion.is_some())));
     let selected = Memo::new(move |_| {
         all.with(|all| {
             query.with(|query| archived.with(|archived| select_campaigns(all, query, archived)))
@@ -68,11 +101,47 @@ pub fn CampaignList() -> impl IntoView {
         query.update(|query| change(query));
         page.set(1);
     };
+    // The last archiving (or unarchiving), said with a way back.
+    let last_archive = RwSignal::new(None::<(u64, String, bool)>);
+    let set_archived = move |id: u64, archive: bool| match Prefs::set_archived(id, archive) {
+        Ok(prefs) => {
+            archived.set(prefs.archived_set());
+            true
+        }
+        Err(error) => {
+            state.report_once(error.to_string());
+            false
+        }
+    };
     let toggle_archive = move |id: u64| {
         let archive = !archived.with_untracked(|set| set.contains(&id));
-        match Prefs::set_archived(id, archive) {
-            Ok(prefs) => archived.set(prefs.archived_set()),
-            Err(error) => state.report_once(error.to_string()),
+        if set_archived(id, archive) {
+            let name = all.with_untracked(|all| {
+                all.iter()
+                    .find(|s| s.id == id)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default()
+            });
+            last_archive.set(Some((id, name, archive)));
+            // The row may leave the list: focus goes to the message's « Annuler ».
+            request_animation_frame(|| {
+                if let Some(undo) =
+                    document()
+                        .get_element_by_id("archive-undo")
+                        .and_then(|element| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                        })
+                {
+                    let _ = undo.focus();
+                }
+            });
+        }
+    };
+    let undo_archive = move |_| {
+        if let Some((id, _, archive)) = last_archive.get_untracked() {
+            if set_archived(id, !archive) {
+                last_archive.set(None);
+            }
         }
     };
     let open = move |id: u64| {
@@ -184,9 +253,22 @@ pub fn CampaignList() -> impl IntoView {
                         {move || tc::campaigns_counter(total.get())}
                     </p>
                 </form>
+                <div role="status" class="archive-status">
+                    {move || last_archive.get().map(|(_, name, archive)| view! {
+                        <p class="notice" data-testid="archive-message">
+                            {tc::archived_message(&name, archive)}
+                            " "
+                            <button type="button" class="button button--link" id="archive-undo" data-testid="archive-undo" on:click=undo_archive>
+                                {tc::ARCHIVE_UNDO}
+                            </button>
+                        </p>
+                    })}
+                </div>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="campaigns-title">
                     <table class="table table--stack campaigns-table">
-                        <caption>{tc::LIST_CAPTION}</caption>
+                        <caption>
+                            {move || if with_list.get() { tc::LIST_CAPTION_PROMOTION } else { tc::LIST_CAPTION }}
+                        </caption>
                         <thead>
                             <tr>
                                 {headers()}
@@ -206,6 +288,11 @@ pub fn CampaignList() -> impl IntoView {
                                             archived=is_archived
                                             on_open=move |()| open(id)
                                             on_archive=move |()| toggle_archive(id)
+                                            on_remove=move |()| {
+                                                if let Err(error) = state.delete_campaign(id) {
+                                                    state.report_once(error.to_string());
+                                                }
+                                            }
                                         />
                                     }
                                 }
@@ -235,10 +322,14 @@ fn CampaignRow(
     #[prop(into)] archived: Signal<bool>,
     #[prop(into)] on_open: Callback<()>,
     #[prop(into)] on_archive: Callback<()>,
+    #[prop(into)] on_remove: Callback<()>,
 ) -> impl IntoView {
-    let certifiable = match (summary.certifiable, summary.certifiable_percent()) {
-        (Some(n), Some(percent)) => format!("{n} ({percent} %)"),
-        _ => "—".to_owned(),
+    let certifiable = match (summary.certifiable_of(), summary.certifiable_percent()) {
+        (Some((n, whole)), Some(percent)) if summary.promotion.is_some() => {
+            tc::promotion_cell(n, whole, percent)
+        }
+        (Some((n, _)), Some(percent)) => format!("{n} ({percent}\u{a0}%)"),
+        _ => tc::CERTIFIABLE_NOT_APPLICABLE.to_owned(),
     };
     let received_label = match summary.kind {
         CampaignKind::ProfilesCollection => text::COL_RECEIVED,
@@ -275,6 +366,22 @@ fn CampaignRow(
                     " "
                     <span class="tag tag--muted">{tc::ARCHIVED_TAG}</span>
                 </Show>
+                {summary.example.then(|| view! {
+                    " "
+                    <span class="tag tag--note" data-testid="example-tag">{text::EXAMPLE_TAG}</span>
+                    " "
+                    <button
+                        type="button"
+                        class="button button--link"
+                        data-testid="remove-example"
+                        on:click=move |event| {
+                            event.stop_propagation();
+                            on_remove.run(());
+                        }
+                    >
+                        {text::EXAMPLE_REMOVE}
+                    </button>
+                })}
             </th>
             <td class="mono" data-label=text::COL_CODE>
                 {summary.code.clone().unwrap_or_else(|| text::NO_CODE.to_owned())}
@@ -285,7 +392,16 @@ fn CampaignRow(
             <td class="campaign-row__org" data-label=text::COL_ORGANISATION>{summary.organisation.clone()}</td>
             <td class="num" data-label=text::COL_PARTICIPANTS>{summary.participants}</td>
             <td class="num" data-label=received_label>{summary.received}</td>
-            <td class="num" data-label=text::COL_CERTIFIABLE_COUNT>{certifiable}</td>
+            <td
+                class="num"
+                data-label=text::COL_CERTIFIABLE_COUNT
+                data-testid="campaign-certifiable"
+                data-certifiable=summary.certifiable_of().map(|(n, _)| n.to_string())
+                data-whole=summary.certifiable_of().map(|(_, whole)| whole.to_string())
+                data-base=summary.certifiable_of().map(|_| if summary.promotion.is_some() { "promotion" } else { "participants" })
+            >
+                {certifiable}
+            </td>
             <td data-label=tc::COL_LATEST>
                 {summary.latest.map(|d| d.french_date()).unwrap_or_else(|| "—".to_owned())}
             </td>

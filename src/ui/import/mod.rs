@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::ui::state::{dropped_files, picked_files, use_state};
+use crate::domain::views::campaigns::CampaignSummary;
+use crate::ui::state::{dropped_files, latest_snapshot, picked_files, use_state};
 use crate::ui::text;
 
 /// The example export shipped in the app (invented students), for a first look.
@@ -92,8 +93,29 @@ pub fn DropZone() -> impl IntoView {
                     <For
                         each=move || state.import_lines().get().into_iter().enumerate()
                         key=|(index, line)| (*index, line.clone())
-                        children=|(_, line)| {
+                        children=move |(_, line)| {
                             let status = line.status.slug();
+                            // What the line changed, one click away: the campaign, and what
+                            // changed since its previous import.
+                            let next = line.campaign_id.and_then(|id| {
+                                state.snapshots().with_untracked(|all| {
+                                    let imports = all.iter().filter(|s| s.meta.campaign_id == id).count();
+                                    let latest = latest_snapshot(all, id)?;
+                                    let summary = CampaignSummary::of(&latest.data, imports);
+                                    let rows = latest.data.rows.len();
+                                    Some((id, imports, (rows != summary.participants).then(|| text::rows_and_participants(rows, summary.participants))))
+                                })
+                            });
+                            let next = next.map(|(id, imports, note)| view! {
+                                {note.map(|note| view! { <span class="import-result__note">{note}</span> })}
+                                <span class="import-result__next">
+                                    <a href=format!("#/campagne/{id}") data-testid="import-open">{text::IMPORT_OPEN}</a>
+                                    {(imports > 1).then(|| view! {
+                                        " · "
+                                        <a href=format!("#/campagne/{id}/historique") data-testid="import-changes">{text::IMPORT_CHANGES}</a>
+                                    })}
+                                </span>
+                            });
                             view! {
                                 <li
                                     class=format!("import-result import-result--{status}")
@@ -105,6 +127,7 @@ pub fn DropZone() -> impl IntoView {
                                     <span class="import-result__file">{line.file.clone()}</span>
                                     " "
                                     <span class="import-result__message">{line.message.clone()}</span>
+                                    {next}
                                 </li>
                             }
                         }

@@ -22,9 +22,23 @@ pub struct RosterJoin {
     pub joined: CampaignRoster,
 }
 
+/// A campaign's join to the roster, `None` without one.
+pub type JoinMemo = Memo<Option<Shared<RosterJoin>>>;
+
 /// The join, computed again when the roster, the choices or the cohort's classes change;
-/// `None` without a roster, so every view stays as without one.
+/// `None` without a roster, so every view stays as without one; `None` too when the list
+/// covers none of the campaign (`CampaignRoster::covers_campaign`). The second memo is the
+/// join whatever it covers, for the headline to say so.
 pub fn campaign_join(
+    campaign_id: u64,
+    lines: Shared<Vec<ParticipantLine>>,
+) -> (JoinMemo, JoinMemo) {
+    let any = any_join(campaign_id, lines);
+    let covering = Memo::new(move |_| any.get().filter(|join| join.joined.covers_campaign()));
+    (covering, any)
+}
+
+fn any_join(
     campaign_id: u64,
     lines: Shared<Vec<ParticipantLine>>,
 ) -> Memo<Option<Shared<RosterJoin>>> {

@@ -76,6 +76,8 @@ pub struct ImportLine {
     pub kind: ImportKind,
     pub status: ImportStatus,
     pub message: String,
+    /// The campaign the file was (or already was) stored under: its line links to it.
+    pub campaign_id: Option<u64>,
 }
 
 #[derive(Clone, Copy)]
@@ -221,6 +223,7 @@ impl AppState {
                 kind: ImportKind::Export,
                 status: ImportStatus::Error,
                 message: error.to_string(),
+                campaign_id: None,
             },
             Ok(Imported { snapshot, notes }) => match Store::save(&snapshot, js_sys::Date::now()) {
                 Err(error) => {
@@ -232,6 +235,7 @@ impl AppState {
                         kind: ImportKind::Export,
                         status: ImportStatus::Error,
                         message: error.to_string(),
+                        campaign_id: None,
                     }
                 }
                 Ok(SaveOutcome::AlreadyStored(meta)) => ImportLine {
@@ -242,6 +246,7 @@ impl AppState {
                         &meta.campaign_name,
                         &format_timestamp(meta.imported_at_ms),
                     ),
+                    campaign_id: Some(meta.campaign_id),
                 },
                 Ok(SaveOutcome::Saved(meta)) => {
                     let date = meta
@@ -252,6 +257,7 @@ impl AppState {
                         text::imported(&meta.campaign_name, meta.rows, &date),
                         &notes,
                     );
+                    let campaign_id = Some(meta.campaign_id);
                     self.snapshots.update(|all| {
                         all.push(StoredSnapshot {
                             meta,
@@ -263,6 +269,7 @@ impl AppState {
                         kind: ImportKind::Export,
                         status: ImportStatus::Ok,
                         message,
+                        campaign_id,
                     }
                 }
             },
@@ -301,6 +308,7 @@ impl AppState {
                             kind: ImportKind::Export,
                             status: ImportStatus::Error,
                             message: UiError::new(&name, UiErrorKind::Unreadable).to_string(),
+                            campaign_id: None,
                         })
                     }),
                 }

@@ -110,6 +110,7 @@ impl AppState {
             kind: ImportKind::Roster,
             status,
             message,
+            campaign_id: None,
         };
         let file = match read_roster(file_name, bytes) {
             Ok(file) => file,

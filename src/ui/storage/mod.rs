@@ -109,6 +109,19 @@ pub fn StoragePanel() -> impl IntoView {
             Ok(text) => Message { ok: true, text },
             Err(text) => Message { ok: false, text },
         }));
+        // A deleted entry took the focus with it: the message, which says what happened,
+        // takes it.
+        request_animation_frame(|| {
+            if let Some(message) =
+                document()
+                    .get_element_by_id("storage-message")
+                    .and_then(|element| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+                    })
+            {
+                let _ = message.focus();
+            }
+        });
     };
     let report = move |result: Result<String, StoreError>| show(result.map_err(|e| e.to_string()));
     let delete_snapshot = move |id: u32, file: String| {
@@ -136,6 +149,7 @@ pub fn StoragePanel() -> impl IntoView {
     let erase = move |_| {
         if confirmed(&text::confirm_erase(
             state.snapshots().with_untracked(Vec::len),
+            state.roster().with_untracked(Option::is_some),
         )) {
             report(state.erase_all().map(|()| text::ERASED.to_owned()));
         }
@@ -170,8 +184,9 @@ pub fn StoragePanel() -> impl IntoView {
                     .restore_backup(&content, chosen, proceed)
                     .map(|report| match report {
                         Some(r) => {
-                            text::restored(r.added, r.already_present, r.removed)
+                            text::restored(r.added, r.already_present, r.removed, r.roster_restored)
                                 + &crate::ui::text::results::restored_classes(r.result_classes)
+                                + &crate::ui::text::sessions::restored_plans(r.plans_restored)
                         }
                         None => text::RESTORE_CANCELLED.to_owned(),
                     })
@@ -340,6 +355,8 @@ pub fn StoragePanel() -> impl IntoView {
                             class=format!("storage__message storage__message--{status}")
                             role=role
                             data-testid="storage-message"
+                            id="storage-message"
+                            tabindex="-1"
                             data-status=status
                         >
                             {message.text}

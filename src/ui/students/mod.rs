@@ -7,7 +7,7 @@ use crate::domain::roster::cohort::roster_students_view;
 use crate::domain::roster::matching::MatchDecisions;
 use crate::domain::roster::Roster;
 use crate::domain::text::{class_key, fold, natural_cmp};
-use crate::domain::views::campaigns::page_bounds;
+use crate::domain::views::campaigns::{is_example, page_bounds};
 use crate::domain::views::students::{
     sort_students, students_csv, students_overview, KnownCertifiability, StudentOverview,
     StudentSort,
@@ -28,9 +28,14 @@ const DEFAULT_STUDENT_PAGE_SIZE: usize = 200;
 pub fn StudentsView() -> impl IntoView {
     let state = use_state();
     let lines = Memo::new(move |_| {
-        let overview = state
-            .snapshots()
-            .with(|all| students_overview(all.iter().map(|s| s.data.as_ref())));
+        let overview = state.snapshots().with(|all| {
+            // The example's invented students are not the school's.
+            students_overview(
+                all.iter()
+                    .map(|s| s.data.as_ref())
+                    .filter(|snapshot| !is_example(snapshot)),
+            )
+        });
         let decisions = state.match_decisions().get();
         let lines = match state.roster().get() {
             None => overview,
@@ -96,8 +101,8 @@ pub fn StudentsView() -> impl IntoView {
     };
 
     view! {
-        <section class="panel students" data-testid="students-view" aria-labelledby="students-title">
-            <h2 id="students-title">{text::STUDENTS_TITLE}</h2>
+        <section class="panel students" data-testid="students-view" aria-labelledby=crate::ui::app::PAGE_HEADING_ID>
+            <h1 id=crate::ui::app::PAGE_HEADING_ID tabindex="-1">{text::STUDENTS_TITLE}</h1>
             <p>{text::STUDENTS_INTRO}</p>
             <Show when=move || state.roster().with(Option::is_some)>
                 <p class="notice" data-testid="students-roster-note">{tr::STUDENTS_WITH_ROSTER}</p>
@@ -136,6 +141,9 @@ pub fn StudentsView() -> impl IntoView {
                         <option value="certifiable">{text::CERTIFIABLE}</option>
                         <option value="not-certifiable">{text::NOT_CERTIFIABLE}</option>
                         <option value="not-communicated">{text::NOT_COMMUNICATED}</option>
+                        <Show when=move || state.roster().with(Option::is_some)>
+                            <option value="never-joined">{text::NEVER_JOINED}</option>
+                        </Show>
                     </select>
                 </label>
                 <p class="filters__count" aria-live="polite">
@@ -205,6 +213,7 @@ fn StudentRow(line: StudentOverview) -> impl IntoView {
         KnownCertifiability::Certifiable => ("tag tag--ok", text::CERTIFIABLE),
         KnownCertifiability::NotCertifiable => ("tag tag--warn", text::NOT_CERTIFIABLE),
         KnownCertifiability::NotCommunicated => ("tag tag--muted", text::NOT_COMMUNICATED),
+        KnownCertifiability::NeverJoined => ("tag tag--muted tag--never", text::NEVER_JOINED),
     };
     let latest = line
         .latest
@@ -256,7 +265,7 @@ fn StudentRow(line: StudentOverview) -> impl IntoView {
     }
 }
 
-/// Every roster student, with what the campaigns say of it ("Non communiqué" when they say
+/// Every roster student, with what the campaigns say of it (never joined when they say
 /// nothing), then the participants the roster does not place.
 fn with_roster(
     roster: &Roster,

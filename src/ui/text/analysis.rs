@@ -6,6 +6,7 @@ pub const TAB_TODO: &str = "À faire";
 pub const TAB_CLASSES: &str = "Par classe";
 pub const TAB_HISTORY: &str = "Historique";
 pub const TAB_AVERAGES: &str = "Résultats par compétence";
+pub const TABS_HINT: &str = "Clavier : flèches ← → (ou Début, Fin) pour changer d’onglet.";
 pub const TABS_LABEL: &str = "Vues de la campagne";
 pub const PRINT: &str = "Imprimer le rapport";
 pub const EMPTY: &str = "Aucun profil reçu : rien à analyser pour l’instant.";

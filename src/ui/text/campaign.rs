@@ -14,6 +14,13 @@ pub const LIST_ARCHIVE_ACTIVE: &str = "Campagnes actives";
 pub const LIST_ARCHIVE_ARCHIVED: &str = "Campagnes archivées";
 pub const LIST_ARCHIVE_ALL: &str = "Toutes les campagnes";
 pub const LIST_CAPTION: &str = "Campagnes importées. « Certifiables » : nombre et part des participants. Cliquez sur un en-tête de colonne pour trier.";
+pub const LIST_CAPTION_PROMOTION: &str = "Campagnes importées. « Certifiables » : élèves certifiables sur les élèves de la promotion (liste des élèves, classes de la campagne), participants ou non — le même chiffre qu’en tête de chaque campagne ; sans liste correspondante, sur les participants. Cliquez sur un en-tête de colonne pour trier.";
+pub const CERTIFIABLE_NOT_APPLICABLE: &str = "sans objet (évaluation)";
+
+/// The campaign list's share over the promotion.
+pub fn promotion_cell(certifiable: usize, students: usize, percent: u32) -> String {
+    format!("{certifiable} / {students} de la promotion ({percent}\u{a0}%)")
+}
 pub const LIST_NO_MATCH: &str = "Aucune campagne ne correspond à ces critères.";
 pub const COL_LATEST: &str = "Dernier état";
 pub const COL_SNAPSHOTS: &str = "Imports";
@@ -22,6 +29,17 @@ pub const COL_RECEIVED_BOTH: &str = "Profils / résultats reçus";
 pub const ARCHIVE: &str = "Archiver";
 pub const UNARCHIVE: &str = "Désarchiver";
 pub const ARCHIVED_TAG: &str = "Archivée";
+pub const ARCHIVE_UNDO: &str = "Annuler";
+
+pub fn archived_message(campaign: &str, archived: bool) -> String {
+    if archived {
+        format!("Campagne « {campaign} » archivée : elle est masquée de la liste (choisissez « Campagnes archivées » dans « Afficher » pour la revoir). Ses imports restent enregistrés.")
+    } else {
+        format!(
+            "Campagne « {campaign} » désarchivée : elle est de nouveau dans les campagnes actives."
+        )
+    }
+}
 
 pub fn campaigns_counter(count: usize) -> String {
     if count == 1 {
@@ -50,7 +68,7 @@ pub fn archive_label(archived: bool, campaign: &str) -> String {
 // Campaign page
 pub const CAMPAIGN_MISSING: &str =
     "Cette campagne n’est pas (ou plus) enregistrée dans ce navigateur.";
-pub const SHARE_LABEL: &str = "Part de la cohorte certifiable";
+pub const SHARE_LABEL: &str = "Part certifiable";
 pub const FROZEN_TITLE: &str = "Un profil est une photo";
 pub const EXPORT_PARTICIPANTS: &str = "Exporter ce tableau (.csv)";
 pub const COL_EVOLUTION: &str = "Évolution";
@@ -101,7 +119,11 @@ pub fn length_rule() -> String {
 
 pub fn length_for_student(certifiable_count: u8) -> String {
     if certifiable_count < 5 {
-        "Pas encore certifiable : il faut le niveau 1 dans au moins 5 compétences.".to_owned()
+        format!(
+            "{} : il faut le niveau 1 dans au moins 5 compétences ; il en a {certifiable_count}, il lui en manque {}. Les compétences ci-dessous sont les plus proches du niveau 1.",
+            super::glossary::NOT_CERTIFIABLE,
+            5 - certifiable_count
+        )
     } else {
         format!(
             "Durée estimée : {QUESTIONS_SINCE_2024} questions, {} (règle 2024-2025). Avec l’ancienne règle : {} questions.",
@@ -115,6 +137,7 @@ pub fn length_for_student(certifiable_count: u8) -> String {
 pub const CLASSES_TITLE: &str = "Par classe";
 pub const CLASSES_CAPTION: &str = "Certificabilité par classe. Une classe entièrement certifiable est marquée « Toute la classe ». Cliquez sur une classe pour filtrer le tableau.";
 pub const COL_PERCENT: &str = "% certifiables";
+pub const CLASSES_BASE_PARTICIPANTS: &str = "Sans liste des élèves, chaque classe compte ses participants de l’export. Importez la liste des élèves (SIECLE) pour compter aussi ceux qui n’ont jamais participé.";
 pub const NO_CLASSES: &str = "Cet export n’indique pas de classes.";
 pub const CLASS_DONE: &str = "Toute la classe";
 pub const NO_CLASS: &str = "Sans classe";
@@ -139,7 +162,7 @@ pub fn classes_chosen(count: usize) -> String {
 
 // Action list
 pub const TODO_TITLE: &str = "À faire avant la certification";
-pub const TODO_ADVICE: &str = "Pour chaque élève non certifiable : faire travailler les compétences indiquées (celles « les plus proches du niveau 1 » demandent le moins d’effort), en commençant par se positionner sur quelques compétences dans Pix, puis relancer une collecte de profils et importer le nouvel export. Les élèves qui n’ont pas envoyé leur profil doivent l’envoyer avec le code de la campagne.";
+pub const TODO_ADVICE: &str = "Pour chaque élève non certifiable : faire travailler les compétences indiquées (celles « les plus proches du niveau 1 » demandent le moins d’effort), en commençant par se positionner sur quelques compétences dans Pix, puis relancer une collecte de profils et importer le nouvel export. Les élèves « Profil non envoyé » ont rejoint la campagne : leur demander d’envoyer leur profil. Les élèves « Jamais participé » doivent d’abord la rejoindre avec son code.";
 pub const TODO_EXPORT: &str = "Exporter la liste (.csv)";
 pub const TODO_PRINT: &str = "Imprimer (une page par classe)";
 pub const TODO_NOTHING: &str = "Toute la classe est certifiable : rien à faire.";
@@ -149,7 +172,8 @@ pub const TODO_COL_STATUS: &str = "Situation";
 pub const TODO_COL_MISSING: &str = "Manque pour 5";
 pub const TODO_COL_ZERO: &str = "Compétences au niveau 0";
 pub const TODO_COL_CLOSEST: &str = "À travailler d’abord (les plus proches du niveau 1)";
-pub const TODO_NOT_SENT_DETAIL: &str = "Profil non envoyé : lui donner le code de la campagne.";
+pub const TODO_NOT_SENT_DETAIL: &str =
+    "Profil non envoyé : il a rejoint la campagne, lui demander d’envoyer son profil.";
 pub const TODO_CSV_HEADER: [&str; 8] = [
     "Classe",
     "Nom",
@@ -169,15 +193,46 @@ pub fn todo_class_title(class: &str) -> String {
     format!("Classe {class}")
 }
 
-pub fn todo_class_counts(not_certifiable: usize, not_sent: usize, participants: usize) -> String {
-    let students = |n: usize| if n == 1 { "élève" } else { "élèves" };
+/// The head of every printed sheet: campaign, code and date, so that a sheet handed out alone
+/// says which campaign's code to give.
+pub fn todo_sheet_head(campaign: &str, code: Option<&str>, date: &str) -> String {
+    let code = code.map_or_else(String::new, |code| {
+        format!(" — code de la campagne : {code}")
+    });
+    format!("Campagne « {campaign} »{code} — état au {date}")
+}
+
+/// A class's count over all its pupils (of the promotion with a school list).
+pub fn todo_sheet_counts(
+    to_do: usize,
+    pupils: usize,
+    not_certifiable: usize,
+    never_sent: usize,
+    never_joined: usize,
+) -> String {
+    let plural = |n: usize| if n > 1 { "s" } else { "" };
+    let mut parts = vec![
+        format!(
+            "{not_certifiable} non certifiable{}",
+            plural(not_certifiable)
+        ),
+        format!(
+            "{never_sent} profil{} non envoyé{}",
+            plural(never_sent),
+            plural(never_sent)
+        ),
+    ];
+    if never_joined > 0 {
+        parts.push(format!("{never_joined} jamais participé"));
+    }
     format!(
-        "{} {} à accompagner sur {participants} : {not_certifiable} non certifiable{}, {not_sent} sans profil envoyé",
-        not_certifiable + not_sent,
-        students(not_certifiable + not_sent),
-        if not_certifiable == 1 { "" } else { "s" },
+        "{to_do} élève{} à accompagner sur {pupils} : {}",
+        plural(to_do),
+        parts.join(", ")
     )
 }
+
+pub const TODO_PRINT_LEGEND: &str = "Compétences Pix : ";
 
 pub fn todo_missing(missing: u8) -> String {
     if missing <= 1 {

@@ -4,22 +4,36 @@
 pub mod analysis;
 pub mod campaign;
 pub mod error;
+pub mod glossary;
 pub mod history;
 pub mod storage;
 
 pub const APP_NAME: &str = "Cohorte";
 pub const MAIN_NAV: &str = "Navigation principale";
+pub const SKIP_LINK: &str = "Aller au contenu";
+pub const HOME_TITLE: &str = "Vos campagnes Pix Orga";
 pub const TAGLINE: &str = "Suivi de la certificabilité Pix, à partir de vos exports Pix Orga";
 pub const PRIVACY: &str = "Vos fichiers sont lus dans ce navigateur et n’en sortent jamais : aucune donnée n’est envoyée sur Internet.";
 pub const NOT_OFFICIAL: &str = "Outil indépendant, non affilié à Pix.";
 
 pub const DROP_TITLE: &str = "Importer des exports Pix Orga";
-pub const DROP_HINT: &str = "Déposez ici un ou plusieurs fichiers CSV exportés depuis Pix Orga (onglet « Résultats », bouton « Exporter les résultats »),";
+pub const DROP_HINT: &str = "Importez un ou plusieurs exports CSV de Pix Orga (onglet « Résultats » d’une campagne, bouton « Exporter les résultats ») : choisissez les fichiers, ou faites-les glisser ici depuis un ordinateur.";
 pub const DROP_ROSTER_HINT: &str = "Vous pouvez aussi déposer la liste des élèves de l’établissement (SIECLE : ElevesSansAdresses.zip ou .xml ; lycées agricoles : le CSV SCO) pour voir les élèves qui n’ont jamais participé. Elle reste sur cet ordinateur.";
-pub const DROP_PICK: &str = "ou choisissez des fichiers";
+pub const DROP_PICK: &str = "Choisir des fichiers";
+pub const IMPORT_OPEN: &str = "Ouvrir la campagne";
+pub const IMPORT_CHANGES: &str = "Voir ce qui a changé";
+
+/// Why an export has more lines than participants.
+pub fn rows_and_participants(rows: usize, participants: usize) -> String {
+    format!("{rows} lignes pour {participants} participants : un élève qui a envoyé son profil plusieurs fois a une ligne par envoi ; Cohorte garde le plus récent.")
+}
 pub const DROP_ACTIVE: &str = "Relâchez pour importer";
 pub const DEMO_BUTTON: &str = "Essayer avec un exemple";
-pub const DEMO_FILE_NAME: &str = "exemple-collecte-3e.csv";
+pub const DEMO_FILE_NAME: &str = crate::domain::views::campaigns::EXAMPLE_FILE_NAME;
+pub const EXAMPLE_TAG: &str = "Exemple";
+pub const EXAMPLE_REMOVE: &str = "Retirer l’exemple";
+pub const EXAMPLE_REMOVED: &str = "Exemple retiré.";
+pub const EXAMPLE_NOTE: &str = "Exemple : élèves inventés, pour découvrir Cohorte. Ils ne sont pas comptés dans la page Élèves.";
 pub const IMPORT_RESULTS: &str = "Résultat des imports";
 
 pub const CAMPAIGNS_TITLE: &str = "Campagnes";
@@ -40,9 +54,9 @@ pub const NO_CODE: &str = "—";
 pub const BACK: &str = "← Toutes les campagnes";
 pub const CARD_PARTICIPANTS: &str = "Participants";
 pub const CARD_RECEIVED: &str = "Profils reçus";
-pub const CARD_CERTIFIABLE: &str = "Certifiables";
-pub const CARD_NOT_CERTIFIABLE: &str = "Non certifiables";
-pub const CARD_NOT_SENT: &str = "Non envoyés";
+pub const CARD_CERTIFIABLE: &str = glossary::CERTIFIABLE_PLURAL;
+pub const CARD_NOT_CERTIFIABLE: &str = glossary::NOT_CERTIFIABLE_PLURAL;
+pub const CARD_NOT_SENT: &str = glossary::NEVER_SENT_PLURAL;
 pub const CARD_SHARED: &str = "Résultats reçus";
 pub const FROZEN_NOTICE: &str = "Un profil est figé au moment où l’élève l’envoie : les progrès faits depuis n’apparaissent pas ici. Après que les élèves ont travaillé de nouvelles compétences, relancez une collecte de profils (envoi multiple) et importez le nouvel export.";
 pub const CERTIFIABLE_RULE: &str =
@@ -63,9 +77,9 @@ pub const COL_SENT_AT: &str = "Date d’envoi";
 pub const COL_SCORE: &str = "Score Pix";
 pub const COL_CERTIFIABLE: &str = "Certifiable";
 pub const COL_COMPETENCES: &str = "Comp. certifiables";
-pub const TAG_CERTIFIABLE: &str = "Certifiable";
-pub const TAG_NOT_CERTIFIABLE: &str = "Non certifiable";
-pub const TAG_NOT_SENT: &str = "Non envoyé";
+pub const TAG_CERTIFIABLE: &str = glossary::CERTIFIABLE;
+pub const TAG_NOT_CERTIFIABLE: &str = glossary::NOT_CERTIFIABLE;
+pub const TAG_NOT_SENT: &str = glossary::NEVER_SENT;
 pub const MISMATCH: &str =
     "L’export indique une certificabilité différente de celle calculée à partir des niveaux.";
 pub const NO_MATCH: &str = "Aucun participant ne correspond à ces filtres.";
@@ -125,8 +139,13 @@ pub fn snapshot_line(file: &str, date: &str) -> String {
     format!("Export « {file} », état au {date}.")
 }
 
-pub fn certifiable_share(percent: u32) -> String {
-    format!("{percent} % de la cohorte est certifiable")
+/// The headline share without a school list (or with one that covers none of the campaign).
+pub fn participants_share(percent: u32, certifiable: usize, participants: usize) -> String {
+    format!(
+        "{percent} % des participants {} certifiable{} : {certifiable} sur {participants}.",
+        if certifiable > 1 { "sont" } else { "est" },
+        if certifiable > 1 { "s" } else { "" }
+    )
 }
 
 pub fn evolution_title(previous_score: u32, previous_count: u8) -> String {

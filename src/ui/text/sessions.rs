@@ -279,3 +279,12 @@ pub fn default_plan_name(campaign: &str) -> String {
 }
 
 pub const SAVE_FAILED: &str = "Le plan n’a pas pu être enregistré : ";
+
+/// Appended to the restore message when the backup brought plans of sessions.
+pub fn restored_plans(plans: usize) -> String {
+    match plans {
+        0 => String::new(),
+        1 => " Un plan de sessions restauré.".to_owned(),
+        n => format!(" {n} plans de sessions restaurés."),
+    }
+}

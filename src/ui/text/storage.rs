@@ -20,9 +20,9 @@ pub const RESTORE_MODE: &str = "Restaurer une sauvegarde";
 pub const RESTORE_MERGE: &str = "en l’ajoutant aux imports conservés";
 pub const RESTORE_REPLACE: &str = "en remplaçant tous les imports conservés";
 pub const ERASE_TITLE: &str = "Ordinateur partagé";
-pub const ERASE_HINT: &str = "Avant de quitter un ordinateur partagé, effacez tout ce que Cohorte a conservé dans ce navigateur.";
+pub const ERASE_HINT: &str = "Avant de quitter un ordinateur partagé, effacez tout ce que Cohorte a conservé dans ce navigateur : les imports, la liste des élèves et vos choix.";
 pub const ERASE_ALL: &str = "Tout effacer";
-pub const ERASED: &str = "Tout ce que Cohorte conservait dans ce navigateur a été effacé.";
+pub const ERASED: &str = "Tout ce que Cohorte conservait dans ce navigateur (imports, liste des élèves, choix) a été effacé.";
 pub const READ_FAILED: &str = "Le navigateur n’a pas pu lire ce fichier. Rien n’a été modifié.";
 
 /// Worded as `StoreError::Browser`, which carried these refusals before `UiError`.
@@ -95,19 +95,39 @@ pub fn campaign_line(snapshots: usize, bytes: usize) -> String {
     format!("{count} · {}", size(bytes))
 }
 
-pub fn confirm_erase(snapshots: usize) -> String {
+/// « 1 import », « 3 imports ».
+fn imports(count: usize) -> String {
+    if count == 1 {
+        "1 import".to_owned()
+    } else {
+        format!("{count} imports")
+    }
+}
+
+pub fn confirm_erase(snapshots: usize, with_roster: bool) -> String {
+    let roster = if with_roster {
+        ", la liste des élèves et vos choix « À vérifier »"
+    } else {
+        ""
+    };
     format!(
-        "Effacer définitivement les {snapshots} import(s) conservés dans ce navigateur ? Sans sauvegarde, ils ne pourront pas être retrouvés."
+        "Effacer définitivement tout ce que Cohorte conserve dans ce navigateur : {}{roster} ? Sans sauvegarde, rien ne pourra être retrouvé.",
+        imports(snapshots)
     )
 }
 
 pub fn confirm_delete_campaign(name: &str, snapshots: usize) -> String {
-    format!("Supprimer définitivement la campagne « {name} » ({snapshots} import(s)) de ce navigateur ?")
+    format!(
+        "Supprimer définitivement la campagne « {name} » ({}) de ce navigateur ?",
+        imports(snapshots)
+    )
 }
 
 pub fn confirm_replace(stored: usize, in_backup: usize, file: &str) -> String {
     format!(
-        "Remplacer les {stored} import(s) conservés dans ce navigateur par les {in_backup} import(s) de la sauvegarde « {file} » ? Les imports absents de la sauvegarde seront supprimés."
+        "Remplacer les {} conservés dans ce navigateur par les {} de la sauvegarde « {file} » ? Les imports absents de la sauvegarde seront supprimés.",
+        imports(stored),
+        imports(in_backup)
     )
 }
 
@@ -138,7 +158,7 @@ pub fn restore_refused(file: &str, problem: &str) -> String {
     format!("Fichier « {file} » refusé. {problem}")
 }
 
-pub fn restored(added: usize, already: usize, removed: usize) -> String {
+pub fn restored(added: usize, already: usize, removed: usize, roster: bool) -> String {
     let mut message = match added {
         0 => "Aucun nouvel import dans cette sauvegarde".to_owned(),
         1 => "1 import restauré".to_owned(),
@@ -148,8 +168,14 @@ pub fn restored(added: usize, already: usize, removed: usize) -> String {
         message.push_str(&format!(" (à la place des {removed} conservés avant)"));
     }
     if already > 0 {
-        message.push_str(&format!(" ; {already} déjà présent(s), non dupliqué(s)"));
+        let plural = if already > 1 { "s" } else { "" };
+        message.push_str(&format!(
+            " ; {already} déjà présent{plural}, non dupliqué{plural}"
+        ));
     }
     message.push('.');
+    if roster {
+        message.push_str(" La liste des élèves de la sauvegarde a été restaurée aussi.");
+    }
     message
 }

@@ -18,6 +18,32 @@ pub fn Card(
     }
 }
 
+/// A card that filters the participants on what it counts: a button, pressed while its
+/// filter is on, whose label says what a click does.
+#[component]
+pub fn FilterCard(
+    label: &'static str,
+    #[prop(into)] value: String,
+    testid: &'static str,
+    tone: &'static str,
+    #[prop(into)] pressed: Signal<bool>,
+    #[prop(into)] on_click: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=format!("card card--{tone} card--link")
+            data-testid=testid
+            aria-pressed=move || pressed.get().to_string()
+            title=crate::ui::text::roster::filter_card_title(label)
+            on:click=move |_| on_click.run(())
+        >
+            <span class="card__value">{value}</span>
+            <span class="card__label">{label}</span>
+        </button>
+    }
+}
+
 /// A bar showing a share in percent; the CSP forbids `style` attributes, not style
 /// properties set from script, which is what `style:width` does.
 #[component]
