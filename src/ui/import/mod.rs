@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::views::campaigns::CampaignSummary;
-use crate::ui::state::{dropped_files, latest_snapshot, picked_files, use_state};
+use crate::domain::views::route::{CampaignTab, Route, TableView};
+use crate::ui::state::{dropped_files, latest_snapshot, picked_files, use_state, ImportLine};
 use crate::ui::text;
 
 /// The example export shipped in the app (invented students), for a first look.
@@ -94,7 +95,6 @@ pub fn DropZone() -> impl IntoView {
                         each=move || state.import_lines().get().into_iter().enumerate()
                         key=|(index, line)| (*index, line.clone())
                         children=move |(_, line)| {
-                            let status = line.status.slug();
                             // What the line changed, one click away: the campaign, and what
                             // changed since its previous import.
                             let next = line.campaign_id.and_then(|id| {
@@ -109,31 +109,53 @@ pub fn DropZone() -> impl IntoView {
                             let next = next.map(|(id, imports, note)| view! {
                                 {note.map(|note| view! { <span class="import-result__note">{note}</span> })}
                                 <span class="import-result__next">
-                                    <a href=format!("#/campagne/{id}") data-testid="import-open">{text::IMPORT_OPEN}</a>
+                                    <a href=campaign_tab_hash(id, CampaignTab::Participants) data-testid="import-open">{text::IMPORT_OPEN}</a>
                                     {(imports > 1).then(|| view! {
                                         " · "
-                                        <a href=format!("#/campagne/{id}/historique") data-testid="import-changes">{text::IMPORT_CHANGES}</a>
+                                        <a href=campaign_tab_hash(id, CampaignTab::History) data-testid="import-changes">{text::IMPORT_CHANGES}</a>
                                     })}
                                 </span>
                             });
-                            view! {
-                                <li
-                                    class=format!("import-result import-result--{status}")
-                                    data-testid="import-result"
-                                    data-status=status
-                                    data-kind=line.kind.slug()
-                                    data-file=line.file.clone()
-                                >
-                                    <span class="import-result__file">{line.file.clone()}</span>
-                                    " "
-                                    <span class="import-result__message">{line.message.clone()}</span>
-                                    {next}
-                                </li>
-                            }
+                            view! { <ImportResultItem line=line>{next}</ImportResultItem> }
                         }
                     />
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// The address of a campaign's tab, unfiltered.
+fn campaign_tab_hash(id: u64, tab: CampaignTab) -> String {
+    Route::Campaign {
+        id,
+        tab,
+        view: TableView::default(),
+    }
+    .to_hash()
+}
+
+/// One file's line: its status (as a hook and in words), its name and message, then what the
+/// page that shows it offers next (`children`). The home page and the results page list
+/// their imports with it.
+#[component]
+pub fn ImportResultItem(
+    line: ImportLine,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let status = line.status.slug();
+    view! {
+        <li
+            class=format!("import-result import-result--{status}")
+            data-testid="import-result"
+            data-status=status
+            data-kind=line.kind.slug()
+            data-file=line.file.clone()
+        >
+            <span class="import-result__file">{line.file.clone()}</span>
+            " "
+            <span class="import-result__message">{line.message}</span>
+            {children.map(|children| children())}
+        </li>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::results::catch_up::{catch_up_csv, catch_up_lines, CatchUpCsvL
 use crate::domain::results::matching::{class_views, ClassView, MembersSource, ResultLine};
 use crate::domain::results::stats::{cohort_stats, CohortStats, Outcome, SCORE_BANDS};
 use crate::domain::results::{is_terminale, PixLevel};
+use crate::ui::import::ImportResultItem;
 use crate::ui::state::{picked_files, use_state, ImportKind, PendingResults, Shared};
 use crate::ui::text::results as tr;
 use crate::ui::widgets::download::{download_csv, today_iso};
@@ -97,22 +98,7 @@ fn ResultsImport() -> impl IntoView {
                 <For
                     each=move || lines.get().into_iter().enumerate()
                     key=|(index, line)| (*index, line.clone())
-                    children=|(_, line)| {
-                        let status = line.status.slug();
-                        view! {
-                            <li
-                                class=format!("import-result import-result--{status}")
-                                data-testid="import-result"
-                                data-status=status
-                                data-kind=line.kind.slug()
-                                data-file=line.file.clone()
-                            >
-                                <span class="import-result__file">{line.file.clone()}</span>
-                                " "
-                                <span class="import-result__message">{line.message.clone()}</span>
-                            </li>
-                        }
-                    }
+                    children=|(_, line)| view! { <ImportResultItem line=line /> }
                 />
             </ul>
         </div>

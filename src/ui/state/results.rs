@@ -118,6 +118,7 @@ impl AppState {
             kind: ImportKind::CertificationResults,
             status,
             message,
+            campaign_id: None,
         };
         let file = match read_results(file_name, bytes) {
             Ok(file) => file,
